@@ -3,12 +3,12 @@
 //! Built like `aws-sigv4`: a pure crate with no I/O and no clock. Every step of the algorithm is
 //! a separate public function so it can be tested on its own against published vectors:
 //!
-//! 1. [`payload_hash`] and [`canonical_request`] ([`canonical_request`](mod@canonical_request))
-//! 2. [`utc_date`] ([`date`])
-//! 3. [`credential_scope`] and [`string_to_sign`] ([`string_to_sign`](mod@string_to_sign))
-//! 4. [`signing_key`], [`signature`] and [`authorization`] ([`signing`])
+//! 1. [`payload_hash`] and [`canonical_request()`] (module [`mod@canonical_request`])
+//! 2. [`utc_date`] (module [`date`])
+//! 3. [`credential_scope`] and [`string_to_sign()`] (module [`mod@string_to_sign`])
+//! 4. [`signing_key`], [`signature`] and [`authorization`] (module [`signing`])
 //!
-//! [`sign`] ([`request`]) validates its input and runs all steps, returning every intermediate
+//! [`sign`] (module [`request`]) validates its input and runs all steps, returning every intermediate
 //! value plus the headers to send. The timestamp is always a parameter: re-sign every attempt.
 
 pub mod canonical_request;
