@@ -10,6 +10,20 @@
 //!
 //! [`sign`] (module [`request`]) validates its input and runs all steps, returning every intermediate
 //! value plus the headers to send. The timestamp is always a parameter: re-sign every attempt.
+//!
+//! ```
+//! use numdesk_sign::{Credentials, SigningParams, sign};
+//!
+//! let credentials = Credentials::new("AKIDexample", "secretexample");
+//! let body = br#"{"SdkAppId":1400000000,"SipTrunkId":1,"DetailList":[]}"#;
+//! let params = SigningParams::ccc("ccc.intl.tencentcloudapi.com", "CreateOwnNumberApply", 1735689600)
+//!     .with_language("en-US");
+//! let signed = sign(&credentials, &params, body)?;
+//! assert_eq!(signed.date, "2025-01-01");
+//! assert!(signed.header("authorization").unwrap().starts_with("TC3-HMAC-SHA256 Credential=AKIDexample/2025-01-01/ccc/tc3_request, SignedHeaders=content-type;host, Signature="));
+//! assert_eq!(signed.headers.len(), 7); // six required headers plus X-TC-Language
+//! # Ok::<(), numdesk_sign::SignError>(())
+//! ```
 
 pub mod canonical_request;
 pub mod date;
