@@ -1,0 +1,103 @@
+# Number Desk — every target here is what a developer or CI runs. `make run` and `make test` are
+# the two commands in the README; both install what is missing first.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT := $(abspath .)
+TOOLS := $(ROOT)/.tools
+export CARGO_TERM_COLOR ?= never
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev \
+	libayatana-appindicator3-dev librsvg2-dev libssl-dev pkg-config build-essential file patchelf \
+	xvfb xauth webkit2gtk-driver python3-venv
+APP_DEBUG := target/debug/numdesk-app
+TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
+PYTHON := $(TOOLS)/venv/bin/python
+
+.PHONY: help
+help:
+	@echo "make run      install what is missing, then launch Number Desk (development build)"
+	@echo "make test     install what is missing, then run every check and test (what CI runs)"
+	@echo "make lint | test-rust | test-ui | e2e | bindings | bench | app"
+
+# ---------------------------------------------------------------- setup (idempotent)
+
+.PHONY: setup setup-system setup-ui setup-python setup-e2e
+setup: setup-system setup-ui setup-python setup-e2e
+
+setup-system:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+		| grep -q "install ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages: $$missing"; \
+		$(SUDO) apt-get update -qq; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+setup-ui: ui/node_modules/.package-lock.json
+ui/node_modules/.package-lock.json: ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+setup-python: $(TOOLS)/venv/.installed
+$(TOOLS)/venv/.installed: crates/sandbox/tests/python/requirements.txt
+	python3 -m venv $(TOOLS)/venv
+	$(TOOLS)/venv/bin/pip install --quiet --disable-pip-version-check -r $<
+	@touch $@
+
+setup-e2e: $(TAURI_DRIVER) tests/e2e/node_modules/.package-lock.json
+$(TAURI_DRIVER):
+	cargo install tauri-driver --locked --root $(TOOLS)
+tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --no-audit --no-fund
+	@touch $@
+
+# ---------------------------------------------------------------- run
+
+.PHONY: run
+run: setup-system setup-ui
+	cd ui && npm run tauri dev
+
+# ---------------------------------------------------------------- checks
+
+.PHONY: test lint lint-rust lint-ui test-rust test-ui ui-dist bindings app e2e bench
+test: setup lint test-rust test-ui e2e
+	@echo "make test: every check and test passed"
+
+lint: lint-rust lint-ui
+
+# The Tauri crate embeds ui/dist at compile time, so the UI is built before clippy sees it.
+lint-rust: setup-system ui-dist
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+
+lint-ui: setup-ui
+	cd ui && npm run typecheck && npm run lint
+
+ui-dist: setup-ui
+	cd ui && npm run build
+
+test-rust: setup-system setup-python ui-dist
+	NUMDESK_PYTHON=$(PYTHON) cargo test --workspace --locked
+
+test-ui: setup-ui
+	cd ui && npm test
+
+# Regenerates ui/src/bindings from the Rust types (the Rust tests fail while they are stale).
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p numdesk-commands --test bindings
+
+# The real app with its assets inside, as the end-to-end tests drive it.
+app: setup-system setup-ui
+	cd ui && npm run tauri -- build --debug --no-bundle
+
+e2e: app setup-e2e
+	mkdir -p target/e2e
+	cd tests/e2e && TAURI_DRIVER=$(TAURI_DRIVER) APP_BINARY=$(ROOT)/$(APP_DEBUG) \
+		xvfb-run --auto-servernum --server-args="-screen 0 1280x860x24" node --test
+
+bench:
+	cargo bench -p numdesk-sign

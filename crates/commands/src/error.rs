@@ -1,0 +1,103 @@
+//! The one error shape that crosses the IPC boundary.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What kind of failure this is; the UI switches on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A bug or an unexpected state; the message is for support.
+    Internal,
+    /// The local database could not be read or written.
+    Database,
+    /// A file or directory could not be read or written.
+    Io,
+    /// An argument from the UI was rejected; `details` names the field.
+    InvalidInput,
+    /// The thing asked for does not exist (any more).
+    NotFound,
+}
+
+/// `{code, message, details}`: how every command fails.
+///
+/// `message` is complete English text for logs and support; the UI shows its own translated
+/// text chosen by `code` (and `details`), falling back to `message`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub details: Option<serde_json::Value>,
+}
+
+impl IpcError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), details: None }
+    }
+
+    pub fn with_details(mut self, details: serde_json::Value) -> Self {
+        self.details = Some(details);
+        self
+    }
+}
+
+impl From<numdesk_store::StoreError> for IpcError {
+    fn from(err: numdesk_store::StoreError) -> Self {
+        use numdesk_store::StoreError as E;
+        let code = match &err {
+            E::Io { .. } => ErrorCode::Io,
+            _ => ErrorCode::Database,
+        };
+        let details = match &err {
+            E::TooNew { found, supported } => {
+                Some(serde_json::json!({ "found": found, "supported": supported }))
+            }
+            _ => None,
+        };
+        Self { code, message: err.to_string(), details }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_envelope_json_is_pinned() {
+        let err = IpcError::new(ErrorCode::InvalidInput, "language must be en or zh-CN")
+            .with_details(serde_json::json!({ "field": "language" }));
+        assert_eq!(
+            serde_json::to_string(&err).unwrap(),
+            r#"{"code":"invalid_input","message":"language must be en or zh-CN","details":{"field":"language"}}"#,
+            "rule: errors cross IPC as {{code, message, details}}; the UI depends on this shape"
+        );
+        let bare = IpcError::new(ErrorCode::Internal, "boom");
+        assert_eq!(
+            serde_json::to_value(&bare).unwrap(),
+            serde_json::json!({ "code": "internal", "message": "boom", "details": null }),
+            "details is always present, null when empty"
+        );
+    }
+
+    #[test]
+    fn every_code_serialises_in_snake_case() {
+        let all = [
+            (ErrorCode::Internal, "internal"),
+            (ErrorCode::Database, "database"),
+            (ErrorCode::Io, "io"),
+            (ErrorCode::InvalidInput, "invalid_input"),
+            (ErrorCode::NotFound, "not_found"),
+        ];
+        for (code, text) in all {
+            assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(text));
+        }
+    }
+
+    #[test]
+    fn a_newer_database_maps_to_database_with_versions_in_details() {
+        let err: IpcError = numdesk_store::StoreError::TooNew { found: 9, supported: 1 }.into();
+        assert_eq!(err.code, ErrorCode::Database);
+        assert_eq!(err.details, Some(serde_json::json!({ "found": 9, "supported": 1 })));
+    }
+}

@@ -1,0 +1,34 @@
+//! What the desktop app can do, as plain Rust functions over the other crates.
+//!
+//! `src-tauri` wraps each function here in a `#[tauri::command]` of a few lines; nothing in this
+//! crate knows about Tauri, so every command is testable against a temporary database. Every
+//! error crosses the IPC boundary as [`IpcError`] (`{code, message, details}`).
+
+mod app_info;
+mod context;
+mod error;
+mod preferences;
+
+pub use app_info::{ActiveEndpoint, AppInfo, EndpointKind, app_info};
+pub use context::{AppContext, DATABASE_FILE, ShellInfo, data_dir_override};
+pub use error::{ErrorCode, IpcError};
+pub use preferences::{Language, Preferences, preferences_get, preferences_set_language};
+
+/// The TypeScript declarations of every type the UI receives (`ui/src/bindings/`).
+pub mod bindings {
+    use std::path::Path;
+
+    use ts_rs::{Config, ExportError, TS};
+
+    /// Writes the declaration of every type crossing IPC, with its dependencies, into `dir`.
+    ///
+    /// Integers are plain `number`s: every id the API uses (SdkAppId ~1.4e9, ApplyId) is far
+    /// below 2^53.
+    pub fn export_all(dir: &Path) -> Result<(), ExportError> {
+        let cfg = Config::new().with_large_int("number").with_out_dir(dir);
+        super::AppInfo::export_all(&cfg)?;
+        super::IpcError::export_all(&cfg)?;
+        super::Preferences::export_all(&cfg)?;
+        Ok(())
+    }
+}

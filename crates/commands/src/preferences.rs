@@ -1,0 +1,54 @@
+//! The user's language, kept in the database so it survives restarts.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{AppContext, IpcError};
+
+const LANGUAGE_KEY: &str = "language";
+
+/// The languages the UI is translated into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub enum Language {
+    #[serde(rename = "en")]
+    English,
+    #[serde(rename = "zh-CN")]
+    SimplifiedChinese,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::English => "en",
+            Self::SimplifiedChinese => "zh-CN",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "en" => Some(Self::English),
+            "zh-CN" => Some(Self::SimplifiedChinese),
+            _ => None,
+        }
+    }
+}
+
+/// Stored preferences; `None` means the user never chose (the UI follows the OS language).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Preferences {
+    pub language: Option<Language>,
+}
+
+pub fn preferences_get(ctx: &AppContext) -> Result<Preferences, IpcError> {
+    let stored = ctx.store().preference(LANGUAGE_KEY)?;
+    // A value this version does not know (written by a newer app) reads as "not chosen".
+    Ok(Preferences { language: stored.as_deref().and_then(Language::parse) })
+}
+
+pub fn preferences_set_language(
+    ctx: &AppContext,
+    language: Language,
+) -> Result<Preferences, IpcError> {
+    ctx.store().set_preference(LANGUAGE_KEY, language.as_str())?;
+    preferences_get(ctx)
+}

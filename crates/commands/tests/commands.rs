@@ -1,0 +1,70 @@
+//! Commands run against a real database file in a temporary data directory.
+
+use numdesk_commands::{
+    ActiveEndpoint, AppContext, DATABASE_FILE, EndpointKind, Language, ShellInfo, app_info,
+    preferences_get, preferences_set_language,
+};
+
+fn shell() -> ShellInfo {
+    ShellInfo { app_name: "Number Desk".into(), version: "9.9.9".into(), tauri_version: "2.x".into() }
+}
+
+fn open(dir: &std::path::Path) -> AppContext {
+    AppContext::open(dir, shell(), ActiveEndpoint::sandbox("http://127.0.0.1:1")).unwrap()
+}
+
+#[test]
+fn app_info_reports_real_paths_and_sqlite_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let info = app_info(&open(dir.path())).unwrap();
+    assert_eq!(info.version, "9.9.9");
+    assert_eq!(info.data_dir, dir.path().display().to_string());
+    assert_eq!(info.database_path, dir.path().join(DATABASE_FILE).display().to_string());
+    assert!(dir.path().join(DATABASE_FILE).exists(), "the database file is created on open");
+    assert!(
+        info.sqlite_version.starts_with(numdesk_store::sqlite_version()),
+        "About shows the bundled SQLite version, got {}",
+        info.sqlite_version
+    );
+    assert_eq!(info.endpoint.kind, EndpointKind::Sandbox);
+    assert_eq!(info.os, std::env::consts::OS);
+}
+
+#[test]
+fn app_info_serialises_in_camel_case_for_the_ui() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = serde_json::to_value(app_info(&open(dir.path())).unwrap()).unwrap();
+    for key in ["dataDir", "databasePath", "sqliteVersion", "tauriVersion"] {
+        assert!(json.get(key).is_some(), "AppInfo JSON must have {key}: {json}");
+    }
+    assert_eq!(json["endpoint"]["kind"], "sandbox");
+}
+
+#[test]
+fn language_choice_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let ctx = open(dir.path());
+        assert_eq!(preferences_get(&ctx).unwrap().language, None, "first run: nothing chosen");
+        let prefs = preferences_set_language(&ctx, Language::SimplifiedChinese).unwrap();
+        assert_eq!(prefs.language, Some(Language::SimplifiedChinese));
+    }
+    let ctx = open(dir.path());
+    assert_eq!(preferences_get(&ctx).unwrap().language, Some(Language::SimplifiedChinese));
+}
+
+#[test]
+fn an_unknown_stored_language_reads_as_not_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = open(dir.path());
+    ctx.store().set_preference("language", "tlh").unwrap();
+    assert_eq!(preferences_get(&ctx).unwrap().language, None);
+}
+
+#[test]
+fn languages_use_the_ui_codes() {
+    assert_eq!(serde_json::to_value(Language::English).unwrap(), "en");
+    assert_eq!(serde_json::to_value(Language::SimplifiedChinese).unwrap(), "zh-CN");
+    let parsed: Language = serde_json::from_str("\"zh-CN\"").unwrap();
+    assert_eq!(parsed, Language::SimplifiedChinese);
+}

@@ -1,0 +1,133 @@
+//! Number Desk's one store: a single SQLite file in the OS app-data directory.
+//!
+//! Every connection runs in WAL mode with foreign keys on and a busy timeout. The schema is a list
+//! of ordered SQL migrations applied in one transaction, guarded by `PRAGMA user_version` so an
+//! older app refuses a database written by a newer one. Secrets never go in here.
+
+mod error;
+mod migrate;
+mod preferences;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use error::StoreError;
+pub use migrate::{MIGRATIONS, Migration, latest_version};
+
+/// How long a statement waits for a lock held by another connection before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The version of the SQLite library compiled into the app (bundled, so the same everywhere).
+pub fn sqlite_version() -> &'static str {
+    rusqlite::version()
+}
+
+/// The application database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Mutex<Connection>,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, then brings its schema up to date.
+    ///
+    /// The parent directory is created. On Unix the directory is made user-only (0700) and the
+    /// file 0600: the database holds phone numbers that are nobody else's business.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+            restrict_permissions(dir, 0o700)?;
+        }
+        let mut conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        restrict_permissions(path, 0o600)?;
+        configure(&conn, true)?;
+        migrate::migrate(&mut conn, MIGRATIONS, Some(path))?;
+        Ok(Self { conn: Mutex::new(conn), path: Some(path.to_path_buf()) })
+    }
+
+    /// A private in-memory database with the full schema, for tests.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let mut conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: PathBuf::from(":memory:"),
+            source,
+        })?;
+        configure(&conn, false)?;
+        migrate::migrate(&mut conn, MIGRATIONS, None)?;
+        Ok(Self { conn: Mutex::new(conn), path: None })
+    }
+
+    /// The database file, or `None` for an in-memory store.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version recorded in the file (`PRAGMA user_version`).
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        self.with_conn(|c| Ok(c.pragma_query_value(None, "user_version", |r| r.get(0))?))
+    }
+
+    /// The journal mode in force (`wal` for files, `memory` for in-memory stores).
+    pub fn journal_mode(&self) -> Result<String, StoreError> {
+        self.with_conn(|c| Ok(c.pragma_query_value(None, "journal_mode", |r| r.get(0))?))
+    }
+
+    /// Whether foreign-key constraints are enforced on this connection.
+    pub fn foreign_keys(&self) -> Result<bool, StoreError> {
+        self.with_conn(|c| Ok(c.pragma_query_value(None, "foreign_keys", |r| r.get(0))?))
+    }
+
+    /// Runs `f` with the connection. Blocking: call it off the UI thread.
+    pub fn with_conn<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.lock();
+        f(&mut conn)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves SQLite itself consistent (every write is in a
+        // transaction that rolls back on drop), so a poisoned mutex is safe to keep using.
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+fn configure(conn: &Connection, file: bool) -> Result<(), StoreError> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if file {
+        let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Pragma { pragma: "journal_mode=WAL", got: mode });
+        }
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let fk: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    if !fk {
+        return Err(StoreError::Pragma { pragma: "foreign_keys=ON", got: "0".into() });
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn restrict_permissions(path: &Path, mode: u32) -> Result<(), StoreError> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+        .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })
+}
+
+#[cfg(not(unix))]
+fn restrict_permissions(_path: &Path, _mode: u32) -> Result<(), StoreError> {
+    // On Windows the per-user app-data directory is already private to the user.
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! The store opened on a real file: pragmas, schema, persistence, permissions.
+
+use numdesk_store::{Store, StoreError, latest_version, sqlite_version};
+
+#[test]
+fn a_new_file_gets_wal_foreign_keys_and_the_latest_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("nested/numdesk.sqlite3")).unwrap();
+    assert_eq!(store.journal_mode().unwrap(), "wal", "rule: the store runs in WAL mode");
+    assert!(store.foreign_keys().unwrap(), "rule: foreign keys are enforced");
+    assert_eq!(store.schema_version().unwrap(), latest_version());
+}
+
+#[test]
+fn preferences_survive_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("numdesk.sqlite3");
+    {
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.preference("language").unwrap(), None);
+        store.set_preference("language", "en").unwrap();
+        store.set_preference("language", "zh-CN").unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.preference("language").unwrap().as_deref(), Some("zh-CN"));
+}
+
+#[test]
+fn a_database_from_a_newer_app_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("numdesk.sqlite3");
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", latest_version() + 5).unwrap();
+    drop(conn);
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::TooNew { .. }), "got {err}");
+    assert!(err.to_string().contains("install the newer version"), "message says what to do");
+}
+
+#[test]
+fn sqlite_is_the_bundled_library() {
+    let v = sqlite_version();
+    let major: u32 = v.split('.').next().unwrap().parse().unwrap();
+    assert_eq!(major, 3, "bundled SQLite 3.x, got {v}");
+}
+
+#[cfg(unix)]
+#[test]
+fn database_file_and_directory_are_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = data.join("numdesk.sqlite3");
+    drop(Store::open(&path).unwrap());
+    let file_mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    let dir_mode = std::fs::metadata(&data).unwrap().permissions().mode() & 0o777;
+    assert_eq!(file_mode, 0o600, "rule: the database is readable by its owner only");
+    assert_eq!(dir_mode, 0o700, "rule: the data directory is private");
+}
+
+#[test]
+fn in_memory_store_has_the_same_schema() {
+    let store = Store::open_in_memory().unwrap();
+    assert_eq!(store.schema_version().unwrap(), latest_version());
+    store.set_preference("k", "v").unwrap();
+    assert_eq!(store.preference("k").unwrap().as_deref(), Some("v"));
+}

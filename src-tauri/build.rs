@@ -1,0 +1,11 @@
+/// Every command the UI may call. Each needs an `allow-…` permission in `capabilities/`,
+/// so a command added here is unreachable until a capability grants it.
+const COMMANDS: &[&str] = &["app_info", "preferences_get", "preferences_set_language"];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .unwrap_or_else(|err| panic!("tauri build configuration is invalid: {err:#}"));
+}
