@@ -1,0 +1,41 @@
+//! Typed client for the Tencent Cloud CCC actions Number Desk uses.
+//!
+//! - [`Client`]: signs every attempt afresh with [`numdesk_sign`], waits for the shared
+//!   [`RateLimiter`] (at most 20 per action in any second), sends, and classifies failures by what
+//!   is safe to do ([`ErrorClass`]): rate limits and failures before sending are retried with
+//!   capped, fully jittered exponential backoff; `AuthFailure.SignatureExpire` is retried once
+//!   after correcting the clock from the response `Date`; a Create or Modify whose outcome is
+//!   unknown (timeout, dropped connection, `InternalError`) is never retried.
+//! - [`models`]: the request and response bodies, in Tencent's JSON names.
+//! - [`AttemptObserver`]: one [`AttemptRecord`] per HTTP attempt, for the outbox log.
+//!
+//! No global state: the code that creates clients creates one [`RateLimiter`] and shares it.
+
+mod attempt;
+mod client;
+mod clock;
+mod config;
+pub mod credentials;
+mod endpoint;
+mod error;
+mod limiter;
+pub mod models;
+mod net;
+mod retry;
+
+pub use attempt::{AttemptLog, AttemptObserver, AttemptRecord, NextStep};
+pub use client::{Client, is_read_only_action};
+pub use clock::{Clock, FixedClock, OffsetClock, SystemClock};
+pub use config::{ClientConfig, Language, ProxySetting};
+pub use credentials::{CredentialsProvider, EnvCredentials, StaticCredentials};
+pub use endpoint::{CHINA_HOST, Endpoint, INTERNATIONAL_HOST};
+pub use error::{ApiError, ClientError, ErrorClass, NetworkErrorKind, UnknownOutcomeKind};
+pub use limiter::{Acquire, Permit, RateLimit, RateLimiter, SlidingWindow, TENCENT_MAX_PER_SECOND};
+pub use models::{
+    BuyInfoCallType, CallType, CreateOwnNumberApplyRequest, CreateOwnNumberApplyResponse,
+    DescribeCccBuyInfoListRequest, DescribeCccBuyInfoListResponse, DescribeNumbersRequest,
+    DescribeNumbersResponse, ModifyOwnNumberApplyRequest, ModifyOwnNumberApplyResponse, NumberInfo,
+    OwnNumberApplyDetailItem,
+};
+pub use numdesk_sign::{Credentials, SecretKey};
+pub use retry::RetryPolicy;

@@ -1,0 +1,116 @@
+//! Turning transport failures into "not sent" or "outcome unknown".
+
+use std::error::Error as StdError;
+use std::io;
+
+use crate::error::{ClientError, NetworkErrorKind, UnknownOutcomeKind};
+
+/// Classify an error from sending a request and receiving its response head.
+///
+/// Only connection-setup failures (DNS, TCP connect, TLS handshake, proxy tunnel, connect
+/// timeout) mean nothing reached the server. Anything after the connection was up — a timeout, a
+/// reset, a closed connection — may have happened after the server acted: outcome unknown.
+pub(crate) fn classify_send_error(err: &reqwest::Error) -> ClientError {
+    let detail = chain_text(err);
+    if err.is_builder() {
+        return ClientError::HttpClient { detail };
+    }
+    if err.is_connect() {
+        return ClientError::NotSent {
+            kind: connect_kind(err, &detail),
+            detail,
+        };
+    }
+    let kind = if err.is_timeout() {
+        UnknownOutcomeKind::Timeout
+    } else {
+        UnknownOutcomeKind::ConnectionDropped
+    };
+    ClientError::OutcomeUnknown { kind, detail }
+}
+
+/// Classify an error while reading the response body: the request was processed or is being
+/// processed, but its answer is lost.
+pub(crate) fn classify_body_error(err: &reqwest::Error) -> ClientError {
+    let kind = if err.is_timeout() {
+        UnknownOutcomeKind::Timeout
+    } else {
+        UnknownOutcomeKind::ConnectionDropped
+    };
+    ClientError::OutcomeUnknown {
+        kind,
+        detail: chain_text(err),
+    }
+}
+
+fn connect_kind(err: &reqwest::Error, detail: &str) -> NetworkErrorKind {
+    if let Some(tls) = find_rustls_error(err) {
+        return match tls {
+            rustls::Error::InvalidCertificate(_)
+            | rustls::Error::NoCertificatesPresented
+            | rustls::Error::InvalidCertRevocationList(_) => NetworkErrorKind::Certificate,
+            _ => NetworkErrorKind::Tls,
+        };
+    }
+    let lower = detail.to_ascii_lowercase();
+    // hyper-util reports proxy failures as "tunnel error: …" / mentions the proxy.
+    if lower.contains("tunnel") || lower.contains("proxy") {
+        return NetworkErrorKind::Proxy;
+    }
+    if err.is_dns() || lower.contains("dns error") {
+        return NetworkErrorKind::Dns;
+    }
+    if err.is_timeout() {
+        return NetworkErrorKind::ConnectTimeout;
+    }
+    if io_kinds(err).any(|k| k == io::ErrorKind::ConnectionRefused) {
+        return NetworkErrorKind::ConnectionRefused;
+    }
+    if lower.contains("certificate") {
+        return NetworkErrorKind::Certificate;
+    }
+    if lower.contains("tls") || lower.contains("handshake") {
+        return NetworkErrorKind::Tls;
+    }
+    NetworkErrorKind::Other
+}
+
+fn sources<'a>(
+    err: &'a (dyn StdError + 'static),
+) -> impl Iterator<Item = &'a (dyn StdError + 'static)> {
+    std::iter::successors(Some(err), |e: &&'a (dyn StdError + 'static)| (*e).source())
+}
+
+fn find_rustls_error(err: &reqwest::Error) -> Option<&rustls::Error> {
+    sources(err).find_map(|e| {
+        if let Some(tls) = e.downcast_ref::<rustls::Error>() {
+            return Some(tls);
+        }
+        // io::Error::source() skips the wrapped error itself; look inside.
+        e.downcast_ref::<io::Error>()
+            .and_then(|io| io.get_ref())
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+    })
+}
+
+fn io_kinds(err: &reqwest::Error) -> impl Iterator<Item = io::ErrorKind> + '_ {
+    sources(err).filter_map(|e| e.downcast_ref::<io::Error>().map(io::Error::kind))
+}
+
+/// The whole error chain as one line (no URL credentials: endpoints never contain any).
+fn chain_text(err: &reqwest::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for e in sources(err) {
+        let text = e.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        if let Some(inner) = e.downcast_ref::<io::Error>().and_then(|io| io.get_ref()) {
+            let text = inner.to_string();
+            if !parts.iter().any(|p| p.contains(&text)) {
+                parts.push(text);
+            }
+        }
+    }
+    parts.join(": ")
+}
