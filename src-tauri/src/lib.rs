@@ -6,30 +6,44 @@
 
 mod commands;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use numdesk_commands::{ActiveEndpoint, AppContext, ShellInfo};
 use tauri::{Manager, Runtime};
 
 /// Registers the commands and start-up on any runtime, so tests can use Tauri's mock runtime.
-pub fn build<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+///
+/// `data_dir` replaces the OS app-data directory when given (tests, `NUMDESK_DATA_DIR`).
+pub fn build<R: Runtime>(
+    builder: tauri::Builder<R>,
+    data_dir: Option<PathBuf>,
+) -> tauri::Builder<R> {
     builder
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::preferences_get,
             commands::preferences_set_language,
         ])
-        .setup(|app| {
-            let context = open_context(app.handle())?;
-            app.manage(context);
-            Ok(())
-        })
+        .setup(move |app| start(app.handle(), data_dir))
+}
+
+/// Opens the app's state and hands it to Tauri. Runs once, before the window loads; tests on the
+/// mock runtime (where no event loop runs `setup`) call it directly.
+pub fn start<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    data_dir: Option<PathBuf>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let context = open_context(app, data_dir)?;
+    app.manage(context);
+    Ok(())
 }
 
 fn open_context<R: Runtime>(
     app: &tauri::AppHandle<R>,
+    data_dir: Option<PathBuf>,
 ) -> Result<AppContext, Box<dyn std::error::Error>> {
-    let data_dir = match numdesk_commands::data_dir_override() {
+    let data_dir = match data_dir {
         Some(dir) => dir,
         None => app.path().app_data_dir()?,
     };
@@ -39,12 +53,17 @@ fn open_context<R: Runtime>(
         version: package.version.to_string(),
         tauri_version: tauri::VERSION.to_string(),
     };
-    Ok(AppContext::open(&data_dir, shell, ActiveEndpoint::sandbox("http://127.0.0.1"))?)
+    Ok(AppContext::open(
+        &data_dir,
+        shell,
+        ActiveEndpoint::sandbox("http://127.0.0.1"),
+    )?)
 }
 
 /// Runs the app until its last window closes.
 pub fn run() -> ExitCode {
-    let result = build(tauri::Builder::default()).run(tauri::generate_context!());
+    let data_dir = numdesk_commands::data_dir_override();
+    let result = build(tauri::Builder::default(), data_dir).run(tauri::generate_context!());
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

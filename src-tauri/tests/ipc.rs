@@ -1,0 +1,128 @@
+//! The commands through Tauri's real IPC layer on the mock runtime: argument names, JSON shapes
+//! and state wiring, without a window.
+
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, noop_assets};
+use tauri::webview::InvokeRequest;
+
+fn invoke(
+    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(webview, request).map(|body| body.deserialize::<Value>().unwrap())
+}
+
+/// The app's real context: its capabilities decide which commands the window may call.
+fn real_context() -> tauri::Context<tauri::test::MockRuntime> {
+    let mut context: tauri::Context<tauri::test::MockRuntime> = tauri::generate_context!();
+    context.set_assets(Box::new(noop_assets()));
+    context
+}
+
+fn app(
+    dir: &std::path::Path,
+) -> (
+    tauri::App<tauri::test::MockRuntime>,
+    tauri::WebviewWindow<tauri::test::MockRuntime>,
+) {
+    let app = numdesk_app_lib::build(mock_builder(), Some(dir.to_path_buf()))
+        .build(real_context())
+        .unwrap();
+    numdesk_app_lib::start(app.handle(), Some(dir.to_path_buf())).unwrap();
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    (app, webview)
+}
+
+#[test]
+fn app_info_crosses_ipc_in_camel_case_with_the_real_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, webview) = app(dir.path());
+    let info = invoke(&webview, "app_info", json!({})).expect("app_info succeeds");
+    assert_eq!(info["dataDir"], json!(dir.path().display().to_string()));
+    assert_eq!(
+        info["version"],
+        json!(env!("CARGO_PKG_VERSION")),
+        "one version for the whole app"
+    );
+    assert!(
+        info["sqliteVersion"].as_str().unwrap().starts_with("3."),
+        "{info}"
+    );
+    assert_eq!(info["tauriVersion"], json!(tauri::VERSION));
+    assert_eq!(
+        info["endpoint"]["kind"],
+        json!("sandbox"),
+        "first run talks to the sandbox"
+    );
+}
+
+#[test]
+fn language_round_trips_through_ipc_and_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (_app, webview) = app(dir.path());
+        assert_eq!(
+            invoke(&webview, "preferences_get", json!({})).unwrap(),
+            json!({ "language": null })
+        );
+        let saved = invoke(
+            &webview,
+            "preferences_set_language",
+            json!({ "language": "zh-CN" }),
+        );
+        assert_eq!(saved.unwrap(), json!({ "language": "zh-CN" }));
+    }
+    let (_app, webview) = app(dir.path());
+    assert_eq!(
+        invoke(&webview, "preferences_get", json!({})).unwrap(),
+        json!({ "language": "zh-CN" }),
+        "rule: the chosen language survives a restart"
+    );
+}
+
+#[test]
+fn an_unknown_language_is_rejected_by_argument_parsing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, webview) = app(dir.path());
+    let err = invoke(
+        &webview,
+        "preferences_set_language",
+        json!({ "language": "fr" }),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("unknown variant"),
+        "only en and zh-CN are accepted: {err}"
+    );
+    assert_eq!(
+        invoke(&webview, "preferences_get", json!({})).unwrap(),
+        json!({ "language": null })
+    );
+}
+
+#[test]
+fn a_window_without_a_capability_cannot_call_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _main) = app(dir.path());
+    let other = tauri::WebviewWindowBuilder::new(&app, "other", Default::default())
+        .build()
+        .unwrap();
+    let err = invoke(&other, "app_info", json!({})).unwrap_err();
+    assert!(
+        err.to_string().contains("not allowed"),
+        "rule: commands are granted per window by capabilities/main.json: {err}"
+    );
+}
