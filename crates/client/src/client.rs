@@ -349,7 +349,10 @@ impl Client {
             }
         }
         let response = request.send().await.map_err(|e| AttemptFailure {
-            error: net::classify_send_error(&e),
+            error: net::classify_send_error(
+                &e,
+                matches!(self.shared.config.proxy, ProxySetting::Manual(_)),
+            ),
             server_date: None,
         })?;
         let status = response.status().as_u16();

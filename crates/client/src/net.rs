@@ -10,16 +10,20 @@ use crate::error::{ClientError, NetworkErrorKind, UnknownOutcomeKind};
 /// Only connection-setup failures (DNS, TCP connect, TLS handshake, proxy tunnel, connect
 /// timeout) mean nothing reached the server. Anything after the connection was up — a timeout, a
 /// reset, a closed connection — may have happened after the server acted: outcome unknown.
-pub(crate) fn classify_send_error(err: &reqwest::Error) -> ClientError {
+///
+/// With a manual proxy every connection goes to the proxy first, so a connection failure that
+/// is not about TLS is reported as a proxy failure.
+pub(crate) fn classify_send_error(err: &reqwest::Error, manual_proxy: bool) -> ClientError {
     let detail = chain_text(err);
     if err.is_builder() {
         return ClientError::HttpClient { detail };
     }
     if err.is_connect() {
-        return ClientError::NotSent {
-            kind: connect_kind(err, &detail),
-            detail,
-        };
+        let mut kind = connect_kind(err, &detail);
+        if manual_proxy && !matches!(kind, NetworkErrorKind::Certificate | NetworkErrorKind::Tls) {
+            kind = NetworkErrorKind::Proxy;
+        }
+        return ClientError::NotSent { kind, detail };
     }
     let kind = if err.is_timeout() {
         UnknownOutcomeKind::Timeout
@@ -75,41 +79,44 @@ fn connect_kind(err: &reqwest::Error, detail: &str) -> NetworkErrorKind {
     NetworkErrorKind::Other
 }
 
-fn sources<'a>(
-    err: &'a (dyn StdError + 'static),
-) -> impl Iterator<Item = &'a (dyn StdError + 'static)> {
-    std::iter::successors(Some(err), |e: &&'a (dyn StdError + 'static)| (*e).source())
+/// The error and everything behind it. `io::Error::source()` skips the error it wraps (and
+/// hyper-rustls nests one io::Error in another), so wrapped errors are descended into explicitly.
+fn all_errors<'a>(err: &'a (dyn StdError + 'static)) -> Vec<&'a (dyn StdError + 'static)> {
+    let mut out = Vec::new();
+    let mut next = Some(err);
+    while let Some(e) = next {
+        out.push(e);
+        if out.len() > 32 {
+            break;
+        }
+        next = match e.downcast_ref::<io::Error>().and_then(|io| io.get_ref()) {
+            Some(inner) => Some(inner as &(dyn StdError + 'static)),
+            None => e.source(),
+        };
+    }
+    out
 }
 
 fn find_rustls_error(err: &reqwest::Error) -> Option<&rustls::Error> {
-    sources(err).find_map(|e| {
-        if let Some(tls) = e.downcast_ref::<rustls::Error>() {
-            return Some(tls);
-        }
-        // io::Error::source() skips the wrapped error itself; look inside.
-        e.downcast_ref::<io::Error>()
-            .and_then(|io| io.get_ref())
-            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
-    })
+    all_errors(err)
+        .into_iter()
+        .find_map(|e| e.downcast_ref::<rustls::Error>())
 }
 
 fn io_kinds(err: &reqwest::Error) -> impl Iterator<Item = io::ErrorKind> + '_ {
-    sources(err).filter_map(|e| e.downcast_ref::<io::Error>().map(io::Error::kind))
+    all_errors(err)
+        .into_iter()
+        .filter_map(|e| e.downcast_ref::<io::Error>().map(io::Error::kind))
 }
 
-/// The whole error chain as one line (no URL credentials: endpoints never contain any).
+/// The whole error chain as one line, without repeats (no secrets: endpoint URLs never hold
+/// credentials, and proxy credentials are not part of reqwest's messages).
 fn chain_text(err: &reqwest::Error) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for e in sources(err) {
+    for e in all_errors(err) {
         let text = e.to_string();
         if !parts.iter().any(|p| p.contains(&text)) {
             parts.push(text);
-        }
-        if let Some(inner) = e.downcast_ref::<io::Error>().and_then(|io| io.get_ref()) {
-            let text = inner.to_string();
-            if !parts.iter().any(|p| p.contains(&text)) {
-                parts.push(text);
-            }
         }
     }
     parts.join(": ")
