@@ -9,7 +9,7 @@ mod commands;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use numdesk_commands::{ActiveEndpoint, AppContext, ShellInfo};
+use numdesk_commands::{AppContext, ShellInfo};
 use tauri::{Manager, Runtime};
 
 /// Registers the commands and start-up on any runtime, so tests can use Tauri's mock runtime.
@@ -53,11 +53,9 @@ fn open_context<R: Runtime>(
         version: package.version.to_string(),
         tauri_version: tauri::VERSION.to_string(),
     };
-    Ok(AppContext::open(
-        &data_dir,
-        shell,
-        ActiveEndpoint::sandbox("http://127.0.0.1"),
-    )?)
+    Ok(tauri::async_runtime::block_on(AppContext::start(
+        &data_dir, shell,
+    ))?)
 }
 
 /// Runs the app until its last window closes.

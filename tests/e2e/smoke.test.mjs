@@ -18,7 +18,7 @@ test('every section of the sidebar opens its own page', async () => {
   const { browser } = app;
   for (const id of SECTIONS) {
     await (await byTestId(browser, `nav-${id}`)).click();
-    const heading = await byTestId(browser, `heading-${id}`);
+    const heading = await byTestId(browser, `section-heading-${id}`);
     assert.ok((await heading.getText()).trim().length > 0, `section ${id} has a visible heading`);
     const current = await (await byTestId(browser, `nav-${id}`)).getAttribute('aria-current');
     assert.equal(current, 'page', `nav-${id} is marked as the current page`);
@@ -49,15 +49,15 @@ test('Settings → About shows the version and SQLite version read over IPC', as
 test('the language switches to 简体中文 and back at run time', async () => {
   const { browser } = app;
   await (await byTestId(browser, 'nav-drafts')).click();
-  const heading = await byTestId(browser, 'heading-drafts');
+  const heading = await byTestId(browser, 'section-heading-drafts');
   const english = (await heading.getText()).trim();
-  await (await byTestId(browser, 'language-switch')).selectByAttribute('value', 'zh-CN');
+  await (await byTestId(browser, 'language-option-zh-CN')).click();
   await browser.waitUntil(async () => /[\u4e00-\u9fff]/.test(await heading.getText()), {
     timeout: 10_000,
     timeoutMsg: 'the Drafts heading never turned into Chinese',
   });
   await screenshot(browser, 'smoke-zh-CN');
-  await (await byTestId(browser, 'language-switch')).selectByAttribute('value', 'en');
+  await (await byTestId(browser, 'language-option-en')).click();
   await browser.waitUntil(async () => (await heading.getText()).trim() === english, {
     timeout: 10_000,
     timeoutMsg: 'the Drafts heading did not return to English',

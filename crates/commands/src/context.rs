@@ -2,12 +2,23 @@
 
 use std::path::{Path, PathBuf};
 
+use std::net::{Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use numdesk_sandbox::{Sandbox, SandboxConfig};
 use numdesk_store::Store;
 
-use crate::{ActiveEndpoint, IpcError};
+use crate::{ActiveEndpoint, ErrorCode, IpcError};
 
 /// The database file's name inside the data directory.
 pub const DATABASE_FILE: &str = "numdesk.sqlite3";
+
+/// Where the built-in sandbox keeps its applications, so they survive a restart like Tencent's.
+pub const SANDBOX_STATE_FILE: &str = "sandbox-state.json";
+
+/// How long the built-in sandbox takes to "approve" an application, so a new user sees the whole
+/// life of an application in a few minutes.
+pub const SANDBOX_APPROVE_AFTER: Duration = Duration::from_secs(120);
 
 /// Facts only the desktop shell knows, handed in at start-up.
 #[derive(Debug, Clone)]
@@ -24,17 +35,40 @@ pub struct AppContext {
     data_dir: PathBuf,
     shell: ShellInfo,
     endpoint: ActiveEndpoint,
+    /// The built-in sandbox, listening on 127.0.0.1 while the app runs.
+    sandbox: Sandbox,
 }
 
 impl AppContext {
-    /// Opens (or creates) the database in `data_dir`.
-    pub fn open(
-        data_dir: &Path,
-        shell: ShellInfo,
-        endpoint: ActiveEndpoint,
-    ) -> Result<Self, IpcError> {
+    /// Opens (or creates) the database in `data_dir` and starts the built-in sandbox on an
+    /// ephemeral loopback port. Must run inside a Tokio runtime, which keeps serving the sandbox.
+    pub async fn start(data_dir: &Path, shell: ShellInfo) -> Result<Self, IpcError> {
         let store = Store::open(&data_dir.join(DATABASE_FILE))?;
-        Ok(Self { store, data_dir: data_dir.to_path_buf(), shell, endpoint })
+        let config = SandboxConfig {
+            approve_after: Some(SANDBOX_APPROVE_AFTER),
+            state_path: Some(data_dir.join(SANDBOX_STATE_FILE)),
+            ..SandboxConfig::default()
+        };
+        let sandbox = Sandbox::start(config, SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+            .await
+            .map_err(|err| {
+                IpcError::new(
+                    ErrorCode::Internal,
+                    format!("the built-in sandbox did not start: {err}"),
+                )
+            })?;
+        let endpoint = ActiveEndpoint::sandbox(sandbox.url());
+        Ok(Self {
+            store,
+            data_dir: data_dir.to_path_buf(),
+            shell,
+            endpoint,
+            sandbox,
+        })
+    }
+
+    pub fn sandbox(&self) -> &Sandbox {
+        &self.sandbox
     }
 
     pub fn store(&self) -> &Store {
@@ -57,5 +91,7 @@ impl AppContext {
 /// `NUMDESK_DATA_DIR`, when set and not empty, replaces the OS app-data directory (tests, support,
 /// portable installs).
 pub fn data_dir_override() -> Option<PathBuf> {
-    std::env::var_os("NUMDESK_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from)
+    std::env::var_os("NUMDESK_DATA_DIR")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }

@@ -33,7 +33,11 @@ pub struct IpcError {
 
 impl IpcError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), details: None }
+        Self {
+            code,
+            message: message.into(),
+            details: None,
+        }
     }
 
     pub fn with_details(mut self, details: serde_json::Value) -> Self {
@@ -55,7 +59,11 @@ impl From<numdesk_store::StoreError> for IpcError {
             }
             _ => None,
         };
-        Self { code, message: err.to_string(), details }
+        Self {
+            code,
+            message: err.to_string(),
+            details,
+        }
     }
 }
 
@@ -96,8 +104,15 @@ mod tests {
 
     #[test]
     fn a_newer_database_maps_to_database_with_versions_in_details() {
-        let err: IpcError = numdesk_store::StoreError::TooNew { found: 9, supported: 1 }.into();
+        let err: IpcError = numdesk_store::StoreError::TooNew {
+            found: 9,
+            supported: 1,
+        }
+        .into();
         assert_eq!(err.code, ErrorCode::Database);
-        assert_eq!(err.details, Some(serde_json::json!({ "found": 9, "supported": 1 })));
+        assert_eq!(
+            err.details,
+            Some(serde_json::json!({ "found": 9, "supported": 1 }))
+        );
     }
 }

@@ -10,7 +10,10 @@ mod error;
 mod preferences;
 
 pub use app_info::{ActiveEndpoint, AppInfo, EndpointKind, app_info};
-pub use context::{AppContext, DATABASE_FILE, ShellInfo, data_dir_override};
+pub use context::{
+    AppContext, DATABASE_FILE, SANDBOX_APPROVE_AFTER, SANDBOX_STATE_FILE, ShellInfo,
+    data_dir_override,
+};
 pub use error::{ErrorCode, IpcError};
 pub use preferences::{Language, Preferences, preferences_get, preferences_set_language};
 

@@ -42,13 +42,16 @@ pub struct Preferences {
 pub fn preferences_get(ctx: &AppContext) -> Result<Preferences, IpcError> {
     let stored = ctx.store().preference(LANGUAGE_KEY)?;
     // A value this version does not know (written by a newer app) reads as "not chosen".
-    Ok(Preferences { language: stored.as_deref().and_then(Language::parse) })
+    Ok(Preferences {
+        language: stored.as_deref().and_then(Language::parse),
+    })
 }
 
 pub fn preferences_set_language(
     ctx: &AppContext,
     language: Language,
 ) -> Result<Preferences, IpcError> {
-    ctx.store().set_preference(LANGUAGE_KEY, language.as_str())?;
+    ctx.store()
+        .set_preference(LANGUAGE_KEY, language.as_str())?;
     preferences_get(ctx)
 }

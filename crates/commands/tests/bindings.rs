@@ -7,13 +7,19 @@ use std::path::{Path, PathBuf};
 
 fn read_tree(root: &Path) -> BTreeMap<String, String> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for entry in entries {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 walk(root, &path, out);
             } else if path.extension().is_some_and(|e| e == "ts") {
-                let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.insert(rel, std::fs::read_to_string(&path).unwrap());
             }
         }
@@ -30,7 +36,11 @@ fn generated_typescript_bindings_are_up_to_date() {
     let fresh = tempfile::tempdir().unwrap();
     numdesk_commands::bindings::export_all(fresh.path()).unwrap();
     let fresh_files = read_tree(fresh.path());
-    assert!(fresh_files.contains_key("AppInfo.ts"), "export wrote {:?}", fresh_files.keys());
+    assert!(
+        fresh_files.contains_key("AppInfo.ts"),
+        "export wrote {:?}",
+        fresh_files.keys()
+    );
 
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         let _ = std::fs::remove_dir_all(&committed_dir);

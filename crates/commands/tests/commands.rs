@@ -1,16 +1,25 @@
 //! Commands run against a real database file in a temporary data directory.
 
 use numdesk_commands::{
-    ActiveEndpoint, AppContext, DATABASE_FILE, EndpointKind, Language, ShellInfo, app_info,
-    preferences_get, preferences_set_language,
+    AppContext, DATABASE_FILE, EndpointKind, Language, ShellInfo, app_info, preferences_get,
+    preferences_set_language,
 };
 
 fn shell() -> ShellInfo {
-    ShellInfo { app_name: "Number Desk".into(), version: "9.9.9".into(), tauri_version: "2.x".into() }
+    ShellInfo {
+        app_name: "Number Desk".into(),
+        version: "9.9.9".into(),
+        tauri_version: "2.x".into(),
+    }
 }
 
 fn open(dir: &std::path::Path) -> AppContext {
-    AppContext::open(dir, shell(), ActiveEndpoint::sandbox("http://127.0.0.1:1")).unwrap()
+    runtime().block_on(AppContext::start(dir, shell())).unwrap()
+}
+
+fn runtime() -> &'static tokio::runtime::Runtime {
+    static RT: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    RT.get_or_init(|| tokio::runtime::Runtime::new().unwrap())
 }
 
 #[test]
@@ -19,14 +28,26 @@ fn app_info_reports_real_paths_and_sqlite_version() {
     let info = app_info(&open(dir.path())).unwrap();
     assert_eq!(info.version, "9.9.9");
     assert_eq!(info.data_dir, dir.path().display().to_string());
-    assert_eq!(info.database_path, dir.path().join(DATABASE_FILE).display().to_string());
-    assert!(dir.path().join(DATABASE_FILE).exists(), "the database file is created on open");
+    assert_eq!(
+        info.database_path,
+        dir.path().join(DATABASE_FILE).display().to_string()
+    );
     assert!(
-        info.sqlite_version.starts_with(numdesk_store::sqlite_version()),
+        dir.path().join(DATABASE_FILE).exists(),
+        "the database file is created on open"
+    );
+    assert!(
+        info.sqlite_version
+            .starts_with(numdesk_store::sqlite_version()),
         "About shows the bundled SQLite version, got {}",
         info.sqlite_version
     );
     assert_eq!(info.endpoint.kind, EndpointKind::Sandbox);
+    assert!(
+        info.endpoint.url.starts_with("http://127.0.0.1:"),
+        "the sandbox listens on loopback only: {}",
+        info.endpoint.url
+    );
     assert_eq!(info.os, std::env::consts::OS);
 }
 
@@ -35,7 +56,10 @@ fn app_info_serialises_in_camel_case_for_the_ui() {
     let dir = tempfile::tempdir().unwrap();
     let json = serde_json::to_value(app_info(&open(dir.path())).unwrap()).unwrap();
     for key in ["dataDir", "databasePath", "sqliteVersion", "tauriVersion"] {
-        assert!(json.get(key).is_some(), "AppInfo JSON must have {key}: {json}");
+        assert!(
+            json.get(key).is_some(),
+            "AppInfo JSON must have {key}: {json}"
+        );
     }
     assert_eq!(json["endpoint"]["kind"], "sandbox");
 }
@@ -45,12 +69,19 @@ fn language_choice_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     {
         let ctx = open(dir.path());
-        assert_eq!(preferences_get(&ctx).unwrap().language, None, "first run: nothing chosen");
+        assert_eq!(
+            preferences_get(&ctx).unwrap().language,
+            None,
+            "first run: nothing chosen"
+        );
         let prefs = preferences_set_language(&ctx, Language::SimplifiedChinese).unwrap();
         assert_eq!(prefs.language, Some(Language::SimplifiedChinese));
     }
     let ctx = open(dir.path());
-    assert_eq!(preferences_get(&ctx).unwrap().language, Some(Language::SimplifiedChinese));
+    assert_eq!(
+        preferences_get(&ctx).unwrap().language,
+        Some(Language::SimplifiedChinese)
+    );
 }
 
 #[test]
@@ -64,7 +95,24 @@ fn an_unknown_stored_language_reads_as_not_chosen() {
 #[test]
 fn languages_use_the_ui_codes() {
     assert_eq!(serde_json::to_value(Language::English).unwrap(), "en");
-    assert_eq!(serde_json::to_value(Language::SimplifiedChinese).unwrap(), "zh-CN");
+    assert_eq!(
+        serde_json::to_value(Language::SimplifiedChinese).unwrap(),
+        "zh-CN"
+    );
     let parsed: Language = serde_json::from_str("\"zh-CN\"").unwrap();
     assert_eq!(parsed, Language::SimplifiedChinese);
+}
+
+#[test]
+fn the_built_in_sandbox_answers_on_the_advertised_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = open(dir.path());
+    let url = app_info(&ctx).unwrap().endpoint.url;
+    let addr = url.trim_start_matches("http://");
+    assert_eq!(
+        addr,
+        ctx.sandbox().host(),
+        "About shows the address the sandbox really uses"
+    );
+    std::net::TcpStream::connect(addr).expect("the sandbox accepts connections while the app runs");
 }
