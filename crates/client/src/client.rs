@@ -85,6 +85,8 @@ impl Client {
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("numdesk/", env!("CARGO_PKG_VERSION")));
         builder = match &config.proxy {
+            // A local sandbox is reached directly, never through the system proxy.
+            ProxySetting::System if config.endpoint.is_loopback() => builder.no_proxy(),
             ProxySetting::System => builder,
             ProxySetting::None => builder.no_proxy(),
             ProxySetting::Manual(url) => {

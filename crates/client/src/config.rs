@@ -64,7 +64,7 @@ impl FromStr for Language {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum ProxySetting {
     /// The system's proxy: `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`/`NO_PROXY`, and on macOS and
-    /// Windows the system proxy settings.
+    /// Windows the system proxy settings. Not used for a loopback endpoint.
     #[default]
     System,
     /// Connect directly, ignoring any system proxy.

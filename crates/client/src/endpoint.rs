@@ -103,6 +103,15 @@ impl Endpoint {
         }
     }
 
+    /// True for a custom endpoint on a loopback host (a local sandbox): such requests never go
+    /// through a proxy.
+    pub fn is_loopback(&self) -> bool {
+        match self {
+            Self::Custom(url) => url.host().is_some_and(|h| is_loopback(&h)),
+            _ => false,
+        }
+    }
+
     /// Short name for messages and logs: `intl`, `china` or the URL.
     pub fn label(&self) -> String {
         match self {
@@ -215,6 +224,14 @@ mod tests {
                 "plain http to a non-loopback host must be refused with a clear reason: {bad} -> {err}"
             );
         }
+    }
+
+    #[test]
+    fn loopback_detection() {
+        assert!(parse("http://127.0.0.1:1").unwrap().is_loopback());
+        assert!(parse("https://localhost:1").unwrap().is_loopback());
+        assert!(!parse("https://10.0.0.1").unwrap().is_loopback());
+        assert!(!Endpoint::International.is_loopback());
     }
 
     #[test]
