@@ -83,6 +83,9 @@ impl Client {
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .redirect(reqwest::redirect::Policy::none())
+            // Every HTTP request must pass the rate limiter and be logged as an attempt: no
+            // hidden re-sends (reqwest would otherwise retry HTTP/2 protocol refusals itself).
+            .retry(reqwest::retry::never())
             .user_agent(concat!("numdesk/", env!("CARGO_PKG_VERSION")));
         builder = match &config.proxy {
             // A local sandbox is reached directly, never through the system proxy.

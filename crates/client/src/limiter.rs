@@ -8,7 +8,9 @@
 //! arrived (or its attempt failed). At most `max` slots exist per action. Whatever moment the server
 //! counts a request at lies between those two instants, so any window of the server's clock sees at
 //! most `max` requests, whatever the network latency: the guarantee does not depend on requests
-//! arriving in the order or at the pace they were sent.
+//! arriving in the order or at the pace they were sent. (The one exception is a request that
+//! timed out on our side yet reaches the server later still; the client never re-sends a Create
+//! after a timeout, so this cannot cascade.)
 //!
 //! No global: create one [`RateLimiter`] and give (clones of) it to every client in the process.
 

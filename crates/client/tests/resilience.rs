@@ -362,12 +362,12 @@ async fn connection_refused_is_not_sent_and_retried_per_policy() {
 async fn timeout_on_create_is_outcome_unknown_and_not_retried() {
     let sandbox = default_sandbox().await;
     sandbox.set_faults(Faults {
-        delay: Duration::from_secs(3),
+        delay: Duration::from_secs(6),
         ..Faults::default()
     });
     let log = AttemptLog::new();
     let mut config = config_for(&sandbox);
-    config.timeout = Duration::from_millis(600);
+    config.timeout = Duration::from_millis(1500);
     let client = client_with(config).with_observer(log.clone());
     let err = client
         .create_own_number_apply(&create_request("02099990000"))
