@@ -10,6 +10,30 @@
 //! - [`AttemptObserver`]: one [`AttemptRecord`] per HTTP attempt, for the outbox log.
 //!
 //! No global state: the code that creates clients creates one [`RateLimiter`] and shares it.
+//!
+//! ```no_run
+//! use numdesk_client::{
+//!     AttemptLog, CallType, Client, ClientConfig, CreateOwnNumberApplyRequest, Endpoint,
+//!     OwnNumberApplyDetailItem, RateLimiter, credentials,
+//! };
+//!
+//! # async fn demo() -> Result<(), numdesk_client::ClientError> {
+//! let limiter = RateLimiter::default(); // one per process, cloned into every client
+//! let client = Client::new(ClientConfig::new(Endpoint::International), limiter, credentials::from_env()?)?;
+//! let log = AttemptLog::new();
+//! let request = CreateOwnNumberApplyRequest::new(
+//!     1400000000,
+//!     77,
+//!     vec![OwnNumberApplyDetailItem::new(CallType::InboundAndOutbound, "02012345678", 10, 2)],
+//! );
+//! match client.with_observer(log.clone()).create_own_number_apply(&request).await {
+//!     Ok(created) => println!("ApplyId {} (RequestId {})", created.apply_id, created.request_id),
+//!     Err(e) if e.may_have_taken_effect() => println!("outcome unknown, check the console: {e}"),
+//!     Err(e) => println!("rejected ({:?}): {e}", e.class()),
+//! }
+//! println!("{} attempt(s)", log.len());
+//! # Ok(()) }
+//! ```
 
 mod attempt;
 mod client;
