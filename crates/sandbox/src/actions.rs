@@ -287,14 +287,13 @@ fn check_duplicates(
     skip: Option<u64>,
     details: &[NumberDetail],
 ) -> Result<(), ApiError> {
-    let in_use = apps.numbers_in_use(sdk_app_id, skip);
     let bought: Vec<&str> = fixtures::instance(sdk_app_id)
         .map(|i| i.bought_numbers.iter().map(|b| b.number).collect())
         .unwrap_or_default();
     let mut clashes = Vec::new();
     for d in details {
         let n = d.phone_number.as_str();
-        if let Some(id) = in_use.get(n) {
+        if let Some(id) = apps.holder(sdk_app_id, n).filter(|id| Some(*id) != skip) {
             clashes.push(format!("{n} (application {id})"));
         } else if bought.contains(&n) {
             clashes.push(format!("{n} (a number bought from Tencent)"));
@@ -348,25 +347,19 @@ pub(crate) fn check_create(
 }
 
 pub(crate) fn commit_create(req: CreateRequest, apps: &mut Applications, now: SystemTime) -> u64 {
-    let apply_id = apps.next_apply_id;
-    apps.next_apply_id += 1;
-    apps.by_id.insert(
+    apps.insert_new(|apply_id| SandboxApplication {
         apply_id,
-        SandboxApplication {
-            apply_id,
-            sdk_app_id: req.sdk_app_id,
-            sip_trunk_id: req.sip_trunk_id,
-            numbers: req.details.iter().map(|d| d.phone_number.clone()).collect(),
-            details: req.details,
-            options: req.options,
-            state: ApplicationState::Pending,
-            created_at: now,
-            submitted_at: now,
-            modify_count: 0,
-            approved_at: None,
-        },
-    );
-    apply_id
+        sdk_app_id: req.sdk_app_id,
+        sip_trunk_id: req.sip_trunk_id,
+        numbers: req.details.iter().map(|d| d.phone_number.clone()).collect(),
+        details: req.details,
+        options: req.options,
+        state: ApplicationState::Pending,
+        created_at: now,
+        submitted_at: now,
+        modify_count: 0,
+        approved_at: None,
+    })
 }
 
 /// Everything that can refuse a ModifyOwnNumberApply, without changing anything.
@@ -377,8 +370,7 @@ pub(crate) fn check_modify(
 ) -> Result<(), ApiError> {
     fixtures::instance(req.sdk_app_id).ok_or_else(|| instance_not_exist(req.sdk_app_id))?;
     let app = apps
-        .by_id
-        .get(&req.apply_id)
+        .get(req.apply_id)
         .filter(|a| a.sdk_app_id == req.sdk_app_id)
         .ok_or_else(|| {
             ApiError::new(
@@ -408,15 +400,7 @@ pub(crate) fn check_modify(
 }
 
 pub(crate) fn commit_modify(req: ModifyRequest, apps: &mut Applications, now: SystemTime) {
-    if let Some(app) = apps.by_id.get_mut(&req.apply_id) {
-        app.numbers = req.details.iter().map(|d| d.phone_number.clone()).collect();
-        app.details = req.details;
-        app.options = req.options;
-        app.state = ApplicationState::Pending;
-        app.submitted_at = now;
-        app.modify_count += 1;
-        app.approved_at = None;
-    }
+    apps.resubmit(req.apply_id, req.details, req.options, now);
 }
 
 pub(crate) fn describe_numbers(
@@ -430,8 +414,7 @@ pub(crate) fn describe_numbers(
         .iter()
         .map(|b| (b.number.to_owned(), 0));
     let own = apps
-        .by_id
-        .values()
+        .iter()
         .filter(|a| a.sdk_app_id == req.sdk_app_id && a.state == ApplicationState::Approved)
         .flat_map(|a| a.numbers.iter().map(|n| (n.clone(), 1)));
     let all: Vec<(String, i64)> = bought.chain(own).collect();
@@ -624,7 +607,7 @@ mod tests {
         };
         let v = describe_numbers(&req(0), &apps).unwrap();
         assert_eq!(v["TotalCount"], 0, "pending numbers are not listed");
-        apps.by_id.get_mut(&id).unwrap().state = ApplicationState::Approved;
+        apps.set_state(id, ApplicationState::Approved, Some(now));
         let v = describe_numbers(&req(0), &apps).unwrap();
         assert_eq!(v["TotalCount"], 25);
         assert_eq!(

@@ -268,7 +268,7 @@ impl Sandbox {
         let now = self.shared.clock.now();
         let mut inner = self.shared.lock();
         inner.apps.promote(now, self.shared.approve_after);
-        inner.apps.by_id.values().cloned().collect()
+        inner.apps.iter().cloned().collect()
     }
 
     /// Move a pending application to Rejected (a no-op if it already is).
@@ -291,23 +291,23 @@ impl Sandbox {
         let snapshot = {
             let mut inner = self.shared.lock();
             inner.apps.promote(now, self.shared.approve_after);
-            let app = inner
+            let state = inner
                 .apps
-                .by_id
-                .get_mut(&apply_id)
-                .ok_or(SandboxError::UnknownApplyId(apply_id))?;
-            if app.state == to {
+                .get(apply_id)
+                .ok_or(SandboxError::UnknownApplyId(apply_id))?
+                .state;
+            if state == to {
                 return Ok(());
             }
-            if app.state != ApplicationState::Pending {
+            if state != ApplicationState::Pending {
                 return Err(SandboxError::WrongApplicationState {
                     apply_id,
-                    state: app.state,
+                    state,
                     wanted,
                 });
             }
-            app.state = to;
-            app.approved_at = (to == ApplicationState::Approved).then_some(now);
+            let approved_at = (to == ApplicationState::Approved).then_some(now);
+            inner.apps.set_state(apply_id, to, approved_at);
             self.shared.snapshot(&mut inner)
         };
         match snapshot {

@@ -1,6 +1,6 @@
 //! Own-number applications the sandbox has accepted, and their optional persistence.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -44,6 +44,9 @@ pub struct ApplyOptions {
 }
 
 /// An own-number application, for inspection by tests and the CLI.
+///
+/// ModifyOwnNumberApply replaces `details` and `options` with exactly what it sends (optional
+/// fields it omits become `None`) and puts the application back to Pending.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SandboxApplication {
     pub apply_id: u64,
@@ -62,11 +65,16 @@ pub struct SandboxApplication {
     pub approved_at: Option<SystemTime>,
 }
 
-/// All applications plus the id counter; the persisted part of the sandbox.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// All applications plus the id counter (the persisted part of the sandbox), with indexes so
+/// duplicate and pending-cap checks do not scan every application on each request.
+#[derive(Debug, Clone)]
 pub(crate) struct Applications {
-    pub next_apply_id: u64,
-    pub by_id: BTreeMap<u64, SandboxApplication>,
+    next_apply_id: u64,
+    by_id: BTreeMap<u64, SandboxApplication>,
+    /// SdkAppId -> ids of its Pending applications.
+    pending: HashMap<u64, BTreeSet<u64>>,
+    /// SdkAppId -> number -> ApplyId, for numbers of Pending or Approved applications.
+    in_use: HashMap<u64, HashMap<String, u64>>,
 }
 
 /// First ApplyId handed out by a fresh sandbox.
@@ -74,58 +82,158 @@ pub(crate) const FIRST_APPLY_ID: u64 = 100_001;
 
 impl Default for Applications {
     fn default() -> Self {
-        Self {
-            next_apply_id: FIRST_APPLY_ID,
-            by_id: BTreeMap::new(),
-        }
+        Self::from_parts(FIRST_APPLY_ID, Vec::new())
     }
 }
 
 impl Applications {
+    /// Rebuild from stored applications (the indexes are derived).
+    pub fn from_parts(next_apply_id: u64, apps: Vec<SandboxApplication>) -> Self {
+        let mut this = Self {
+            next_apply_id,
+            by_id: BTreeMap::new(),
+            pending: HashMap::new(),
+            in_use: HashMap::new(),
+        };
+        for app in apps {
+            this.next_apply_id = this.next_apply_id.max(app.apply_id + 1);
+            this.index(&app);
+            this.by_id.insert(app.apply_id, app);
+        }
+        this
+    }
+
+    fn index(&mut self, app: &SandboxApplication) {
+        if app.state == ApplicationState::Pending {
+            self.pending
+                .entry(app.sdk_app_id)
+                .or_default()
+                .insert(app.apply_id);
+        }
+        if app.state != ApplicationState::Rejected {
+            let numbers = self.in_use.entry(app.sdk_app_id).or_default();
+            for n in &app.numbers {
+                numbers.insert(n.clone(), app.apply_id);
+            }
+        }
+    }
+
+    fn unindex(&mut self, app: &SandboxApplication) {
+        if let Some(ids) = self.pending.get_mut(&app.sdk_app_id) {
+            ids.remove(&app.apply_id);
+        }
+        if let Some(numbers) = self.in_use.get_mut(&app.sdk_app_id) {
+            for n in &app.numbers {
+                if numbers.get(n) == Some(&app.apply_id) {
+                    numbers.remove(n);
+                }
+            }
+        }
+    }
+
+    /// Change one application through `change`, keeping the indexes right.
+    fn update(&mut self, apply_id: u64, change: impl FnOnce(&mut SandboxApplication)) -> bool {
+        let Some(mut app) = self.by_id.remove(&apply_id) else {
+            return false;
+        };
+        self.unindex(&app);
+        change(&mut app);
+        self.index(&app);
+        self.by_id.insert(apply_id, app);
+        true
+    }
+
+    #[cfg(test)]
+    pub fn next_apply_id(&self) -> u64 {
+        self.next_apply_id
+    }
+
+    pub fn get(&self, apply_id: u64) -> Option<&SandboxApplication> {
+        self.by_id.get(&apply_id)
+    }
+
+    /// All applications, by ApplyId.
+    pub fn iter(&self) -> impl Iterator<Item = &SandboxApplication> {
+        self.by_id.values()
+    }
+
+    /// Add a new Pending application; returns its ApplyId.
+    pub fn insert_new(&mut self, make: impl FnOnce(u64) -> SandboxApplication) -> u64 {
+        let apply_id = self.next_apply_id;
+        self.next_apply_id += 1;
+        let app = make(apply_id);
+        self.index(&app);
+        self.by_id.insert(apply_id, app);
+        apply_id
+    }
+
+    /// Replace details and options and put the application back to Pending.
+    pub fn resubmit(
+        &mut self,
+        apply_id: u64,
+        details: Vec<NumberDetail>,
+        options: ApplyOptions,
+        now: SystemTime,
+    ) -> bool {
+        self.update(apply_id, |app| {
+            app.numbers = details.iter().map(|d| d.phone_number.clone()).collect();
+            app.details = details;
+            app.options = options;
+            app.state = ApplicationState::Pending;
+            app.submitted_at = now;
+            app.modify_count += 1;
+            app.approved_at = None;
+        })
+    }
+
+    /// Set the review state (and when it was approved).
+    pub fn set_state(
+        &mut self,
+        apply_id: u64,
+        state: ApplicationState,
+        approved_at: Option<SystemTime>,
+    ) -> bool {
+        self.update(apply_id, |app| {
+            app.state = state;
+            app.approved_at = approved_at;
+        })
+    }
+
     /// Move pending applications whose review time has passed to Approved.
     pub fn promote(&mut self, now: SystemTime, approve_after: Option<Duration>) {
         let Some(after) = approve_after else { return };
-        for app in self.by_id.values_mut() {
-            let due = app.submitted_at.checked_add(after);
-            if app.state == ApplicationState::Pending && due.is_some_and(|due| due <= now) {
-                app.state = ApplicationState::Approved;
-                app.approved_at = due;
-            }
+        let due: Vec<(u64, SystemTime)> = self
+            .pending
+            .values()
+            .flatten()
+            .filter_map(|id| self.by_id.get(id))
+            .filter_map(|app| {
+                let due = app.submitted_at.checked_add(after)?;
+                (due <= now).then_some((app.apply_id, due))
+            })
+            .collect();
+        for (apply_id, due) in due {
+            self.set_state(apply_id, ApplicationState::Approved, Some(due));
         }
     }
 
     /// Pending applications of one SdkAppId.
     pub fn pending_count(&self, sdk_app_id: u64) -> usize {
-        self.by_id
-            .values()
-            .filter(|a| a.sdk_app_id == sdk_app_id && a.state == ApplicationState::Pending)
-            .count()
+        self.pending.get(&sdk_app_id).map_or(0, BTreeSet::len)
     }
 
-    /// Numbers held by a pending or approved application of `sdk_app_id`, except `skip`.
-    pub fn numbers_in_use(&self, sdk_app_id: u64, skip: Option<u64>) -> BTreeMap<&str, u64> {
-        let mut used = BTreeMap::new();
-        for app in self.by_id.values() {
-            if app.sdk_app_id != sdk_app_id
-                || app.state == ApplicationState::Rejected
-                || Some(app.apply_id) == skip
-            {
-                continue;
-            }
-            for n in &app.numbers {
-                used.insert(n.as_str(), app.apply_id);
-            }
-        }
-        used
+    /// The pending or approved application of `sdk_app_id` that holds `number`.
+    pub fn holder(&self, sdk_app_id: u64, number: &str) -> Option<u64> {
+        self.in_use.get(&sdk_app_id)?.get(number).copied()
     }
 }
 
 /// Version of the state file layout.
 const STATE_FORMAT: u32 = 1;
 
-#[derive(Serialize, Deserialize)]
+/// The state file as read (`format` is checked first through [`FormatOnly`]).
+#[derive(Deserialize)]
 struct StateFile {
-    format: u32,
     next_apply_id: u64,
     applications: Vec<SandboxApplication>,
 }
@@ -160,22 +268,25 @@ pub(crate) fn load(path: &Path) -> Result<Applications, SandboxError> {
         });
     }
     let file: StateFile = serde_json::from_slice(&bytes).map_err(parse_err)?;
-    let by_id = file
-        .applications
-        .into_iter()
-        .map(|a| (a.apply_id, a))
-        .collect();
-    Ok(Applications {
-        next_apply_id: file.next_apply_id,
-        by_id,
-    })
+    Ok(Applications::from_parts(
+        file.next_apply_id,
+        file.applications,
+    ))
+}
+
+/// [`StateFile`] borrowing the applications, so a snapshot does not clone them.
+#[derive(Serialize)]
+struct StateFileRef<'a> {
+    format: u32,
+    next_apply_id: u64,
+    applications: Vec<&'a SandboxApplication>,
 }
 
 pub(crate) fn encode(applications: &Applications) -> Result<Vec<u8>, serde_json::Error> {
-    serde_json::to_vec_pretty(&StateFile {
+    serde_json::to_vec_pretty(&StateFileRef {
         format: STATE_FORMAT,
         next_apply_id: applications.next_apply_id,
-        applications: applications.by_id.values().cloned().collect(),
+        applications: applications.iter().collect(),
     })
 }
 
@@ -235,69 +346,126 @@ mod tests {
     }
 
     #[test]
-    fn rejected_applications_do_not_hold_their_numbers() {
-        let mut apps = Applications::default();
-        apps.by_id
-            .insert(1, app(1, ApplicationState::Pending, &["a"]));
-        apps.by_id
-            .insert(2, app(2, ApplicationState::Rejected, &["b"]));
-        apps.by_id
-            .insert(3, app(3, ApplicationState::Approved, &["c"]));
-        let used = apps.numbers_in_use(1, None);
-        assert_eq!(used.keys().copied().collect::<Vec<_>>(), ["a", "c"]);
-        assert!(
-            !apps.numbers_in_use(1, Some(1)).contains_key("a"),
-            "Modify skips itself"
+    fn indexes_follow_every_state_change() {
+        let mut apps = Applications::from_parts(
+            FIRST_APPLY_ID,
+            vec![
+                app(1, ApplicationState::Pending, &["a"]),
+                app(2, ApplicationState::Rejected, &["b"]),
+                app(3, ApplicationState::Approved, &["c"]),
+            ],
+        );
+        assert_eq!(
+            apps.holder(1, "a"),
+            Some(1),
+            "pending applications hold their numbers"
+        );
+        assert_eq!(
+            apps.holder(1, "b"),
+            None,
+            "rejected applications free their numbers"
+        );
+        assert_eq!(
+            apps.holder(1, "c"),
+            Some(3),
+            "approved applications hold their numbers"
+        );
+        assert_eq!(apps.holder(2, "a"), None, "numbers are per SdkAppId");
+        assert_eq!(apps.pending_count(1), 1);
+        assert_eq!(apps.next_apply_id(), FIRST_APPLY_ID);
+
+        apps.set_state(1, ApplicationState::Rejected, None);
+        assert_eq!(apps.holder(1, "a"), None, "rejecting frees the numbers");
+        assert_eq!(apps.pending_count(1), 0);
+        let now = SystemTime::UNIX_EPOCH;
+        apps.resubmit(2, vec![detail("d")], ApplyOptions::default(), now);
+        assert_eq!(
+            apps.holder(1, "b"),
+            None,
+            "resubmitting replaces the numbers"
+        );
+        assert_eq!(apps.holder(1, "d"), Some(2));
+        assert_eq!(
+            apps.pending_count(1),
+            1,
+            "a resubmitted application is pending again"
+        );
+        assert_eq!(apps.get(2).map(|a| a.modify_count), Some(1));
+        let id = apps.insert_new(|id| app(id, ApplicationState::Pending, &["e"]));
+        assert_eq!(id, FIRST_APPLY_ID);
+        assert_eq!(apps.holder(1, "e"), Some(id));
+        assert_eq!(
+            apps.next_apply_id(),
+            FIRST_APPLY_ID + 1,
+            "ApplyIds increase"
         );
     }
 
     #[test]
-    fn promote_uses_the_submission_time() {
-        let mut apps = Applications::default();
-        apps.by_id
-            .insert(1, app(1, ApplicationState::Pending, &["a"]));
-        let submitted = apps.by_id[&1].submitted_at;
-        apps.promote(
-            submitted + Duration::from_secs(9),
-            Some(Duration::from_secs(10)),
-        );
+    fn from_parts_never_reuses_an_apply_id() {
+        let apps = Applications::from_parts(5, vec![app(9, ApplicationState::Pending, &["a"])]);
         assert_eq!(
-            apps.by_id[&1].state,
+            apps.next_apply_id(),
+            10,
+            "the counter moves past stored ids"
+        );
+    }
+
+    fn detail(number: &str) -> NumberDetail {
+        NumberDetail {
+            call_type: 1,
+            phone_number: number.to_owned(),
+            max_call_count: 1,
+            max_call_p_sec: 1,
+            outbound_callee_format: None,
+            carrier_phone_number: None,
+        }
+    }
+
+    #[test]
+    fn promote_uses_the_submission_time() {
+        let mut apps = Applications::from_parts(1, vec![app(1, ApplicationState::Pending, &["a"])]);
+        let submitted = apps.get(1).unwrap().submitted_at;
+        let after = Some(Duration::from_secs(10));
+        apps.promote(submitted + Duration::from_secs(9), after);
+        assert_eq!(
+            apps.get(1).unwrap().state,
             ApplicationState::Pending,
             "not yet due"
         );
-        apps.promote(
-            submitted + Duration::from_secs(10),
-            Some(Duration::from_secs(10)),
-        );
+        apps.promote(submitted + Duration::from_secs(10), after);
+        let promoted = apps.get(1).unwrap();
         assert_eq!(
-            apps.by_id[&1].state,
+            promoted.state,
             ApplicationState::Approved,
             "due exactly at the delay"
         );
         assert_eq!(
-            apps.by_id[&1].approved_at,
+            promoted.approved_at,
             Some(submitted + Duration::from_secs(10))
         );
+        assert_eq!(apps.pending_count(1), 0);
+        assert_eq!(apps.holder(1, "a"), Some(1), "approved numbers stay in use");
     }
 
     #[test]
     fn state_file_round_trips_and_rejects_other_formats() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
+        let empty = load(&path).unwrap();
         assert_eq!(
-            load(&path).unwrap().next_apply_id,
+            empty.next_apply_id(),
             FIRST_APPLY_ID,
             "missing file = empty"
         );
-        let mut apps = Applications::default();
-        apps.by_id
-            .insert(7, app(7, ApplicationState::Rejected, &["x"]));
-        apps.next_apply_id = 8;
+        let apps = Applications::from_parts(8, vec![app(7, ApplicationState::Rejected, &["x"])]);
         write_atomic(&path, &encode(&apps).unwrap()).unwrap();
         let back = load(&path).unwrap();
-        assert_eq!(back.next_apply_id, 8);
-        assert_eq!(back.by_id, apps.by_id);
+        assert_eq!(back.next_apply_id(), 8);
+        assert_eq!(
+            back.iter().collect::<Vec<_>>(),
+            apps.iter().collect::<Vec<_>>()
+        );
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "the temp file must be renamed away");
 
