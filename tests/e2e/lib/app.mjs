@@ -1,7 +1,7 @@
 // Starts the real Number Desk binary inside WebKitWebDriver through tauri-driver, and hands the
 // test a WebdriverIO session. Everything is torn down by `stop()`, even after a failure.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,14 +58,25 @@ export async function startApp({ dataDir } = {}) {
 
   const port = await freePort();
   const nativePort = await freePort();
+  // The driver, WebKitWebDriver and the app run in their own process group, writing to a log
+  // file: teardown kills the whole group, and nothing left behind can hold the runner's output.
+  const log = openSync(path.join(screenshotDir, 'tauri-driver.log'), 'a');
   const driver = spawn(
     driverBinary,
     ['--port', String(port), '--native-port', String(nativePort)],
     {
       env: { ...process.env, NUMDESK_DATA_DIR: dir },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', log, log],
+      detached: true,
     },
   );
+  const killGroup = () => {
+    try {
+      process.kill(-driver.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  };
   try {
     await waitForPort(port, driver, 20_000);
     const browser = await remote({
@@ -79,12 +90,12 @@ export async function startApp({ dataDir } = {}) {
       try {
         await browser.deleteSession();
       } finally {
-        driver.kill('SIGTERM');
+        killGroup();
       }
     };
     return { browser, dataDir: dir, stop };
   } catch (err) {
-    driver.kill('SIGTERM');
+    killGroup();
     throw err;
   }
 }

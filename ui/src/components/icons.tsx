@@ -28,12 +28,25 @@ function Svg({
 
 type IconProps = { size?: number | undefined };
 
+/** The app's mark, the same drawing as `icons/icon.svg` (the source of the app icons). */
 export function LogoIcon({ size }: IconProps): ReactElement {
   return (
-    <Svg size={size}>
-      <rect x="3" y="3" width="18" height="18" rx="4" />
-      <path d="M8 8h.01M12 8h.01M16 8h.01M8 12h.01M12 12h.01M16 12h.01M8 16h.01M12 16h.01M16 16h.01" />
-    </Svg>
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 1024 1024"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect x="32" y="32" width="960" height="960" rx="216" fill="#1D4ED8" />
+      <g stroke="#FFFFFF" strokeWidth="118" strokeLinecap="round" fill="none">
+        <line x1="440" y1="216" x2="372" y2="808" />
+        <line x1="684" y1="216" x2="616" y2="808" />
+        <line x1="232" y1="392" x2="812" y2="392" />
+        <line x1="212" y1="632" x2="792" y2="632" />
+      </g>
+      <circle cx="812" cy="812" r="120" fill="#22C55E" stroke="#1E3A8A" strokeWidth="40" />
+    </svg>
   );
 }
 
