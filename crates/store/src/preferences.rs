@@ -8,8 +8,12 @@ impl Store {
     /// The stored value of preference `key`, if it was ever set.
     pub fn preference(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.with_conn(|c| {
-            Ok(c.query_row("SELECT value FROM preferences WHERE key = ?1", [key], |r| r.get(0))
-                .optional()?)
+            Ok(
+                c.query_row("SELECT value FROM preferences WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()?,
+            )
         })
     }
 

@@ -6,8 +6,15 @@ use numdesk_store::{Store, StoreError, latest_version, sqlite_version};
 fn a_new_file_gets_wal_foreign_keys_and_the_latest_schema() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("nested/numdesk.sqlite3")).unwrap();
-    assert_eq!(store.journal_mode().unwrap(), "wal", "rule: the store runs in WAL mode");
-    assert!(store.foreign_keys().unwrap(), "rule: foreign keys are enforced");
+    assert_eq!(
+        store.journal_mode().unwrap(),
+        "wal",
+        "rule: the store runs in WAL mode"
+    );
+    assert!(
+        store.foreign_keys().unwrap(),
+        "rule: foreign keys are enforced"
+    );
     assert_eq!(store.schema_version().unwrap(), latest_version());
 }
 
@@ -22,7 +29,10 @@ fn preferences_survive_reopening_the_file() {
         store.set_preference("language", "zh-CN").unwrap();
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.preference("language").unwrap().as_deref(), Some("zh-CN"));
+    assert_eq!(
+        store.preference("language").unwrap().as_deref(),
+        Some("zh-CN")
+    );
 }
 
 #[test]
@@ -31,11 +41,15 @@ fn a_database_from_a_newer_app_is_refused_with_a_clear_message() {
     let path = dir.path().join("numdesk.sqlite3");
     drop(Store::open(&path).unwrap());
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.pragma_update(None, "user_version", latest_version() + 5).unwrap();
+    conn.pragma_update(None, "user_version", latest_version() + 5)
+        .unwrap();
     drop(conn);
     let err = Store::open(&path).unwrap_err();
     assert!(matches!(err, StoreError::TooNew { .. }), "got {err}");
-    assert!(err.to_string().contains("install the newer version"), "message says what to do");
+    assert!(
+        err.to_string().contains("install the newer version"),
+        "message says what to do"
+    );
 }
 
 #[test]
@@ -55,7 +69,10 @@ fn database_file_and_directory_are_private_to_the_user() {
     drop(Store::open(&path).unwrap());
     let file_mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     let dir_mode = std::fs::metadata(&data).unwrap().permissions().mode() & 0o777;
-    assert_eq!(file_mode, 0o600, "rule: the database is readable by its owner only");
+    assert_eq!(
+        file_mode, 0o600,
+        "rule: the database is readable by its owner only"
+    );
     assert_eq!(dir_mode, 0o700, "rule: the data directory is private");
 }
 
