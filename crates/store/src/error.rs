@@ -34,6 +34,44 @@ pub enum StoreError {
     },
     #[error("SQLite refused {pragma} (got {got})")]
     Pragma { pragma: &'static str, got: String },
+    #[error("invalid {field}: {reason}")]
+    Invalid { field: &'static str, reason: String },
+    #[error("{what} {id} does not exist")]
+    NotFound { what: &'static str, id: i64 },
+    #[error("application {id} is {state}; {expected}")]
+    WrongState {
+        id: i64,
+        state: String,
+        expected: &'static str,
+    },
+    #[error("ApplyId {apply_id} already belongs to application {application_id}")]
+    ApplyIdInUse { apply_id: u64, application_id: i64 },
+    #[error("{}", numbers_in_use(.0))]
+    NumbersInUse(Vec<crate::DuplicateNumber>),
+    #[error("the database holds a value this app cannot read: {0}")]
+    Corrupt(String),
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
+}
+
+fn numbers_in_use(list: &[crate::DuplicateNumber]) -> String {
+    let shown: Vec<String> = list
+        .iter()
+        .take(5)
+        .map(|d| match (d.application_id, d.state) {
+            (Some(id), Some(state)) => format!("{} (application {id}, {state})", d.phone_number),
+            _ => d.phone_number.clone(),
+        })
+        .collect();
+    let more = list.len().saturating_sub(shown.len());
+    format!(
+        "{} number(s) already belong to another application: {}{}",
+        list.len(),
+        shown.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
+    )
 }

@@ -3,19 +3,38 @@
 //! Every connection runs in WAL mode with foreign keys on and a busy timeout. The schema is a list
 //! of ordered SQL migrations applied in one transaction, guarded by `PRAGMA user_version` so an
 //! older app refuses a database written by a newer one. Secrets never go in here.
+//!
+//! Besides preferences the store keeps connection [profiles](Profile), [drafts](Draft) with their
+//! rows and findings, and the outbox of [applications](ApplicationSummary): one row per
+//! `CreateOwnNumberApply` call with its numbers, state and attempts log. The writes that guard
+//! sending (`queued → sending` before a request leaves, the answer after) are committed with
+//! `synchronous=FULL`, so not even a power cut can lose them; everything else runs with `NORMAL`.
 
+mod applications;
+mod drafts;
 mod error;
 mod migrate;
 mod preferences;
+mod profiles;
+mod types;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use applications::{
+    ApplicationFilter, ApplicationNumber, ApplicationState, ApplicationSummary, AttemptEntry,
+    AttemptInput, DuplicateNumber, EnqueueOutcome, INTERRUPTED_NOTE, LiveMarks, ModifyOutcome,
+    ModifyState, ModifyTarget, NOT_CREATED_NOTE, NewSubmission, Outcome, QueuedApplication,
+    RESEND_NOTE, RESOLVED_NOTE, Recovered, SubmissionNumber,
+};
+pub use drafts::{Draft, DraftHeader, DraftRow, DraftSummary, RowFinding, Severity};
 pub use error::StoreError;
 pub use migrate::{MIGRATIONS, Migration, latest_version};
+pub use profiles::{Profile, ProfileInput};
+pub use types::{ApplyOptions, EndpointKind, EndpointScope, NumberDetail};
 
 /// How long a statement waits for a lock held by another connection before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -52,7 +71,10 @@ impl Store {
         restrict_permissions(path, 0o600)?;
         configure(&conn, true)?;
         migrate::migrate(&mut conn, MIGRATIONS, Some(path))?;
-        Ok(Self { conn: Mutex::new(conn), path: Some(path.to_path_buf()) })
+        Ok(Self {
+            conn: Mutex::new(conn),
+            path: Some(path.to_path_buf()),
+        })
     }
 
     /// A private in-memory database with the full schema, for tests.
@@ -63,7 +85,10 @@ impl Store {
         })?;
         configure(&conn, false)?;
         migrate::migrate(&mut conn, MIGRATIONS, None)?;
-        Ok(Self { conn: Mutex::new(conn), path: None })
+        Ok(Self {
+            conn: Mutex::new(conn),
+            path: None,
+        })
     }
 
     /// The database file, or `None` for an in-memory store.
@@ -95,26 +120,67 @@ impl Store {
         f(&mut conn)
     }
 
+    /// Runs `f` in one IMMEDIATE transaction (committed if `f` succeeds, rolled back otherwise).
+    pub(crate) fn write<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Like [`write`](Self::write), but the commit is flushed to stable storage
+    /// (`synchronous=FULL`) before this returns: for the outbox writes that guard sending.
+    pub(crate) fn write_durably<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.lock();
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let result = (|| -> Result<T, StoreError> {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        let restored = conn.pragma_update(None, "synchronous", "NORMAL");
+        let value = result?;
+        restored?;
+        Ok(value)
+    }
+
     fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves SQLite itself consistent (every write is in a
         // transaction that rolls back on drop), so a poisoned mutex is safe to keep using.
-        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
 fn configure(conn: &Connection, file: bool) -> Result<(), StoreError> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     if file {
-        let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        let mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Pragma { pragma: "journal_mode=WAL", got: mode });
+            return Err(StoreError::Pragma {
+                pragma: "journal_mode=WAL",
+                got: mode,
+            });
         }
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
     let fk: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
     if !fk {
-        return Err(StoreError::Pragma { pragma: "foreign_keys=ON", got: "0".into() });
+        return Err(StoreError::Pragma {
+            pragma: "foreign_keys=ON",
+            got: "0".into(),
+        });
     }
     Ok(())
 }
@@ -122,12 +188,47 @@ fn configure(conn: &Connection, file: bool) -> Result<(), StoreError> {
 #[cfg(unix)]
 fn restrict_permissions(path: &Path, mode: u32) -> Result<(), StoreError> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
-        .map_err(|source| StoreError::Io { path: path.to_path_buf(), source })
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).map_err(|source| {
+        StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    })
 }
 
 #[cfg(not(unix))]
 fn restrict_permissions(_path: &Path, _mode: u32) -> Result<(), StoreError> {
     // On Windows the per-user app-data directory is already private to the user.
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn synchronous(c: &Connection) -> i64 {
+        c.pragma_query_value(None, "synchronous", |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn guarding_writes_commit_with_synchronous_full_and_others_with_normal() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+        let inside = store.write_durably(|tx| Ok(synchronous(tx))).unwrap();
+        assert_eq!(
+            inside, 2,
+            "rule: outbox writes that guard sending use synchronous=FULL"
+        );
+        let after = store.with_conn(|c| Ok(synchronous(c))).unwrap();
+        assert_eq!(after, 1, "NORMAL again for everything else");
+        let failed: Result<(), StoreError> =
+            store.write_durably(|_| Err(StoreError::Corrupt("test".into())));
+        assert!(failed.is_err());
+        assert_eq!(
+            store.with_conn(|c| Ok(synchronous(c))).unwrap(),
+            1,
+            "restored after an error"
+        );
+    }
 }

@@ -14,10 +14,16 @@ pub struct Migration {
 }
 
 /// Every migration, oldest first. Never edit or reorder a released entry: append a new one.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    name: "0001_preferences",
-    sql: include_str!("../migrations/0001_preferences.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        name: "0001_preferences",
+        sql: include_str!("../migrations/0001_preferences.sql"),
+    },
+    Migration {
+        name: "0002_outbox",
+        sql: include_str!("../migrations/0002_outbox.sql"),
+    },
+];
 
 /// The schema version this build of the app writes.
 pub fn latest_version() -> u32 {
@@ -41,7 +47,10 @@ pub(crate) fn migrate(
     let latest = version_of(migrations);
     let current: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if current > latest {
-        return Err(StoreError::TooNew { found: current, supported: latest });
+        return Err(StoreError::TooNew {
+            found: current,
+            supported: latest,
+        });
     }
     if current == latest {
         return Ok(());
@@ -52,7 +61,10 @@ pub(crate) fn migrate(
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     for migration in migrations.iter().skip(current as usize) {
         tx.execute_batch(migration.sql)
-            .map_err(|source| StoreError::Migration { name: migration.name, source })?;
+            .map_err(|source| StoreError::Migration {
+                name: migration.name,
+                source,
+            })?;
     }
     tx.pragma_update(None, "user_version", latest)?;
     tx.commit()?;
@@ -60,16 +72,24 @@ pub(crate) fn migrate(
 }
 
 fn backup(conn: &Connection, path: &Path, version: u32) -> Result<PathBuf, StoreError> {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(format!(".v{version}.bak"));
     let target = path.with_file_name(name);
     if target.exists() {
-        std::fs::remove_file(&target)
-            .map_err(|source| StoreError::Io { path: target.clone(), source })?;
+        std::fs::remove_file(&target).map_err(|source| StoreError::Io {
+            path: target.clone(),
+            source,
+        })?;
     }
     let target_str = target.to_string_lossy().into_owned();
     conn.execute("VACUUM INTO ?1", [&target_str])
-        .map_err(|source| StoreError::Backup { path: target.clone(), source })?;
+        .map_err(|source| StoreError::Backup {
+            path: target.clone(),
+            source,
+        })?;
     Ok(target)
 }
 
@@ -78,29 +98,52 @@ mod tests {
     use super::*;
 
     const TWO: &[Migration] = &[
-        Migration { name: "a", sql: "CREATE TABLE a (x INTEGER) STRICT;" },
-        Migration { name: "b", sql: "CREATE TABLE b (y INTEGER) STRICT;" },
+        Migration {
+            name: "a",
+            sql: "CREATE TABLE a (x INTEGER) STRICT;",
+        },
+        Migration {
+            name: "b",
+            sql: "CREATE TABLE b (y INTEGER) STRICT;",
+        },
     ];
 
     fn tables(conn: &Connection) -> Vec<String> {
         let mut stmt = conn
             .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
             .unwrap();
-        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
     }
 
     #[test]
     fn a_failing_step_leaves_schema_and_version_untouched() {
         let mut conn = Connection::open_in_memory().unwrap();
-        let broken = &[TWO[0], Migration { name: "broken", sql: "CREATE TABLE oops (" }];
+        let broken = &[
+            TWO[0],
+            Migration {
+                name: "broken",
+                sql: "CREATE TABLE oops (",
+            },
+        ];
         let err = migrate(&mut conn, broken, None).unwrap_err();
         assert!(
             matches!(err, StoreError::Migration { name: "broken", .. }),
             "the failing migration must be named: {err}"
         );
-        assert!(tables(&conn).is_empty(), "rule: migrations apply in one transaction");
-        let v: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        assert_eq!(v, 0, "rule: user_version moves only with a committed migration");
+        assert!(
+            tables(&conn).is_empty(),
+            "rule: migrations apply in one transaction"
+        );
+        let v: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            v, 0,
+            "rule: user_version moves only with a committed migration"
+        );
     }
 
     #[test]
@@ -116,8 +159,13 @@ mod tests {
         let backup = dir.path().join("db.sqlite.v1.bak");
         let old = Connection::open(&backup).expect("rule: a copy is taken before any migration");
         let kept: i64 = old.query_row("SELECT x FROM a", [], |r| r.get(0)).unwrap();
-        assert_eq!(kept, 42, "the backup holds the data as it was before the upgrade");
-        let v: u32 = old.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(
+            kept, 42,
+            "the backup holds the data as it was before the upgrade"
+        );
+        let v: u32 = old
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(v, 1, "the backup is the pre-upgrade schema");
     }
 
@@ -132,7 +180,10 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.contains(".bak"))
             .collect();
-        assert!(entries.is_empty(), "nothing to back up in an empty file: {entries:?}");
+        assert!(
+            entries.is_empty(),
+            "nothing to back up in an empty file: {entries:?}"
+        );
     }
 
     #[test]
@@ -141,7 +192,13 @@ mod tests {
         conn.pragma_update(None, "user_version", 7).unwrap();
         let err = migrate(&mut conn, TWO, None).unwrap_err();
         assert!(
-            matches!(err, StoreError::TooNew { found: 7, supported: 2 }),
+            matches!(
+                err,
+                StoreError::TooNew {
+                    found: 7,
+                    supported: 2
+                }
+            ),
             "rule: an older app refuses a newer database: {err}"
         );
         assert!(err.to_string().contains("newer version of Number Desk"));

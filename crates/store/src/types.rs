@@ -1,0 +1,225 @@
+//! Value types shared by profiles, drafts and applications.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rusqlite::Row;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::StoreError;
+
+/// The optional prefix/format fields of `CreateOwnNumberApply` (and `ModifyOwnNumberApply`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct ApplyOptions {
+    /// `Prefix`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    /// `MobileNddPrefix`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile_ndd_prefix: Option<String>,
+    /// `LocalNumberTrimAC`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_number_trim_ac: Option<bool>,
+    /// `CalleeFormatPassthrough` (China site).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callee_format_passthrough: Option<bool>,
+    /// `CallerFormatPassthrough` (China site).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caller_format_passthrough: Option<bool>,
+    /// `InternationalNumberPrefix` (China site).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub international_number_prefix: Option<String>,
+}
+
+impl ApplyOptions {
+    /// Columns in the order [`ApplyOptions::from_row`] reads them.
+    pub(crate) const COLUMNS: &'static str = "prefix, mobile_ndd_prefix, local_number_trim_ac, \
+        callee_format_passthrough, caller_format_passthrough, international_number_prefix";
+
+    /// Reads the six columns starting at `first`.
+    pub(crate) fn from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Self> {
+        Ok(Self {
+            prefix: row.get(first)?,
+            mobile_ndd_prefix: row.get(first + 1)?,
+            local_number_trim_ac: row.get(first + 2)?,
+            callee_format_passthrough: row.get(first + 3)?,
+            caller_format_passthrough: row.get(first + 4)?,
+            international_number_prefix: row.get(first + 5)?,
+        })
+    }
+}
+
+/// One number of an application, as the API's `OwnNumberApplyDetailItem` has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct NumberDetail {
+    /// `PhoneNumber`.
+    pub phone_number: String,
+    /// `CallType`: 0 inbound, 1 outbound, 2 inbound and outbound.
+    pub call_type: u8,
+    /// `MaxCallCount`.
+    #[ts(type = "number")]
+    pub max_call_count: i64,
+    /// `MaxCallPSec`.
+    #[ts(type = "number")]
+    pub max_call_p_sec: i64,
+    /// `OutboundCalleeFormat`: `{+E.164}` or `{E.164}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outbound_callee_format: Option<String>,
+    /// `CarrierPhoneNumber`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carrier_phone_number: Option<String>,
+}
+
+impl NumberDetail {
+    /// Checks what the database would otherwise refuse less clearly.
+    pub(crate) fn validate(&self) -> Result<(), StoreError> {
+        let bad = |field: &'static str, reason: String| Err(StoreError::Invalid { field, reason });
+        if self.phone_number.trim().is_empty() {
+            return bad("phone_number", "a number must not be empty".into());
+        }
+        if self.call_type > 2 {
+            return bad(
+                "call_type",
+                format!(
+                    "{} for {}: expected 0 (inbound), 1 (outbound) or 2 (both)",
+                    self.call_type, self.phone_number
+                ),
+            );
+        }
+        if self.max_call_count < 1 {
+            return bad(
+                "max_call_count",
+                format!(
+                    "{} for {}: must be at least 1",
+                    self.max_call_count, self.phone_number
+                ),
+            );
+        }
+        if self.max_call_p_sec < 1 {
+            return bad(
+                "max_call_p_sec",
+                format!(
+                    "{} for {}: must be at least 1",
+                    self.max_call_p_sec, self.phone_number
+                ),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Which service an application was sent to. Sandbox and real submissions never mix: duplicate
+/// checks, resumes and reconciliation only look at applications of the same scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EndpointKind {
+    /// Tencent Cloud's International site.
+    #[serde(rename = "intl")]
+    International,
+    /// Tencent Cloud's China site.
+    China,
+    /// A sandbox on this computer (any loopback URL: its port changes between runs).
+    Sandbox,
+    /// Another URL, told apart by its host.
+    Custom,
+}
+
+impl EndpointKind {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::International => "intl",
+            Self::China => "china",
+            Self::Sandbox => "sandbox",
+            Self::Custom => "custom",
+        }
+    }
+}
+
+impl fmt::Display for EndpointKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for EndpointKind {
+    type Err = StoreError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "intl" => Ok(Self::International),
+            "china" => Ok(Self::China),
+            "sandbox" => Ok(Self::Sandbox),
+            "custom" => Ok(Self::Custom),
+            other => Err(StoreError::Corrupt(format!(
+                "unknown endpoint kind `{other}`"
+            ))),
+        }
+    }
+}
+
+/// The service applications are sent to: its kind and the Host header used.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub struct EndpointScope {
+    /// Which service.
+    pub kind: EndpointKind,
+    /// The Host header sent, e.g. `ccc.intl.tencentcloudapi.com` or `127.0.0.1:8080`.
+    pub host: String,
+}
+
+impl EndpointScope {
+    /// A scope of `kind` at `host`.
+    pub fn new(kind: EndpointKind, host: impl Into<String>) -> Self {
+        Self {
+            kind,
+            host: host.into(),
+        }
+    }
+
+    /// Whether an application recorded with `kind` and `host` belongs to this scope.
+    pub fn contains(&self, kind: EndpointKind, host: &str) -> bool {
+        self.kind == kind && (kind != EndpointKind::Custom || self.host == host)
+    }
+
+    /// SQL condition (with `?{kind}` and `?{host}` parameters) matching this scope's
+    /// applications in a table aliased `a`.
+    pub(crate) fn sql(kind: usize, host: usize) -> String {
+        format!(
+            "(a.endpoint_kind = ?{kind} AND (a.endpoint_kind <> 'custom' OR a.endpoint_host = ?{host}))"
+        )
+    }
+}
+
+impl fmt::Display for EndpointScope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.kind, self.host)
+    }
+}
+
+/// The SQL expression for "now" in the stored time format.
+pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+/// A `u64` from the API (ApplyId) as SQLite's signed integer.
+pub(crate) fn to_sql_u64(field: &'static str, value: u64) -> Result<i64, StoreError> {
+    i64::try_from(value).map_err(|_| StoreError::Invalid {
+        field,
+        reason: format!("{value} is larger than the database can hold"),
+    })
+}
+
+/// Column `idx` of `row` as `u64` (a negative value means a corrupt row).
+pub(crate) fn get_u64(row: &Row<'_>, idx: usize) -> rusqlite::Result<u64> {
+    let value: i64 = row.get(idx)?;
+    u64::try_from(value).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(idx, value))
+}
+
+/// Optional column `idx` of `row` as `u64`.
+pub(crate) fn get_opt_u64(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<u64>> {
+    let value: Option<i64> = row.get(idx)?;
+    value
+        .map(|v| u64::try_from(v).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(idx, v)))
+        .transpose()
+}
