@@ -1,0 +1,46 @@
+//! Number Desk's credential storage.
+//!
+//! The Tencent Cloud SecretKey, and the session token of temporary credentials, are kept **only**
+//! in the OS keychain — macOS Keychain, Windows Credential Manager, or the Secret Service on Linux
+//! — never in the database or any file. The SecretId is not secret and is stored with the profile
+//! elsewhere. When no keychain works, [`open_best`] falls back to a [`MemoryStore`] and says so
+//! ([`StoreKind::SessionOnly`]), so the UI can tell the user the key is kept for this session only.
+//!
+//! - [`SecretStore`]: save / load / delete per profile id; [`OsKeychain`] and [`MemoryStore`].
+//! - [`open_best`] / [`open_best_with`]: probe the keychain with a deadline, fall back to memory.
+//! - [`normalize_secret_id`], [`normalize_secret_key`], [`normalize_token`]: hygiene for pasted
+//!   keys (trim, reject inner whitespace and non-ASCII with the position, warn on odd formats).
+//! - [`KeychainError`]: the one error type; no message or `Debug` output ever contains a secret.
+//!
+//! ```
+//! use numdesk_keychain::{MemoryStore, SecretStore, StoredSecret, normalize_secret_key};
+//!
+//! let pasted = " Gu5t9xGARNpq86cd98joQYCN3EXAMPLE\n";
+//! let key = normalize_secret_key(pasted)?;
+//! assert!(key.warnings.is_empty());
+//!
+//! let store = MemoryStore::new(); // in the app: `open_best()`
+//! store.save("profile-1", &StoredSecret::new(key.value))?;
+//! let loaded = store.load("profile-1")?.expect("saved above");
+//! assert_eq!(loaded.secret_key.expose_secret(), "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE");
+//! assert_eq!(format!("{loaded:?}"), "StoredSecret { secret_key: SecretKey(***), token: None }");
+//! # Ok::<(), numdesk_keychain::KeychainError>(())
+//! ```
+
+pub mod error;
+pub mod normalize;
+pub mod open;
+pub mod os;
+pub mod secret;
+pub mod store;
+mod worker;
+
+pub use error::{CredentialField, KeychainError, Operation};
+pub use normalize::{
+    FormatWarning, Normalized, normalize_secret_id, normalize_secret_key, normalize_token,
+};
+pub use numdesk_sign::SecretKey;
+pub use open::{DEFAULT_PROBE_TIMEOUT, OpenOptions, OpenedStore, open_best, open_best_with};
+pub use os::{OsKeychain, SERVICE};
+pub use secret::StoredSecret;
+pub use store::{MemoryStore, SecretStore, StoreKind, check_profile};
