@@ -125,16 +125,17 @@ pub enum KeychainError {
 
     /// The keychain did not answer in time. The operation may still complete in the background.
     #[error(
-        "the {store} did not answer within {seconds} s while {operation}; if a system dialog \
-         asked for a password or for permission, answer it and try again"
+        "the {store} did not answer within {} while {operation}; if a system dialog asked \
+         for a password or for permission, answer it and try again",
+        seconds(*millis)
     )]
     Timeout {
         /// Which keychain.
         store: &'static str,
         /// What was being done.
         operation: Operation,
-        /// The time allowed, in whole seconds (rounded up).
-        seconds: u64,
+        /// The time allowed, in milliseconds.
+        millis: u64,
     },
 
     /// The credentials do not fit in one keychain entry (Windows Credential Manager holds at
@@ -188,6 +189,15 @@ pub enum KeychainError {
         /// The platform's own error text (never contains the secret).
         detail: String,
     },
+}
+
+/// `10 s`, `1.5 s`.
+fn seconds(millis: u64) -> String {
+    if millis % 1000 == 0 {
+        format!("{} s", millis / 1000)
+    } else {
+        format!("{:.1} s", millis as f64 / 1000.0)
+    }
 }
 
 impl KeychainError {

@@ -139,7 +139,7 @@ impl OsKeychain {
             Err(RunError::Timeout) => Err(KeychainError::Timeout {
                 store,
                 operation,
-                seconds: timeout.as_secs() + u64::from(timeout.subsec_nanos() > 0),
+                millis: u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX),
             }),
             Err(RunError::Panicked) => Err(KeychainError::Platform {
                 store,
