@@ -193,7 +193,7 @@ pub enum KeychainError {
 
 /// `10 s`, `1.5 s`.
 fn seconds(millis: u64) -> String {
-    if millis % 1000 == 0 {
+    if millis.is_multiple_of(1000) {
         format!("{} s", millis / 1000)
     } else {
         format!("{:.1} s", millis as f64 / 1000.0)

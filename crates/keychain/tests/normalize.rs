@@ -1,6 +1,8 @@
 //! Hygiene for keys pasted into the Settings form (API.md, "Traps": keys pasted with spaces or
 //! newlines). Positions are 1-based characters of the text as pasted.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
+
 use numdesk_keychain::{
     CredentialField, FormatWarning, KeychainError, normalize_secret_id, normalize_secret_key,
     normalize_token,

@@ -7,6 +7,7 @@
 //! Time bounds here are generous ceilings (a hang is minutes, the bound is 120 s), never
 //! measurements.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 #![cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
 
 use std::io::ErrorKind;

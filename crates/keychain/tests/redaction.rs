@@ -1,6 +1,8 @@
 //! No `Debug` or `Display` output of this crate ever contains a SecretKey or token, and the types
 //! the UI receives have pinned JSON and TypeScript forms.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
+
 use numdesk_keychain::{
     KeychainError, MemoryStore, OpenedStore, SecretStore, StoreKind, StoredSecret,
     normalize_secret_key, normalize_token,
