@@ -2,6 +2,8 @@
 //! This test fails when they are stale; `UPDATE_BINDINGS=1 cargo test -p numdesk-commands
 //! --test bindings` (or `make bindings`) rewrites them.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
