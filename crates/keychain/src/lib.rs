@@ -12,6 +12,21 @@
 //!   keys (trim, reject inner whitespace and non-ASCII with the position, warn on odd formats).
 //! - [`KeychainError`]: the one error type; no message or `Debug` output ever contains a secret.
 //!
+//! # Backends per OS
+//!
+//! All through the [`keyring`](https://docs.rs/keyring/3) crate, 3.x line, with only the native
+//! store of each OS compiled in (target-specific dependencies in `Cargo.toml`):
+//!
+//! | OS | keyring features | store |
+//! |---|---|---|
+//! | macOS | `apple-native` | login keychain (Security framework) |
+//! | Windows | `windows-native` | Credential Manager; at most 2,560 bytes per entry |
+//! | Linux, FreeBSD, OpenBSD | `async-secret-service`, `tokio`, `crypto-rust` | Secret Service over zbus: pure-Rust D-Bus, no libdbus at build or run time, DH-encrypted transfer with RustCrypto (no OpenSSL) |
+//! | anything else | none (no keyring dependency) | [`OsKeychain::new`] says [`KeychainError::Unsupported`]; [`open_best`] falls back to memory |
+//!
+//! The Linux kernel keyring (`linux-native`) is not used: it does not survive a reboot. Entry
+//! names and format: [`os`] and [`secret`].
+//!
 //! ```
 //! use numdesk_keychain::{MemoryStore, SecretStore, StoredSecret, normalize_secret_key};
 //!

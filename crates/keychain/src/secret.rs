@@ -14,7 +14,7 @@
 //! [`KeychainError::Corrupt`] (written by a newer Number Desk) and never overwritten silently on
 //! read. The SecretId is not in the entry: it is not secret and lives in the profile.
 
-use numdesk_sign::SecretKey;
+use numdesk_sign::{Credentials, SecretKey};
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
@@ -48,6 +48,23 @@ impl StoredSecret {
         Self {
             token: Some(token.into()),
             ..self
+        }
+    }
+
+    /// The secret part of `credentials` (their SecretId is stored with the profile instead).
+    pub fn from_credentials(credentials: &Credentials) -> Self {
+        Self {
+            secret_key: credentials.secret_key.clone(),
+            token: credentials.token.clone(),
+        }
+    }
+
+    /// Signing credentials: this secret with the profile's SecretId.
+    pub fn to_credentials(&self, secret_id: impl Into<String>) -> Credentials {
+        Credentials {
+            secret_id: secret_id.into(),
+            secret_key: self.secret_key.clone(),
+            token: self.token.clone(),
         }
     }
 
@@ -157,6 +174,25 @@ mod tests {
                 "rule: the entry format round-trips both secrets"
             );
         }
+    }
+
+    #[test]
+    fn converts_to_and_from_signing_credentials() {
+        let secret = StoredSecret::new("KEY").with_token("TOK");
+        let credentials = secret.to_credentials("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE");
+        assert_eq!(
+            credentials.secret_id,
+            "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"
+        );
+        assert_eq!(credentials.secret_key.expose_secret(), "KEY");
+        assert_eq!(
+            credentials.token.as_ref().map(SecretKey::expose_secret),
+            Some("TOK")
+        );
+        assert!(
+            StoredSecret::from_credentials(&credentials).same_as(&secret),
+            "rule: the stored secret is exactly the secret part of the credentials"
+        );
     }
 
     #[test]
