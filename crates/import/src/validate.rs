@@ -1,0 +1,963 @@
+//! Mapping rows to fields, cleaning and validating them, and finding duplicates.
+
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use numdesk_client::models::{CallType, OwnNumberApplyDetailItem};
+use phonenumber::Type;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::clean::{
+    CALLEE_FORMATS, CountProblem, MAX_COUNT, NumberProblem, clean_number, is_formula, nfkc,
+    parse_call_type, parse_callee_format, parse_count,
+};
+use crate::error::ImportError;
+use crate::finding::{Code, Field, Finding};
+use crate::lang::Lang;
+use crate::mapping::{Mapping, auto_map, detect_header, field_for_header, guess_phone_column};
+use crate::phone::{Country, PhoneChecker};
+use crate::table::{Cell, Table, TableRow, column_letter};
+
+/// Values for columns the file does not have (or leaves blank): the "apply to all" values of
+/// the form. A required value with neither a cell nor a default is an error on the row.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct Defaults {
+    /// Default CallType.
+    pub call_type: Option<CallType>,
+    /// Default MaxCallCount (positive).
+    #[ts(type = "number")]
+    pub max_call_count: Option<i64>,
+    /// Default MaxCallPSec (positive).
+    #[ts(type = "number")]
+    pub max_call_psec: Option<i64>,
+    /// Default OutboundCalleeFormat (`{+E.164}` or `{E.164}`).
+    pub outbound_callee_format: Option<String>,
+}
+
+/// How rows are checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct ValidationOptions {
+    /// Country for numbers written without `+`. Without one, only `+` numbers are checked.
+    pub country: Option<Country>,
+    /// Numbers already in drafts or submitted applications (any format; normalised here).
+    #[serde(default)]
+    pub existing_numbers: Vec<String>,
+    /// Language of the messages.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// The raw values of one row, by field (`None`: the field has no column). The wizard builds one
+/// from an edited row and passes it to [`Validator::validate_row`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct RowInput {
+    /// Row number as the user sees it.
+    pub line: u32,
+    /// `PhoneNumber` cell.
+    pub phone_number: Option<Cell>,
+    /// `CallType` cell.
+    pub call_type: Option<Cell>,
+    /// `MaxCallCount` cell.
+    pub max_call_count: Option<Cell>,
+    /// `MaxCallPSec` cell.
+    pub max_call_psec: Option<Cell>,
+    /// `OutboundCalleeFormat` cell.
+    pub outbound_callee_format: Option<Cell>,
+    /// `CarrierPhoneNumber` cell.
+    pub carrier_phone_number: Option<Cell>,
+}
+
+impl RowInput {
+    /// The mapped cells of a table row (a mapped column the row is too short for is blank).
+    pub fn from_row(row: &TableRow, mapping: &Mapping) -> Self {
+        let get = |f: Field| {
+            mapping
+                .get(f)
+                .map(|c| row.cell(c).cloned().unwrap_or_default())
+        };
+        Self {
+            line: row.line,
+            phone_number: get(Field::PhoneNumber),
+            call_type: get(Field::CallType),
+            max_call_count: get(Field::MaxCallCount),
+            max_call_psec: get(Field::MaxCallPSec),
+            outbound_callee_format: get(Field::OutboundCalleeFormat),
+            carrier_phone_number: get(Field::CarrierPhoneNumber),
+        }
+    }
+
+    fn view(&self) -> RowView<'_> {
+        RowView {
+            line: self.line,
+            cells: [
+                self.phone_number.as_ref(),
+                self.call_type.as_ref(),
+                self.max_call_count.as_ref(),
+                self.max_call_psec.as_ref(),
+                self.outbound_callee_format.as_ref(),
+                self.carrier_phone_number.as_ref(),
+            ],
+        }
+    }
+}
+
+/// Borrowed cells of one row, in [`Field::ALL`] order (no copies on the bulk path).
+#[derive(Debug, Clone, Copy)]
+struct RowView<'a> {
+    line: u32,
+    cells: [Option<&'a Cell>; 6],
+}
+
+impl<'a> RowView<'a> {
+    fn of(row: &'a TableRow, mapping: &Mapping) -> Self {
+        let mut cells = [None; 6];
+        for (slot, field) in cells.iter_mut().zip(Field::ALL) {
+            *slot = mapping.get(field).and_then(|c| row.cell(c));
+        }
+        Self {
+            line: row.line,
+            cells,
+        }
+    }
+
+    fn cell(&self, field: Field) -> Option<&'a Cell> {
+        self.cells[field as usize]
+    }
+}
+
+/// One data row, cleaned, with its findings. Values that could not be read are `null`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportedRow {
+    /// Row number as the user sees it in the file or sheet (1-based).
+    pub line: u32,
+    /// The number that would be sent (cleaned; as written when it could not be cleaned).
+    pub phone_number: String,
+    /// 0 inbound, 1 outbound, 2 both.
+    pub call_type: Option<CallType>,
+    /// Maximum concurrent calls.
+    #[ts(type = "number | null")]
+    pub max_call_count: Option<i64>,
+    /// Maximum new calls per second.
+    #[ts(type = "number | null")]
+    pub max_call_psec: Option<i64>,
+    /// `{+E.164}` or `{E.164}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub outbound_callee_format: Option<String>,
+    /// The carrier-side number (cleaned).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub carrier_phone_number: Option<String>,
+    /// Errors and warnings, in field order.
+    pub issues: Vec<Finding>,
+    /// The number normalised for duplicate detection (E.164 when it parses).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub normalized: Option<String>,
+}
+
+impl ImportedRow {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(Finding::is_error)
+    }
+
+    /// The item to submit, when the row has no error.
+    pub fn to_item(&self) -> Option<OwnNumberApplyDetailItem> {
+        if self.has_errors() {
+            return None;
+        }
+        let mut item = OwnNumberApplyDetailItem::new(
+            self.call_type?,
+            self.phone_number.clone(),
+            self.max_call_count?,
+            self.max_call_psec?,
+        );
+        item.outbound_callee_format = self.outbound_callee_format.clone();
+        item.carrier_phone_number = self.carrier_phone_number.clone();
+        Some(item)
+    }
+}
+
+/// Everything [`process`] found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportResult {
+    /// One per non-blank data row, in file order.
+    pub rows: Vec<ImportedRow>,
+    /// Findings about the whole file.
+    pub file_issues: Vec<Finding>,
+    /// The header row used (row number as the user sees it), if any.
+    pub header_row: Option<u32>,
+    /// The mapping used.
+    pub mapping: Mapping,
+}
+
+impl ImportResult {
+    /// Whether a whole-file error means nothing can be imported.
+    pub fn has_file_errors(&self) -> bool {
+        self.file_issues.iter().any(Finding::is_error)
+    }
+
+    /// The items of the rows without errors.
+    pub fn items(&self) -> Vec<OwnNumberApplyDetailItem> {
+        self.rows.iter().filter_map(ImportedRow::to_item).collect()
+    }
+}
+
+/// Which row is the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "line")]
+pub enum HeaderChoice {
+    /// Detect it ([`detect_header`]); without one, guess the phone column from the values.
+    #[default]
+    Detect,
+    /// This row (as the user sees it, 1-based).
+    Line(u32),
+    /// There is no header row: every row is data, the phone column is guessed from the values.
+    None,
+}
+
+/// Checks rows one by one. Build it once per file (it compiles the country's number patterns).
+#[derive(Debug, Clone)]
+pub struct Validator {
+    mapping: Mapping,
+    defaults: Defaults,
+    lang: Lang,
+    country: Option<Country>,
+    phone: PhoneChecker,
+    existing: Arc<HashSet<String>>,
+}
+
+impl Validator {
+    /// A validator for rows mapped by `mapping`. Fails when a default value is not valid
+    /// (a count of 0, an unknown callee format).
+    pub fn new(
+        mapping: &Mapping,
+        defaults: &Defaults,
+        options: &ValidationOptions,
+    ) -> Result<Self, ImportError> {
+        for (name, v) in [
+            ("default MaxCallCount", defaults.max_call_count),
+            ("default MaxCallPSec", defaults.max_call_psec),
+        ] {
+            if let Some(v) = v
+                && !(1..=MAX_COUNT).contains(&v)
+            {
+                return Err(ImportError::InvalidOption {
+                    option: name,
+                    value: v.to_string(),
+                    expected: "a whole number from 1 to 2147483647",
+                });
+            }
+        }
+        if let Some(f) = &defaults.outbound_callee_format
+            && parse_callee_format(f).is_none()
+        {
+            return Err(ImportError::InvalidOption {
+                option: "default OutboundCalleeFormat",
+                value: f.clone(),
+                expected: "{+E.164} or {E.164}",
+            });
+        }
+        let mut phone = PhoneChecker::new(options.country);
+        let existing = options
+            .existing_numbers
+            .iter()
+            .map(|n| match clean_number(&Cell::text(n.as_str())) {
+                Ok(c) => phone.key(&c),
+                Err(_) => n.trim().to_owned(),
+            })
+            .collect();
+        Ok(Self {
+            mapping: *mapping,
+            defaults: defaults.clone(),
+            lang: options.lang,
+            country: options.country,
+            phone,
+            existing: Arc::new(existing),
+        })
+    }
+
+    /// `Row 5, PhoneNumber (column B)` / `第 5 行，号码 (PhoneNumber)（B 列）`.
+    fn at(&self, line: u32, field: Field) -> String {
+        let col = self.mapping.get(field).map(column_letter);
+        match (self.lang, col) {
+            (Lang::En, Some(c)) => format!("Row {line}, {} (column {c})", field.label(Lang::En)),
+            (Lang::En, None) => format!("Row {line}, {}", field.label(Lang::En)),
+            (Lang::Zh, Some(c)) => format!("第 {line} 行，{}（{c} 列）", field.label(Lang::Zh)),
+            (Lang::Zh, None) => format!("第 {line} 行，{}", field.label(Lang::Zh)),
+        }
+    }
+
+    fn err(&self, code: Code, field: Field, line: u32, en: String, zh: String) -> Finding {
+        let at = self.at(line, field);
+        let sep = self.lang.pick(": ", "：");
+        Finding::error(
+            code,
+            Some(field),
+            format!("{at}{sep}{}", self.lang.pick(en, zh)),
+        )
+    }
+
+    fn warn(&self, code: Code, field: Field, line: u32, en: String, zh: String) -> Finding {
+        let at = self.at(line, field);
+        let sep = self.lang.pick(": ", "：");
+        Finding::warning(
+            code,
+            Some(field),
+            format!("{at}{sep}{}", self.lang.pick(en, zh)),
+        )
+    }
+
+    fn missing(&self, field: Field, line: u32) -> Finding {
+        let has_column = self.mapping.get(field).is_some();
+        let (en, zh) = if has_column {
+            (
+                "the cell is empty and no default value was given. Fill it in, or set a value \
+                 for all rows."
+                    .to_owned(),
+                "单元格为空，且没有设置默认值。请填写，或为所有行设置统一的值。".to_owned(),
+            )
+        } else {
+            (
+                "the file has no such column and no default value was given. Add the column, or \
+                 set a value for all rows."
+                    .to_owned(),
+                "文件中没有这一列，且没有设置默认值。请添加该列，或为所有行设置统一的值。"
+                    .to_owned(),
+            )
+        };
+        self.err(Code::MissingValue, field, line, en, zh)
+    }
+
+    fn number_problem(&self, field: Field, line: u32, raw: &str, p: &NumberProblem) -> Finding {
+        let raw = raw.trim();
+        let (code, en, zh) = match p {
+            NumberProblem::Empty => return self.missing(field, line),
+            NumberProblem::Formula => (
+                Code::Formula,
+                format!(
+                    "\"{raw}\" is a formula, not a number. Replace it with the number itself (in \
+                     Excel: copy the column, then Paste Special → Values)."
+                ),
+                format!("“{raw}”是公式而不是号码。请替换为号码本身（在 Excel 中复制该列后“选择性粘贴 → 数值”）。"),
+            ),
+            NumberProblem::Scientific => (
+                Code::ScientificNotation,
+                format!(
+                    "\"{raw}\" is in scientific notation: Excel has already lost digits of this \
+                     number. In Excel, format the column as Text (Format Cells → Text), type or \
+                     paste the full numbers again, and save."
+                ),
+                format!(
+                    "“{raw}”是科学计数法，Excel 已经丢失了这个号码的部分数字。请在 Excel 中把该列设置为\
+                     “文本”格式（设置单元格格式 → 文本），重新输入或粘贴完整号码后保存。"
+                ),
+            ),
+            NumberProblem::Letters => (
+                Code::LettersInNumber,
+                format!("\"{raw}\" contains letters. Keep only the digits (and a leading +)."),
+                format!("“{raw}”包含字母。请只保留数字（以及开头的 +）。"),
+            ),
+            NumberProblem::InvalidCharacter(c) => (
+                Code::InvalidCharacters,
+                format!(
+                    "\"{raw}\" contains \"{c}\". Keep only the digits (and a leading +); spaces, \
+                     dashes, dots and brackets are removed automatically."
+                ),
+                format!("“{raw}”包含“{c}”。请只保留数字（以及开头的 +）；空格、短横线、点和括号会被自动去除。"),
+            ),
+            NumberProblem::TooShort(n) => (
+                Code::NumberTooShort,
+                format!("\"{raw}\" has only {n} digits. Check the number."),
+                format!("“{raw}”只有 {n} 位数字。请检查号码。"),
+            ),
+            NumberProblem::TooLong(n) => (
+                Code::NumberTooLong,
+                format!(
+                    "\"{raw}\" has {n} digits, more than any phone number (at most 20). Check \
+                     that two numbers were not joined."
+                ),
+                format!("“{raw}”有 {n} 位数字，超过任何电话号码的长度（最多 20 位）。请检查是否把两个号码连在了一起。"),
+            ),
+            NumberProblem::PrecisionLost(n) => (
+                Code::PrecisionLost,
+                format!(
+                    "\"{raw}\" is stored as a number with {n} digits; Excel keeps only 15, so the \
+                     last digits are already wrong. Format the column as Text, type the numbers \
+                     again and save."
+                ),
+                format!(
+                    "“{raw}”以数值形式保存，共 {n} 位；Excel 只保留 15 位有效数字，末尾几位已经不对了。请把该列\
+                     设置为“文本”格式，重新输入号码后保存。"
+                ),
+            ),
+            NumberProblem::Date => (
+                Code::DateCell,
+                "the cell is formatted as a date, so it does not hold the number as typed. \
+                 Format the column as Text and type the number again."
+                    .to_owned(),
+                "单元格被设置为日期格式，保存的不是输入的号码。请把该列设置为“文本”格式后重新输入号码。"
+                    .to_owned(),
+            ),
+            NumberProblem::CellError => (
+                Code::CellError,
+                format!("the cell shows the error {raw}. Replace it with the number."),
+                format!("单元格显示错误 {raw}。请替换为号码。"),
+            ),
+        };
+        self.err(code, field, line, en, zh)
+    }
+
+    /// A required, formula-checked value: the cell if not blank, else the default.
+    fn value<'a>(&self, input: &RowView<'a>, field: Field) -> Option<&'a Cell> {
+        input.cell(field).filter(|c| !c.is_blank())
+    }
+
+    fn formula(&self, field: Field, line: u32, raw: &str) -> Finding {
+        let raw = raw.trim();
+        self.err(
+            Code::Formula,
+            field,
+            line,
+            format!("\"{raw}\" is a formula. Replace it with the value itself."),
+            format!("“{raw}”是公式。请替换为值本身。"),
+        )
+    }
+
+    fn count(
+        &self,
+        input: &RowView<'_>,
+        field: Field,
+        default: Option<i64>,
+        issues: &mut Vec<Finding>,
+    ) -> Option<i64> {
+        let line = input.line;
+        let Some(cell) = self.value(input, field) else {
+            if default.is_none() {
+                issues.push(self.missing(field, line));
+            }
+            return default;
+        };
+        let raw = cell.text.trim();
+        if is_formula(&nfkc(raw)) {
+            issues.push(self.formula(field, line, raw));
+            return None;
+        }
+        match parse_count(cell) {
+            Ok(n) => Some(n),
+            Err(CountProblem::NotPositive) => {
+                issues.push(self.err(
+                    Code::NotPositiveInteger,
+                    field,
+                    line,
+                    format!("\"{raw}\" is not a positive whole number. Enter a number such as 10 (no 0, sign, decimals or units)."),
+                    format!("“{raw}”不是正整数。请输入如 10 这样的数字（不能是 0、负数、小数或带单位）。"),
+                ));
+                None
+            }
+            Err(CountProblem::TooLarge) => {
+                issues.push(self.err(
+                    Code::ValueTooLarge,
+                    field,
+                    line,
+                    format!("\"{raw}\" is larger than 2147483647. Check the value."),
+                    format!("“{raw}”大于 2147483647。请检查数值。"),
+                ));
+                None
+            }
+        }
+    }
+
+    /// Cleans and checks one row (everything except duplicates within the file: see
+    /// [`mark_duplicates`]).
+    pub fn validate_row(&mut self, input: &RowInput) -> ImportedRow {
+        self.validate(&input.view())
+    }
+
+    fn validate(&mut self, input: &RowView<'_>) -> ImportedRow {
+        let line = input.line;
+        let mut issues = Vec::new();
+
+        // PhoneNumber
+        let mut phone_number = String::new();
+        let mut normalized = None;
+        match input.cell(Field::PhoneNumber) {
+            None => issues.push(self.missing(Field::PhoneNumber, line)),
+            Some(cell) if cell.is_blank() => issues.push(self.missing(Field::PhoneNumber, line)),
+            Some(cell) => match clean_number(cell) {
+                Err(p) => {
+                    phone_number = cell.text.trim().to_owned();
+                    issues.push(self.number_problem(Field::PhoneNumber, line, &cell.text, &p));
+                }
+                Ok(cleaned) => {
+                    self.check_phone(line, &cleaned, &mut issues, &mut normalized);
+                    phone_number = cleaned;
+                }
+            },
+        }
+
+        // CallType
+        let call_type = match self.value(input, Field::CallType) {
+            None => {
+                if self.defaults.call_type.is_none() {
+                    issues.push(self.missing(Field::CallType, line));
+                }
+                self.defaults.call_type
+            }
+            Some(cell) => {
+                let parsed = parse_call_type(&cell.text);
+                if parsed.is_none() {
+                    let raw = cell.text.trim();
+                    issues.push(self.err(
+                        Code::InvalidCallType,
+                        Field::CallType,
+                        line,
+                        format!("\"{raw}\" is not a call type. Use 0 (inbound), 1 (outbound) or 2 (both); inbound/outbound/both and 呼入/呼出/双向 are accepted too."),
+                        format!("“{raw}”不是有效的呼叫类型。请填写 0（呼入）、1（呼出）或 2（双向）；也可以填写 呼入/呼出/双向 或 inbound/outbound/both。"),
+                    ));
+                }
+                parsed
+            }
+        };
+
+        let max_call_count = self.count(
+            input,
+            Field::MaxCallCount,
+            self.defaults.max_call_count,
+            &mut issues,
+        );
+        let max_call_psec = self.count(
+            input,
+            Field::MaxCallPSec,
+            self.defaults.max_call_psec,
+            &mut issues,
+        );
+        if let (Some(count), Some(psec)) = (max_call_count, max_call_psec)
+            && psec > count
+        {
+            issues.push(self.warn(
+                Code::CpsExceedsConcurrency,
+                Field::MaxCallPSec,
+                line,
+                format!("{psec} new calls per second is more than the {count} concurrent calls allowed (MaxCallCount). Check both values."),
+                format!("每秒并发数 {psec} 大于最大并发数 {count}（MaxCallCount）。请检查这两个值。"),
+            ));
+        }
+
+        // OutboundCalleeFormat (optional)
+        let outbound_callee_format = match self.value(input, Field::OutboundCalleeFormat) {
+            None => self.defaults.outbound_callee_format.clone(),
+            Some(cell) => {
+                match parse_callee_format(&cell.text) {
+                    Some(f) => Some(f.to_owned()),
+                    None => {
+                        let raw = cell.text.trim();
+                        issues.push(self.err(
+                        Code::InvalidCalleeFormat,
+                        Field::OutboundCalleeFormat,
+                        line,
+                        format!("\"{raw}\" is not accepted. Write exactly {} or {}, or leave it empty.", CALLEE_FORMATS[0], CALLEE_FORMATS[1]),
+                        format!("不接受“{raw}”。请准确填写 {} 或 {}，或留空。", CALLEE_FORMATS[0], CALLEE_FORMATS[1]),
+                    ));
+                        None
+                    }
+                }
+            }
+        };
+
+        // CarrierPhoneNumber (optional)
+        let carrier_phone_number = match self.value(input, Field::CarrierPhoneNumber) {
+            None => None,
+            Some(cell) => match clean_number(cell) {
+                Ok(c) => Some(c),
+                Err(p) => {
+                    issues.push(self.number_problem(
+                        Field::CarrierPhoneNumber,
+                        line,
+                        &cell.text,
+                        &p,
+                    ));
+                    Some(cell.text.trim().to_owned())
+                }
+            },
+        };
+
+        ImportedRow {
+            line,
+            phone_number,
+            call_type,
+            max_call_count,
+            max_call_psec,
+            outbound_callee_format,
+            carrier_phone_number,
+            issues,
+            normalized,
+        }
+    }
+
+    fn check_phone(
+        &mut self,
+        line: u32,
+        cleaned: &str,
+        issues: &mut Vec<Finding>,
+        normalized: &mut Option<String>,
+    ) {
+        let field = Field::PhoneNumber;
+        let checkable = self.country.is_some() || cleaned.starts_with('+');
+        if !checkable {
+            *normalized = Some(cleaned.to_owned());
+            return;
+        }
+        let info = self.phone.check(cleaned);
+        *normalized = Some(info.e164.clone().unwrap_or_else(|| cleaned.to_owned()));
+        let country = self
+            .country
+            .map_or_else(|| "+".to_owned(), |c| c.to_string());
+        if let Some(fix) = &info.leading_zero_fix {
+            issues.push(self.warn(
+                Code::LeadingZeroLost,
+                field,
+                line,
+                format!("\"{cleaned}\" looks like it lost its leading 0 (Excel drops leading zeros from numbers); it is probably \"{fix}\". Correct it here or in the file (format the column as Text and type the 0)."),
+                format!("“{cleaned}”看起来丢失了开头的 0（Excel 会去掉数字开头的 0），应该是“{fix}”。请在这里或在文件中改正（把该列设置为“文本”格式后补上 0）。"),
+            ));
+        } else if !info.valid {
+            issues.push(self.warn(
+                Code::InvalidForCountry,
+                field,
+                line,
+                format!("\"{cleaned}\" is not a valid number for {country}. Check the digits; it is only a warning because short codes and newly issued ranges can be reported wrongly."),
+                format!("“{cleaned}”不是 {country} 的有效号码。请核对数字；由于短号码和新号段可能被误判，这只是警告。"),
+            ));
+        } else if matches!(info.kind, Type::PremiumRate | Type::Pager | Type::Voicemail) {
+            let kind = match (info.kind, self.lang) {
+                (Type::PremiumRate, Lang::En) => "a premium-rate number",
+                (Type::Pager, Lang::En) => "a pager number",
+                (_, Lang::En) => "a voicemail number",
+                (Type::PremiumRate, Lang::Zh) => "增值收费号码",
+                (Type::Pager, Lang::Zh) => "寻呼号码",
+                (_, Lang::Zh) => "语音信箱号码",
+            };
+            issues.push(self.warn(
+                Code::UnusualNumberType,
+                field,
+                line,
+                format!("\"{cleaned}\" is {kind}, which is rarely a contact-centre line. Check that this is the right number."),
+                format!("“{cleaned}”是{kind}，很少用作呼叫中心线路。请确认号码无误。"),
+            ));
+        }
+        if let Some(key) = normalized.as_ref()
+            && self.existing.contains(key)
+        {
+            issues.push(self.err(
+                Code::DuplicateExisting,
+                field,
+                line,
+                format!("\"{cleaned}\" is already in a draft or submitted application. Remove this row, or remove the number from the other application first."),
+                format!("“{cleaned}”已在草稿或已提交的申请中。请删除这一行，或先从另一个申请中移除该号码。"),
+            ));
+        }
+    }
+}
+
+/// Marks every later occurrence of a number (by normalised form) as a duplicate of the first,
+/// replacing earlier duplicate findings, so it can be re-run after an edit.
+pub fn mark_duplicates(rows: &mut [ImportedRow], lang: Lang) {
+    let mut later: Vec<(usize, usize)> = Vec::new();
+    {
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
+        for (i, row) in rows.iter().enumerate() {
+            if let Some(key) = row.normalized.as_deref() {
+                match first.entry(key) {
+                    Entry::Occupied(e) => later.push((i, *e.get())),
+                    Entry::Vacant(e) => {
+                        e.insert(i);
+                    }
+                }
+            }
+        }
+    }
+    for row in rows.iter_mut() {
+        row.issues.retain(|f| f.code != Code::DuplicateInFile);
+    }
+    for (i, f) in later {
+        let (line, number) = (rows[f].line, rows[f].phone_number.clone());
+        let row = &mut rows[i];
+        let msg = lang.pick(
+            format!(
+                "Row {}, PhoneNumber: \"{}\" is the same number as \"{number}\" in row {line}. \
+                 Remove one of the two rows.",
+                row.line, row.phone_number
+            ),
+            format!(
+                "第 {} 行，号码 (PhoneNumber)：“{}”与第 {line} 行的“{number}”是同一个号码。请删除其中一行。",
+                row.line, row.phone_number
+            ),
+        );
+        let pos = row
+            .issues
+            .iter()
+            .position(|f| f.field != Some(Field::PhoneNumber))
+            .unwrap_or(row.issues.len());
+        row.issues.insert(
+            pos,
+            Finding::error(Code::DuplicateInFile, Some(Field::PhoneNumber), msg),
+        );
+    }
+}
+
+/// Rows at or above which validation is split across threads.
+const PARALLEL_FROM_ROWS: usize = 4096;
+
+/// Validates rows in order; large files are split into one chunk per core (each thread with a
+/// clone of the validator sharing the compiled patterns).
+fn validate_all(
+    mut validator: Validator,
+    data: &[&TableRow],
+    mapping: &Mapping,
+) -> Vec<ImportedRow> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || data.len() < PARALLEL_FROM_ROWS {
+        return data
+            .iter()
+            .map(|r| validator.validate(&RowView::of(r, mapping)))
+            .collect();
+    }
+    validator.phone.warm();
+    let chunk = data.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = data
+            .chunks(chunk)
+            .map(|part| {
+                let mut v = validator.clone();
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|r| v.validate(&RowView::of(r, mapping)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut rows = Vec::with_capacity(data.len());
+        for h in handles {
+            match h.join() {
+                Ok(part) => rows.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        rows
+    })
+}
+
+/// Maps, cleans and validates the rows below `header` (an index into `table.rows`; `None`: no
+/// header row, every row is data). Blank rows are skipped. Column problems (no phone column,
+/// unused columns, two columns for one field) and an empty result are file findings.
+pub fn process(
+    table: &Table,
+    header: Option<usize>,
+    mapping: &Mapping,
+    defaults: &Defaults,
+    options: &ValidationOptions,
+) -> Result<ImportResult, ImportError> {
+    let lang = options.lang;
+    if let Some(h) = header
+        && h >= table.rows.len()
+    {
+        return Err(ImportError::InvalidOption {
+            option: "header row",
+            value: (h + 1).to_string(),
+            expected: "a row of the file",
+        });
+    }
+    let header_row = header.map(|h| &table.rows[h]);
+    let data = &table.rows[header.map_or(0, |h| h + 1)..];
+    let mut file_issues = column_findings(table, header_row, data, mapping, lang);
+    let mut result = ImportResult {
+        rows: Vec::new(),
+        file_issues: Vec::new(),
+        header_row: header_row.map(|r| r.line),
+        mapping: *mapping,
+    };
+    if mapping.phone_number.is_none() {
+        let headers: Vec<&str> = header_row
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| c.text.trim())
+                    .filter(|t| !t.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let (en_h, zh_h) = match header_row {
+            Some(r) => (
+                format!(
+                    " The header row (row {}) has: {}.",
+                    r.line,
+                    headers.join(", ")
+                ),
+                format!("表头（第 {} 行）为：{}。", r.line, headers.join("、")),
+            ),
+            None => (String::new(), String::new()),
+        };
+        file_issues.insert(0, Finding::error(
+            Code::NoPhoneColumn,
+            Some(Field::PhoneNumber),
+            lang.pick(
+                format!("No column holds the phone numbers.{en_h} Name the number column \"PhoneNumber\" or \"号码\" (see the template), or choose the column."),
+                format!("没有找到号码列。{zh_h}请把号码列的表头命名为“号码”或“PhoneNumber”（参见模板），或手动选择该列。"),
+            ),
+        ));
+        result.file_issues = file_issues;
+        return Ok(result);
+    }
+    let validator = Validator::new(mapping, defaults, options)?;
+    let data: Vec<&TableRow> = data.iter().filter(|r| !r.is_blank()).collect();
+    let mut rows = validate_all(validator, &data, mapping);
+    if rows.is_empty() {
+        let below = header_row.map(|r| r.line);
+        file_issues.push(Finding::error(
+            Code::NoDataRows,
+            None,
+            match below {
+                Some(l) => lang.pick(
+                    format!("There are no rows with data below the header row (row {l}). Add the numbers below the header, or choose another header row."),
+                    format!("表头（第 {l} 行）下方没有数据行。请在表头下方填写号码，或选择其他表头行。"),
+                ),
+                None => lang.pick(
+                    "There are no rows with data.".to_owned(),
+                    "没有包含数据的行。".to_owned(),
+                ),
+            },
+        ));
+    }
+    mark_duplicates(&mut rows, lang);
+    result.rows = rows;
+    result.file_issues = file_issues;
+    Ok(result)
+}
+
+/// Unused columns and columns that name an already-mapped field.
+fn column_findings(
+    table: &Table,
+    header: Option<&TableRow>,
+    data: &[TableRow],
+    mapping: &Mapping,
+    lang: Lang,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let width = table.width();
+    for col in 0..width {
+        if mapping.field_of(col).is_some() {
+            continue;
+        }
+        let title = header
+            .and_then(|h| h.cell(col))
+            .map(|c| c.text.trim())
+            .unwrap_or("");
+        let letter = column_letter(col);
+        if let Some(field) = field_for_header(title)
+            && let Some(used) = mapping.get(field)
+        {
+            let used = column_letter(used);
+            out.push(Finding::warning(
+                Code::DuplicateColumn,
+                Some(field),
+                lang.pick(
+                    format!("Column {letter} (\"{title}\") also looks like {field}; column {used} is used and column {letter} is ignored. Delete or rename one of them, or choose the column."),
+                    format!("{letter} 列（“{title}”）看起来也是 {field}；已使用 {used} 列，忽略 {letter} 列。请删除或重命名其中一列，或手动选择。"),
+                ),
+            ));
+            continue;
+        }
+        let has_data = data
+            .iter()
+            .any(|r| r.cell(col).is_some_and(|c| !c.is_blank()));
+        if title.is_empty() && !has_data {
+            continue;
+        }
+        let (en, zh) = if title.is_empty() {
+            (
+                format!("Column {letter} (no header) is not imported."),
+                format!("{letter} 列（无表头）不会被导入。"),
+            )
+        } else {
+            (
+                format!(
+                    "Column {letter} (\"{title}\") is not imported: its header matches no field. Rename it (see the template) or choose its field if it should be."
+                ),
+                format!(
+                    "{letter} 列（“{title}”）不会被导入：表头与任何字段都不匹配。如需导入，请按模板重命名或手动选择字段。"
+                ),
+            )
+        };
+        out.push(Finding::warning(
+            Code::UnmappedColumn,
+            None,
+            lang.pick(en, zh),
+        ));
+    }
+    out
+}
+
+/// The whole pipeline for a read table: header row (chosen or detected), automatic mapping (or
+/// a guessed phone column when there is no header), then [`process`].
+pub fn auto_process(
+    table: &Table,
+    header: HeaderChoice,
+    defaults: &Defaults,
+    options: &ValidationOptions,
+) -> Result<ImportResult, ImportError> {
+    let lang = options.lang;
+    let index = match header {
+        HeaderChoice::Line(line) => {
+            Some(
+                table
+                    .index_of_line(line)
+                    .ok_or_else(|| ImportError::InvalidOption {
+                        option: "header row",
+                        value: line.to_string(),
+                        expected: "the number of a row that has content",
+                    })?,
+            )
+        }
+        HeaderChoice::Detect => detect_header(table),
+        HeaderChoice::None => None,
+    };
+    match index {
+        Some(i) => process(
+            table,
+            Some(i),
+            &auto_map(&table.rows[i].cells),
+            defaults,
+            options,
+        ),
+        None => {
+            let mapping = Mapping {
+                phone_number: guess_phone_column(table),
+                ..Mapping::default()
+            };
+            let mut result = process(table, None, &mapping, defaults, options)?;
+            if let Some(col) = mapping.phone_number
+                && header == HeaderChoice::Detect
+            {
+                let letter = column_letter(col);
+                result.file_issues.insert(0, Finding::warning(
+                    Code::HeaderNotFound,
+                    None,
+                    lang.pick(
+                        format!("No header row was recognised, so every row is read as data and column {letter} as PhoneNumber because its values look like phone numbers. Add a header row (see the template) to import other columns."),
+                        format!("没有识别到表头，因此所有行都按数据读取，并因 {letter} 列的值看起来像号码而将其作为号码列。如需导入其他列，请添加表头（参见模板）。"),
+                    ),
+                ));
+            }
+            Ok(result)
+        }
+    }
+}
