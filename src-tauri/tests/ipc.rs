@@ -1,6 +1,8 @@
 //! The commands through Tauri's real IPC layer on the mock runtime: argument names, JSON shapes
 //! and state wiring, without a window.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
+
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, noop_assets};

@@ -1,5 +1,7 @@
 //! Commands run against a real database file in a temporary data directory.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
+
 use numdesk_commands::{
     AppContext, DATABASE_FILE, EndpointKind, Language, ShellInfo, app_info, preferences_get,
     preferences_set_language,
