@@ -12,7 +12,7 @@ export CARGO_TERM_COLOR ?= never
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev \
 	libayatana-appindicator3-dev librsvg2-dev libssl-dev pkg-config build-essential file patchelf \
-	xvfb xauth webkit2gtk-driver python3-venv
+	xvfb xauth webkit2gtk-driver python3-venv gnome-keyring dbus-daemon dbus-bin
 APP_DEBUG := target/debug/numdesk-app
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 PYTHON := $(TOOLS)/venv/bin/python
@@ -63,8 +63,8 @@ run: setup-system setup-ui
 
 # ---------------------------------------------------------------- checks
 
-.PHONY: test lint lint-rust lint-ui test-rust test-ui ui-dist bindings app e2e bench
-test: setup lint test-rust test-ui e2e
+.PHONY: test lint lint-rust lint-ui test-rust test-keychain test-ui ui-dist bindings app e2e bench
+test: setup lint test-rust test-keychain test-ui e2e
 	@echo "make test: every check and test passed"
 
 lint: lint-rust lint-ui
@@ -82,6 +82,13 @@ ui-dist: setup-ui
 
 test-rust: setup-system setup-python ui-dist
 	NUMDESK_PYTHON=$(PYTHON) cargo test --workspace --locked
+
+# The keychain against a real Secret Service: an unlocked gnome-keyring-daemon with throw-away
+# keyrings on a private D-Bus session (the plain test-rust run covers the fallback paths).
+test-keychain: setup-system
+	cargo test -p numdesk-keychain --test secret_service --no-run --locked
+	cd crates/keychain && dbus-run-session -- ./tests/with-secret-service.sh \
+		cargo test -p numdesk-keychain --test secret_service --locked -- --ignored --test-threads=1
 
 test-ui: setup-ui
 	cd ui && npm test

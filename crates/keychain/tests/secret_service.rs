@@ -1,5 +1,5 @@
 //! Against a real Secret Service (gnome-keyring-daemon on a private D-Bus session):
-//! `make -C crates/keychain test-secret-service`. Ignored by plain `cargo test`, which must pass
+//! `make test-keychain`. Ignored by plain `cargo test`, which must pass
 //! on machines without one.
 //!
 //! Every entry uses the service `com.numberdesk.test.<pid>`, never the app's own, and is removed
@@ -29,7 +29,7 @@ fn keychain(suffix: &str) -> OsKeychain {
 }
 
 #[test]
-#[ignore = "needs a running Secret Service: make -C crates/keychain test-secret-service"]
+#[ignore = "needs a running Secret Service: make test-keychain"]
 fn open_best_chooses_the_secret_service_and_leaves_no_probe_entry() {
     let options = OpenOptions {
         service: service("open"),
@@ -56,14 +56,14 @@ fn open_best_chooses_the_secret_service_and_leaves_no_probe_entry() {
 }
 
 #[test]
-#[ignore = "needs a running Secret Service: make -C crates/keychain test-secret-service"]
+#[ignore = "needs a running Secret Service: make test-keychain"]
 fn os_keychain_meets_the_store_contract() {
     let store = keychain("contract");
     store_contract(&store, "contract", StoreKind::SecretService);
 }
 
 #[test]
-#[ignore = "needs a running Secret Service: make -C crates/keychain test-secret-service"]
+#[ignore = "needs a running Secret Service: make test-keychain"]
 fn entries_are_in_the_keychain_not_in_the_store_object() {
     let first = keychain("persist");
     first
@@ -92,7 +92,7 @@ fn entries_are_in_the_keychain_not_in_the_store_object() {
 }
 
 #[test]
-#[ignore = "needs a running Secret Service: make -C crates/keychain test-secret-service"]
+#[ignore = "needs a running Secret Service: make test-keychain"]
 fn a_long_session_token_round_trips() {
     let store = keychain("long");
     let token = "T".repeat(8_000);
@@ -112,7 +112,7 @@ fn a_long_session_token_round_trips() {
 }
 
 #[test]
-#[ignore = "needs a running Secret Service: make -C crates/keychain test-secret-service"]
+#[ignore = "needs a running Secret Service: make test-keychain"]
 fn an_entry_in_another_format_is_reported_not_guessed() {
     let store = keychain("corrupt");
     let raw = keyring::Entry::new(&service("corrupt"), "profile-1").unwrap();
@@ -136,7 +136,7 @@ fn an_entry_in_another_format_is_reported_not_guessed() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs a running Secret Service: make -C crates/keychain test-secret-service"]
+#[ignore = "needs a running Secret Service: make test-keychain"]
 async fn works_when_called_from_async_code() {
     let store = keychain("async");
     store.save("profile-1", &StoredSecret::new(KEY_A)).unwrap();

@@ -1,5 +1,5 @@
 //! The behaviour every `SecretStore` must have, run against the memory store in the normal suite
-//! and against a real Secret Service by `make -C crates/keychain test-secret-service`.
+//! and against a real Secret Service by `make test-keychain`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 #![allow(dead_code)] // each test crate uses a part
