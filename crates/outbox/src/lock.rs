@@ -1,0 +1,69 @@
+//! One sender per database: an advisory lock on a file beside it.
+//!
+//! Crash recovery turns every `sending` application into `unknown`. That is only right when the
+//! process that committed `sending` is gone, so only the lock holder may recover or send. The
+//! operating system drops the lock when the holder dies, even on `kill -9`.
+
+use std::fs::{File, TryLockError};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use crate::OutboxError;
+
+/// The held lock; released on drop.
+#[derive(Debug)]
+pub(crate) struct OutboxLock {
+    _file: File,
+    path: PathBuf,
+}
+
+impl OutboxLock {
+    /// The lock file used for database `db`.
+    pub(crate) fn path_for(db: &Path) -> PathBuf {
+        let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        name.push(".outbox-lock");
+        db.with_file_name(name)
+    }
+
+    /// Takes the lock for database `db`, or says who holds it.
+    pub(crate) fn acquire(db: &Path) -> Result<Self, OutboxError> {
+        let path = Self::path_for(db);
+        let lock_err = |source| OutboxError::Lock {
+            path: path.clone(),
+            source,
+        };
+        let mut file = File::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(lock_err)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut text = String::new();
+                let holder = file
+                    .read_to_string(&mut text)
+                    .ok()
+                    .and_then(|_| text.trim().parse().ok());
+                return Err(OutboxError::Locked {
+                    path: db.to_path_buf(),
+                    holder,
+                });
+            }
+            Err(TryLockError::Error(e)) => return Err(lock_err(e)),
+        }
+        // Who holds it, for the message another process shows.
+        file.set_len(0).map_err(lock_err)?;
+        file.seek(SeekFrom::Start(0)).map_err(lock_err)?;
+        write!(file, "{}", std::process::id()).map_err(lock_err)?;
+        file.flush().map_err(lock_err)?;
+        Ok(Self { _file: file, path })
+    }
+
+    /// The lock file.
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+}

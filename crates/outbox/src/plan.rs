@@ -1,0 +1,176 @@
+//! From a draft to queued applications: checks, duplicates, batches.
+
+use std::collections::HashSet;
+
+use numdesk_store::{
+    ApplyOptions, Draft, DraftRow, DuplicateNumber, EndpointScope, NumberDetail, Severity,
+    SubmissionNumber,
+};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::RowProblem;
+use crate::{DEFAULT_BATCH_SIZE, OutboxError};
+
+/// How to submit a draft. Fields left `None` come from the draft's header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SubmitSettings {
+    /// `SdkAppId`.
+    pub sdk_app_id: Option<u64>,
+    /// `SipTrunkId`.
+    pub sip_trunk_id: Option<i64>,
+    /// The optional fields (replace the draft's when given).
+    pub options: Option<ApplyOptions>,
+    /// Numbers per application; default 100.
+    pub batch_size: Option<usize>,
+    /// Queue numbers that a submitted/unknown application already holds (the user insisted).
+    pub include_duplicates: bool,
+}
+
+/// What submitting a draft would do; nothing is queued by [`Outbox::plan`](crate::Outbox::plan).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Plan {
+    /// The draft.
+    #[ts(type = "number")]
+    pub draft_id: i64,
+    /// Where it would go.
+    pub scope: EndpointScope,
+    /// `SdkAppId`.
+    #[ts(type = "number")]
+    pub sdk_app_id: u64,
+    /// `SipTrunkId`.
+    #[ts(type = "number")]
+    pub sip_trunk_id: i64,
+    /// Optional fields.
+    pub options: ApplyOptions,
+    /// Rows in the draft.
+    pub rows: u32,
+    /// Rows that block sending (errors, missing values).
+    pub blocked: Vec<RowProblem>,
+    /// Numbers already taken (or repeated in the draft).
+    pub duplicates: Vec<DuplicateNumber>,
+    /// Numbers that would be queued.
+    pub numbers_to_send: u32,
+    /// Applications that would be created.
+    pub batches: u32,
+    /// Numbers per application.
+    pub batch_size: u32,
+}
+
+impl Plan {
+    /// True when nothing blocks sending.
+    pub fn can_send(&self) -> bool {
+        self.blocked.is_empty() && self.numbers_to_send > 0
+    }
+}
+
+pub(crate) struct Resolved {
+    pub sdk_app_id: u64,
+    pub sip_trunk_id: i64,
+    pub options: ApplyOptions,
+    pub batch_size: usize,
+}
+
+pub(crate) fn resolve(draft: &Draft, settings: &SubmitSettings) -> Result<Resolved, OutboxError> {
+    let header = &draft.summary.header;
+    let sdk_app_id = settings.sdk_app_id.or(header.sdk_app_id).ok_or(OutboxError::MissingSetting {
+        field: "SdkAppId",
+        hint: "give the CCC application id (e.g. --sdk-app-id 1400000000) or set it on the draft",
+    })?;
+    let sip_trunk_id =
+        settings
+            .sip_trunk_id
+            .or(header.sip_trunk_id)
+            .ok_or(OutboxError::MissingSetting {
+                field: "SipTrunkId",
+                hint: "give the SIP trunk id (e.g. --sip-trunk-id 77) or set it on the draft",
+            })?;
+    if sdk_app_id == 0 {
+        return Err(OutboxError::InvalidSetting {
+            field: "SdkAppId",
+            reason: "must be a positive number such as 1400000000".into(),
+        });
+    }
+    let batch_size = settings.batch_size.unwrap_or(DEFAULT_BATCH_SIZE);
+    if batch_size == 0 {
+        return Err(OutboxError::InvalidSetting {
+            field: "batch size",
+            reason: "at least 1 number per application".into(),
+        });
+    }
+    Ok(Resolved {
+        sdk_app_id,
+        sip_trunk_id,
+        options: settings
+            .options
+            .clone()
+            .unwrap_or_else(|| header.options.clone()),
+        batch_size,
+    })
+}
+
+/// The number to send for `row`, or why it cannot be sent.
+fn detail_of(row: &DraftRow) -> Result<NumberDetail, String> {
+    if let Some(e) = row.findings.iter().find(|f| f.severity == Severity::Error) {
+        return Err(e.message.clone());
+    }
+    let missing = |field: &str| format!("{field} is missing");
+    let call_type = row.call_type.ok_or_else(|| missing("CallType"))?;
+    if call_type > 2 {
+        return Err(format!("CallType {call_type} is not 0, 1 or 2"));
+    }
+    let max_call_count = row.max_call_count.ok_or_else(|| missing("MaxCallCount"))?;
+    let max_call_p_sec = row.max_call_p_sec.ok_or_else(|| missing("MaxCallPSec"))?;
+    if max_call_count < 1 || max_call_p_sec < 1 {
+        return Err("MaxCallCount and MaxCallPSec must be at least 1".into());
+    }
+    if row.phone_number.trim().is_empty() {
+        return Err(missing("PhoneNumber"));
+    }
+    Ok(NumberDetail {
+        phone_number: row.phone_number.clone(),
+        call_type,
+        max_call_count,
+        max_call_p_sec,
+        outbound_callee_format: row.outbound_callee_format.clone(),
+        carrier_phone_number: row.carrier_phone_number.clone(),
+    })
+}
+
+/// The rows as numbers to queue, and the rows that block.
+pub(crate) fn numbers_of(draft: &Draft) -> (Vec<SubmissionNumber>, Vec<RowProblem>) {
+    let mut numbers = Vec::with_capacity(draft.rows.len());
+    let mut blocked = Vec::new();
+    for (i, row) in draft.rows.iter().enumerate() {
+        match detail_of(row) {
+            Ok(detail) => numbers.push(SubmissionNumber {
+                draft_position: Some(i as u64),
+                detail,
+            }),
+            Err(message) => blocked.push(RowProblem {
+                position: u32::try_from(i).unwrap_or(u32::MAX),
+                source_line: row.source_line,
+                phone_number: row.phone_number.clone(),
+                message,
+            }),
+        }
+    }
+    (numbers, blocked)
+}
+
+/// Numbers repeated within the draft (every copy after the first).
+pub(crate) fn repeats(numbers: &[SubmissionNumber]) -> Vec<DuplicateNumber> {
+    let mut seen = HashSet::new();
+    numbers
+        .iter()
+        .filter(|n| !seen.insert(n.detail.phone_number.as_str()))
+        .map(|n| DuplicateNumber {
+            phone_number: n.detail.phone_number.clone(),
+            draft_position: n.draft_position,
+            application_id: None,
+            state: None,
+            apply_id: None,
+            included: false,
+        })
+        .collect()
+}

@@ -1,0 +1,92 @@
+//! Reconcile: DescribeNumbers (every page) tells which numbers are live.
+
+use std::collections::HashSet;
+
+use numdesk_client::{AttemptLog, Client, DescribeNumbersRequest};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::classify::attempt_input;
+use crate::{Outbox, OutboxError, blocking};
+
+/// Page size used for DescribeNumbers.
+pub const RECONCILE_PAGE_SIZE: u64 = 100;
+/// A safety stop for a server that never stops paging.
+const MAX_PAGES: u64 = 100_000;
+
+/// What [`Outbox::reconcile`] found and changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ReconcileReport {
+    /// `SdkAppId` reconciled.
+    #[ts(type = "number")]
+    pub sdk_app_id: u64,
+    /// DescribeNumbers pages read.
+    pub pages: u32,
+    /// Numbers listed in all (bought and own).
+    #[ts(type = "number")]
+    pub numbers_listed: u64,
+    /// Own numbers (CostType 1) among them.
+    #[ts(type = "number")]
+    pub own_numbers: u64,
+    /// Numbers of our applications newly marked live.
+    #[ts(type = "number")]
+    pub numbers_marked: u64,
+    /// Applications newly marked approved (all their numbers live).
+    #[ts(type = "Array<number>")]
+    pub approved: Vec<i64>,
+}
+
+impl Outbox {
+    /// Reads every page of `DescribeNumbers` for `sdk_app_id`, marks the numbers of submitted
+    /// (and unknown) applications that are now live own numbers (CostType 1), and marks
+    /// submitted applications whose numbers are all live as approved.
+    pub async fn reconcile(
+        &self,
+        client: &Client,
+        sdk_app_id: u64,
+    ) -> Result<ReconcileReport, OutboxError> {
+        let log = AttemptLog::new();
+        let observed = client.with_observer(log.clone());
+        let mut live = HashSet::new();
+        let mut listed = 0u64;
+        let mut page = 0u64;
+        let result = loop {
+            if page >= MAX_PAGES {
+                break Ok(());
+            }
+            let request = DescribeNumbersRequest::page(sdk_app_id, page, RECONCILE_PAGE_SIZE);
+            let response = match observed.describe_numbers(&request).await {
+                Ok(r) => r,
+                Err(e) => break Err(e),
+            };
+            page += 1;
+            let count = response.numbers.len() as u64;
+            listed += count;
+            live.extend(
+                response
+                    .numbers
+                    .into_iter()
+                    .filter(|n| n.is_own_number())
+                    .map(|n| n.number),
+            );
+            let total = response.total_count.unwrap_or(0);
+            if count == 0 || listed >= total {
+                break Ok(());
+            }
+        };
+        let attempts: Vec<_> = log.records().iter().map(attempt_input).collect();
+        blocking(&self.store, move |s| s.log_attempts(&attempts)).await?;
+        result?;
+        let own = live.len() as u64;
+        let scope = crate::endpoint_scope(client);
+        let marks = blocking(&self.store, move |s| s.mark_live(&scope, sdk_app_id, &live)).await?;
+        Ok(ReconcileReport {
+            sdk_app_id,
+            pages: u32::try_from(page).unwrap_or(u32::MAX),
+            numbers_listed: listed,
+            own_numbers: own,
+            numbers_marked: marks.numbers_marked,
+            approved: marks.approved,
+        })
+    }
+}

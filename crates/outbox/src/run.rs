@@ -1,0 +1,500 @@
+//! Sending queued applications: bounded concurrency under the shared rate limiter, a durable
+//! `sending` before each request, progress, pause/cancel, and queue-wide stops.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use numdesk_client::{
+    AttemptLog, CallType, Client, CreateOwnNumberApplyRequest, ErrorClass, OwnNumberApplyDetailItem,
+};
+use numdesk_store::{
+    ApplicationFilter, ApplicationState, EndpointScope, Outcome, QueuedApplication, Store,
+};
+use serde::Serialize;
+use tokio::sync::{Semaphore, watch};
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+use ts_rs::TS;
+
+use crate::classify::{attempt_input, create_outcome};
+use crate::progress::{
+    BatchResult, ControlState, PauseKind, PauseReason, ProgressEvent, ProgressSink, RunControl,
+    RunPhase,
+};
+use crate::{CREATE_ACTION, Outbox, OutboxError, blocking};
+
+/// Which queued applications a run sends (always only those of the client's service).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Selection {
+    /// Every queued application.
+    All,
+    /// The queued applications of one draft.
+    Draft(i64),
+    /// These applications, if queued.
+    Applications(Vec<i64>),
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RunOutcome {
+    /// Every selected application was sent.
+    Finished,
+    /// The user cancelled; the rest stays queued.
+    Cancelled,
+    /// A queue-wide problem stopped sending; the rest stays queued.
+    Stopped {
+        /// Why.
+        reason: PauseReason,
+    },
+}
+
+/// What a run did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RunReport {
+    /// How it ended.
+    pub outcome: RunOutcome,
+    /// Applications selected.
+    pub total: u32,
+    /// Accepted by Tencent.
+    #[ts(type = "Array<number>")]
+    pub submitted: Vec<i64>,
+    /// Refused by Tencent.
+    #[ts(type = "Array<number>")]
+    pub failed: Vec<i64>,
+    /// Outcome unknown.
+    #[ts(type = "Array<number>")]
+    pub unknown: Vec<i64>,
+    /// Still queued (not sent, or sent back by a queue-wide problem).
+    #[ts(type = "Array<number>")]
+    pub queued: Vec<i64>,
+    /// Milliseconds from start to end.
+    #[ts(type = "number")]
+    pub elapsed_ms: u64,
+    /// HTTP attempts made.
+    pub attempts: u32,
+    /// Attempts answered `RequestLimitExceeded`.
+    pub rate_limited_attempts: u32,
+}
+
+/// Counters shared by the run's tasks.
+#[derive(Debug, Default)]
+struct Tally {
+    done: u32,
+    done_numbers: u64,
+    submitted: Vec<i64>,
+    failed: Vec<i64>,
+    unknown: Vec<i64>,
+    in_flight: u32,
+    /// Claimed but not yet answered: counted against the rate limit's room before claiming more.
+    claimed: usize,
+    attempts: u32,
+    rate_limited: u32,
+    stop: Option<PauseReason>,
+    error: Option<OutboxError>,
+    user_paused: bool,
+}
+
+struct Ctx {
+    store: Arc<Store>,
+    client: Client,
+    progress: Arc<dyn ProgressSink>,
+    tally: Mutex<Tally>,
+    started: Instant,
+    total: u32,
+    total_numbers: u64,
+    sizes: HashMap<i64, u32>,
+    max_per_window: usize,
+}
+
+impl Ctx {
+    fn tally(&self) -> MutexGuard<'_, Tally> {
+        self.tally.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn event(&self, t: &Tally, phase: RunPhase, batch: Option<BatchResult>) -> ProgressEvent {
+        let elapsed = self.started.elapsed();
+        let remaining = self.total.saturating_sub(t.done);
+        let eta_ms = (phase == RunPhase::Running).then(|| {
+            // At least the rate limit's pace; once batches finish, the pace seen so far.
+            let by_limit = u64::from(remaining).div_ceil(self.max_per_window.max(1) as u64) * 1000;
+            if t.done == 0 {
+                by_limit
+            } else {
+                let per_batch = elapsed.as_millis() as u64 / u64::from(t.done);
+                (per_batch * u64::from(remaining)).max(by_limit.saturating_sub(1000))
+            }
+        });
+        ProgressEvent {
+            phase,
+            total: self.total,
+            done: t.done,
+            total_numbers: self.total_numbers,
+            done_numbers: t.done_numbers,
+            submitted: len32(&t.submitted),
+            failed: len32(&t.failed),
+            unknown: len32(&t.unknown),
+            in_flight: t.in_flight,
+            elapsed_ms: elapsed.as_millis() as u64,
+            eta_ms,
+            pause_reason: t.stop.clone(),
+            batch,
+        }
+    }
+
+    fn emit(&self, phase: RunPhase, batch: Option<BatchResult>) {
+        let event = {
+            let t = self.tally();
+            self.event(&t, phase, batch)
+        };
+        self.progress.on_progress(&event);
+    }
+
+    fn stopped(&self) -> bool {
+        let t = self.tally();
+        t.stop.is_some() || t.error.is_some()
+    }
+}
+
+fn len32<T>(v: &[T]) -> u32 {
+    u32::try_from(v.len()).unwrap_or(u32::MAX)
+}
+
+impl Outbox {
+    /// Sends the queued applications of `selection` that belong to `client`'s service, until
+    /// all are sent, the user cancels through `control`, or a queue-wide problem stops the
+    /// queue. Every application is committed `sending` (durably) just before its request
+    /// leaves, and its answer is committed as soon as it arrives.
+    pub async fn run(
+        &self,
+        client: &Client,
+        selection: &Selection,
+        control: &RunControl,
+        progress: Arc<dyn ProgressSink>,
+    ) -> Result<RunReport, OutboxError> {
+        let scope = crate::endpoint_scope(client);
+        let (draft, only) = match selection {
+            Selection::All => (None, None),
+            Selection::Draft(d) => (Some(*d), None),
+            Selection::Applications(ids) => (None, Some(ids.clone())),
+        };
+        let queued = {
+            let scope = scope.clone();
+            blocking(&self.store, move |s| {
+                let ids = s.queued_ids(&scope, draft, only.as_deref())?;
+                let apps = s.applications(&ApplicationFilter {
+                    ids: Some(ids.clone()),
+                    ..ApplicationFilter::default()
+                })?;
+                let sizes: HashMap<i64, u32> =
+                    apps.iter().map(|a| (a.id, len32(&a.numbers))).collect();
+                Ok((ids, sizes))
+            })
+            .await?
+        };
+        let (ids, sizes) = queued;
+        let ctx = Arc::new(Ctx {
+            store: Arc::clone(&self.store),
+            client: client.clone(),
+            progress,
+            tally: Mutex::new(Tally::default()),
+            started: Instant::now(),
+            total: len32(&ids),
+            total_numbers: sizes.values().map(|&n| u64::from(n)).sum(),
+            sizes,
+            max_per_window: client.limiter().limit().max_per_window() as usize,
+        });
+        ctx.emit(RunPhase::Running, None);
+
+        let semaphore = Arc::new(Semaphore::new(self.config.concurrency));
+        let mut rx = control.subscribe();
+        let mut tasks = JoinSet::new();
+        let mut cancelled = false;
+        'dispatch: for id in ids.iter().copied() {
+            loop {
+                let state = *rx.borrow_and_update();
+                if state.cancelled {
+                    cancelled = true;
+                    break 'dispatch;
+                }
+                if ctx.stopped() {
+                    break 'dispatch;
+                }
+                if state.paused {
+                    let announce = !std::mem::replace(&mut ctx.tally().user_paused, true);
+                    if announce {
+                        ctx.emit(RunPhase::Paused, None);
+                    }
+                    // Tasks already started finish; nothing new starts until resumed.
+                    let _ = rx.changed().await;
+                    continue;
+                }
+                if std::mem::replace(&mut ctx.tally().user_paused, false) {
+                    ctx.emit(RunPhase::Running, None);
+                }
+                let permit = tokio::select! {
+                    p = Arc::clone(&semaphore).acquire_owned() => p,
+                    _ = rx.changed() => continue,
+                };
+                let Ok(permit) = permit else { break 'dispatch };
+                if rx.has_changed().unwrap_or(false) {
+                    // Paused or cancelled while waiting for a free slot: decide again.
+                    drop(permit);
+                    continue;
+                }
+                let ctx = Arc::clone(&ctx);
+                let rx = control.subscribe();
+                tasks.spawn(async move {
+                    send_one(&ctx, id, rx).await;
+                    drop(permit);
+                });
+                break;
+            }
+            // Reap finished tasks so their panics surface early.
+            while let Some(done) = tasks.try_join_next() {
+                done.map_err(|e| OutboxError::Task(e.to_string()))?;
+            }
+        }
+        while let Some(done) = tasks.join_next().await {
+            done.map_err(|e| OutboxError::Task(e.to_string()))?;
+        }
+
+        let still_queued = {
+            let scope: EndpointScope = scope.clone();
+            let ids = ids.clone();
+            blocking(&self.store, move |s| s.queued_ids(&scope, None, Some(&ids))).await?
+        };
+        let mut t = std::mem::take(&mut *ctx.tally());
+        if let Some(error) = t.error.take() {
+            ctx.progress
+                .on_progress(&ctx.event(&t, RunPhase::Stopped, None));
+            return Err(error);
+        }
+        let (outcome, phase) = match (&t.stop, cancelled) {
+            (Some(reason), _) => (
+                RunOutcome::Stopped {
+                    reason: reason.clone(),
+                },
+                RunPhase::Stopped,
+            ),
+            (None, true) => (RunOutcome::Cancelled, RunPhase::Cancelled),
+            (None, false) => (RunOutcome::Finished, RunPhase::Finished),
+        };
+        ctx.progress.on_progress(&ctx.event(&t, phase, None));
+        t.submitted.sort_unstable();
+        t.failed.sort_unstable();
+        t.unknown.sort_unstable();
+        Ok(RunReport {
+            outcome,
+            total: ctx.total,
+            submitted: t.submitted,
+            failed: t.failed,
+            unknown: t.unknown,
+            queued: still_queued,
+            elapsed_ms: ctx.started.elapsed().as_millis() as u64,
+            attempts: t.attempts,
+            rate_limited_attempts: t.rate_limited,
+        })
+    }
+
+    /// The user confirmed sending unknown application `id` again, after being warned that it
+    /// creates a second application if the first one did reach Tencent. Sends it now.
+    pub async fn resend_unknown(
+        &self,
+        client: &Client,
+        id: i64,
+        control: &RunControl,
+        progress: Arc<dyn ProgressSink>,
+    ) -> Result<RunReport, OutboxError> {
+        self.same_scope(id, &crate::endpoint_scope(client))?;
+        blocking(&self.store, move |s| s.requeue_unknown(id)).await?;
+        self.run(
+            client,
+            &Selection::Applications(vec![id]),
+            control,
+            progress,
+        )
+        .await
+    }
+}
+
+/// Waits until the rate limiter has room for one more request of ours, so that `sending` is
+/// committed only when the request can leave at once: a crash then leaves as few `unknown`s
+/// that never left as possible. Returns false if the run was cancelled or stopped meanwhile.
+async fn wait_for_room(ctx: &Ctx, rx: &watch::Receiver<ControlState>) -> bool {
+    let limiter = ctx.client.limiter();
+    loop {
+        if rx.borrow().cancelled || ctx.stopped() {
+            return false;
+        }
+        {
+            let mut t = ctx.tally();
+            if limiter.occupied(CREATE_ACTION) + t.claimed < ctx.max_per_window {
+                t.claimed += 1;
+                return true;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+fn request_of(app: &QueuedApplication) -> Result<CreateOwnNumberApplyRequest, String> {
+    let details = app
+        .details
+        .iter()
+        .map(|d| {
+            let call_type = CallType::from_code(i64::from(d.call_type))
+                .ok_or_else(|| format!("CallType {} of {}", d.call_type, d.phone_number))?;
+            Ok(OwnNumberApplyDetailItem {
+                call_type,
+                phone_number: d.phone_number.clone(),
+                max_call_count: d.max_call_count,
+                max_call_p_sec: d.max_call_p_sec,
+                outbound_callee_format: d.outbound_callee_format.clone(),
+                carrier_phone_number: d.carrier_phone_number.clone(),
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let o = &app.options;
+    let mut request = CreateOwnNumberApplyRequest::new(app.sdk_app_id, app.sip_trunk_id, details);
+    request.prefix = o.prefix.clone();
+    request.mobile_ndd_prefix = o.mobile_ndd_prefix.clone();
+    request.local_number_trim_ac = o.local_number_trim_ac;
+    request.callee_format_passthrough = o.callee_format_passthrough;
+    request.caller_format_passthrough = o.caller_format_passthrough;
+    request.international_number_prefix = o.international_number_prefix.clone();
+    Ok(request)
+}
+
+/// One application: wait for room, claim (durable `sending`), send, record the answer.
+async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
+    if !wait_for_room(ctx, &rx).await {
+        return;
+    }
+    let release_claim = |ctx: &Ctx| {
+        let mut t = ctx.tally();
+        t.claimed = t.claimed.saturating_sub(1);
+    };
+    let claimed = blocking(&ctx.store, move |s| s.claim_for_sending(id)).await;
+    let app = match claimed {
+        Ok(Some(app)) => app,
+        Ok(None) => {
+            release_claim(ctx);
+            return;
+        }
+        Err(e) => {
+            release_claim(ctx);
+            storage_failure(ctx, id, e);
+            return;
+        }
+    };
+    ctx.tally().in_flight += 1;
+    let (outcome, pause, attempts) = match request_of(&app) {
+        Ok(request) => {
+            let log = AttemptLog::new();
+            let result = ctx
+                .client
+                .with_observer(log.clone())
+                .create_own_number_apply(&request)
+                .await;
+            let (outcome, pause) = create_outcome(&result, id);
+            (outcome, pause, log.records())
+        }
+        Err(detail) => {
+            let message = format!("the stored application cannot be sent: {detail}");
+            let reason = PauseReason {
+                kind: PauseKind::Local,
+                code: None,
+                message: message.clone(),
+                application_id: Some(id),
+            };
+            (
+                Outcome::Requeued {
+                    code: None,
+                    message,
+                },
+                Some(reason),
+                Vec::new(),
+            )
+        }
+    };
+    release_claim(ctx);
+    let inputs: Vec<_> = attempts.iter().map(attempt_input).collect();
+    let recorded = {
+        let outcome = outcome.clone();
+        blocking(&ctx.store, move |s| s.record_outcome(id, &outcome, &inputs)).await
+    };
+    let numbers = ctx.sizes.get(&id).copied().unwrap_or(0);
+    let batch = {
+        let mut t = ctx.tally();
+        t.in_flight = t.in_flight.saturating_sub(1);
+        t.attempts += len32(&attempts);
+        let limited = attempts
+            .iter()
+            .filter(|a| a.error_class == Some(ErrorClass::RateLimited));
+        t.rate_limited += u32::try_from(limited.count()).unwrap_or(u32::MAX);
+        let state = match &recorded {
+            Ok(state) => *state,
+            Err(_) => ApplicationState::Sending,
+        };
+        match state {
+            ApplicationState::Submitted => t.submitted.push(id),
+            ApplicationState::Failed => t.failed.push(id),
+            ApplicationState::Unknown => t.unknown.push(id),
+            _ => {}
+        }
+        if matches!(
+            state,
+            ApplicationState::Submitted | ApplicationState::Failed | ApplicationState::Unknown
+        ) {
+            t.done += 1;
+            t.done_numbers += u64::from(numbers);
+        }
+        if let Some(reason) = pause
+            && t.stop.is_none()
+        {
+            tracing::warn!(kind = ?reason.kind, "outbox queue stopped: {}", reason.message);
+            t.stop = Some(reason);
+        }
+        let (apply_id, error_code, error_message) = match &outcome {
+            Outcome::Submitted { apply_id, .. } => (Some(*apply_id), None, None),
+            Outcome::Failed { code, message, .. } => {
+                (None, Some(code.clone()), Some(message.clone()))
+            }
+            Outcome::Unknown { code, message, .. } | Outcome::Requeued { code, message } => {
+                (None, code.clone(), Some(message.clone()))
+            }
+        };
+        BatchResult {
+            application_id: id,
+            state,
+            apply_id,
+            error_code,
+            error_message,
+            numbers,
+        }
+    };
+    if let Err(e) = recorded {
+        // The answer is lost to the database: the application stays `sending` and the next
+        // start turns it into `unknown`, which is safe.
+        storage_failure(ctx, id, e);
+        return;
+    }
+    ctx.emit(RunPhase::Running, Some(batch));
+}
+
+fn storage_failure(ctx: &Ctx, id: i64, e: OutboxError) {
+    let mut t = ctx.tally();
+    if t.stop.is_none() {
+        t.stop = Some(PauseReason {
+            kind: PauseKind::Storage,
+            code: None,
+            message: format!("the database failed while sending application {id}: {e}"),
+            application_id: Some(id),
+        });
+    }
+    if t.error.is_none() {
+        t.error = Some(e);
+    }
+}
