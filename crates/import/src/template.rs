@@ -76,7 +76,8 @@ fn write_err(e: XlsxError) -> ImportError {
 fn numbers_sheet(sheet: &mut Worksheet, lang: Lang) -> Result<(), XlsxError> {
     sheet.set_name(lang.pick("Numbers", "号码列表"))?;
     let bold = Format::new().set_bold();
-    let text = Format::new().set_num_format("@");
+    // Built-in format 49 is what Excel itself uses for Format Cells → Text.
+    let text = Format::new().set_num_format_index(49);
     for (col, field) in Field::ALL.into_iter().enumerate() {
         let col = col as u16;
         sheet.write_string_with_format(0, col, template_header(field, lang), &bold)?;
