@@ -23,6 +23,7 @@ pub mod limits;
 mod mapping;
 mod phone;
 mod read;
+mod report;
 mod table;
 mod template;
 mod validate;
@@ -40,6 +41,7 @@ pub use read::{
     EncodingDetection, EncodingInfo, ReadOptions, Source, SourceFormat, read_bytes, read_pasted,
     read_path,
 };
+pub use report::{Detected, ImportReport, MappedColumn, import_path};
 pub use table::{Cell, CellKind, Table, TableRow, column_letter};
 pub use template::{template_csv, template_xlsx};
 pub use validate::{
