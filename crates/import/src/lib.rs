@@ -22,6 +22,7 @@ mod lang;
 pub mod limits;
 mod mapping;
 mod phone;
+mod process;
 mod read;
 mod report;
 mod table;
@@ -37,6 +38,7 @@ pub use mapping::{
     Mapping, auto_map, detect_header, field_for_header, guess_phone_column, normalize_header,
 };
 pub use phone::Country;
+pub use process::{auto_process, mark_duplicates, process};
 pub use read::{
     EncodingDetection, EncodingInfo, ReadOptions, Source, SourceFormat, read_bytes, read_pasted,
     read_path,
@@ -46,5 +48,4 @@ pub use table::{Cell, CellKind, Table, TableRow, column_letter};
 pub use template::{template_csv, template_xlsx};
 pub use validate::{
     Defaults, HeaderChoice, ImportResult, ImportedRow, RowInput, ValidationOptions, Validator,
-    auto_process, mark_duplicates, process,
 };

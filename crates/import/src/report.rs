@@ -9,11 +9,10 @@ use ts_rs::TS;
 
 use crate::error::ImportError;
 use crate::finding::{Field, Finding};
+use crate::process::auto_process;
 use crate::read::{ReadOptions, Source, read_path};
 use crate::table::column_letter;
-use crate::validate::{
-    Defaults, HeaderChoice, ImportResult, ImportedRow, ValidationOptions, auto_process,
-};
+use crate::validate::{Defaults, HeaderChoice, ImportResult, ImportedRow, ValidationOptions};
 
 /// Where a field was found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
