@@ -26,6 +26,14 @@ pub enum Command {
     Sandbox(SandboxArgs),
     /// Make one signed call and print the `Response` JSON.
     Call(CallArgs),
+    /// Import a number list (or take a draft), split it into applications and send them.
+    Submit(crate::outbox_args::SubmitArgs),
+    /// Send the applications still queued after a crash or a cancel.
+    Resume(crate::outbox_args::ResumeArgs),
+    /// List every application with its state, ApplyId and numbers.
+    History(crate::outbox_args::HistoryArgs),
+    /// Settle an application whose outcome is unknown: its ApplyId, or a confirmed resend.
+    Resolve(crate::outbox_args::ResolveArgs),
 }
 
 #[derive(Debug, Args)]

@@ -55,6 +55,10 @@ pub enum CliError {
     #[error("error: sandbox: {0}")]
     Sandbox(#[from] numdesk_sandbox::SandboxError),
 
+    /// `submit`, `resume`, `history` or `resolve` ended unsuccessfully.
+    #[error("{0}")]
+    Outbox(#[from] crate::outbox_common::OutboxCmdError),
+
     /// Writing the output failed.
     #[error("error: cannot write the output: {0}")]
     Output(#[source] std::io::Error),
@@ -97,6 +101,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Client(ClientError::Api(_)) => 1,
+            Self::Outbox(e) => e.exit_code(),
             _ => 2,
         }
     }

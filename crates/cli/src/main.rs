@@ -3,6 +3,8 @@
 //! - `numdesk sign …`    print every step of a TC3-HMAC-SHA256 signature as JSON
 //! - `numdesk sandbox …` run the local CCC sandbox until Ctrl-C / SIGTERM
 //! - `numdesk call …`    one signed call; prints the `Response` JSON
+//! - `numdesk submit …`  import a list and send it in batches (exit 0 all submitted, 1 some
+//!   failed or unknown, 2 nothing could be done); `resume`, `history`, `resolve` manage the outbox
 //!
 //! Credentials come only from `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and optional
 //! `TENCENTCLOUD_TOKEN`, never from arguments (they would be visible in the process list and the
@@ -14,8 +16,14 @@ mod args;
 mod body;
 mod call;
 mod error;
+mod history;
+mod outbox_args;
+mod outbox_common;
+mod resolve;
+mod resume;
 mod sandbox;
 mod sign;
+mod submit;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -47,6 +55,10 @@ fn main() -> ExitCode {
             Command::Sign(a) => sign::run(a),
             Command::Sandbox(a) => sandbox::run(a).await,
             Command::Call(a) => call::run(a).await,
+            Command::Submit(a) => submit::run(a).await.map_err(CliError::from),
+            Command::Resume(a) => resume::run(a).await.map_err(CliError::from),
+            Command::History(a) => history::run(a).map_err(CliError::from),
+            Command::Resolve(a) => resolve::run(a).await.map_err(CliError::from),
         }
     });
     let _ = std::io::stdout().flush();

@@ -78,14 +78,19 @@ impl Default for OutboxConfig {
 
 /// The service a client talks to, as recorded on each application.
 pub fn endpoint_scope(client: &Client) -> EndpointScope {
-    let endpoint = &client.config().endpoint;
+    scope_of_endpoint(&client.config().endpoint)
+}
+
+/// The service an endpoint names: the International or China site, the sandbox (any loopback
+/// URL) or another URL (told apart by its host).
+pub fn scope_of_endpoint(endpoint: &Endpoint) -> EndpointScope {
     let kind = match endpoint {
         Endpoint::International => EndpointKind::International,
         Endpoint::China => EndpointKind::China,
         Endpoint::Custom(_) if endpoint.is_loopback() => EndpointKind::Sandbox,
         Endpoint::Custom(_) => EndpointKind::Custom,
     };
-    EndpointScope::new(kind, client.host())
+    EndpointScope::new(kind, endpoint.host_header())
 }
 
 /// The outbox of one database. Create one per database and process; it holds the sender lock.

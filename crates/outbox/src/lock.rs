@@ -54,6 +54,12 @@ impl OutboxLock {
             }
             Err(TryLockError::Error(e)) => return Err(lock_err(e)),
         }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))
+                .map_err(lock_err)?;
+        }
         // Who holds it, for the message another process shows.
         file.set_len(0).map_err(lock_err)?;
         file.seek(SeekFrom::Start(0)).map_err(lock_err)?;
