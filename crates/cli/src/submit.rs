@@ -4,7 +4,7 @@ use std::path::Path;
 
 use numdesk_import::{
     Country, Defaults, Finding, HeaderChoice, ImportedRow, Lang, ReadOptions, ValidationOptions,
-    auto_process, parse_call_type, read_path,
+    import_path, parse_call_type,
 };
 use numdesk_outbox::{OutboxError, RunControl, Selection, SubmitSettings, scope_of_endpoint};
 use numdesk_store::{ApplicationFilter, ApplyOptions, DraftHeader, DraftRow, RowFinding, Severity};
@@ -59,7 +59,6 @@ pub fn import_rows(path: &Path, o: &ImportOptions) -> CmdResult<Vec<DraftRow>> {
         sheet: o.sheet.clone(),
         delimiter: None,
     };
-    let source = read_path(path, &read, lang)?;
     let call_type = o
         .call_type
         .as_deref()
@@ -89,27 +88,22 @@ pub fn import_rows(path: &Path, o: &ImportOptions) -> CmdResult<Vec<DraftRow>> {
     let header = o
         .header_row
         .map_or(HeaderChoice::Detect, HeaderChoice::Line);
-    let result = auto_process(&source.table, header, &defaults, &options)?;
-    let file_errors: Vec<&Finding> = source
-        .issues
-        .iter()
-        .chain(&result.file_issues)
-        .filter(|f| f.is_error())
-        .collect();
-    for f in source
-        .issues
-        .iter()
-        .chain(&result.file_issues)
-        .filter(|f| !f.is_error())
-    {
+    // The same pipeline as `numdesk import`.
+    let result = import_path(path, &read, header, &defaults, &options)?;
+    for f in result.file_issues.iter().filter(|f| !f.is_error()) {
         eprintln!("warning: {}", f.message);
     }
+    let file_errors: Vec<&str> = result
+        .file_issues
+        .iter()
+        .filter(|f| f.is_error())
+        .map(|f| f.message.as_str())
+        .collect();
     if !file_errors.is_empty() {
-        let list: Vec<&str> = file_errors.iter().map(|f| f.message.as_str()).collect();
         return Err(OutboxCmdError::Usage(format!(
             "{} cannot be sent: {}",
             path.display(),
-            list.join("; ")
+            file_errors.join("; ")
         )));
     }
     let bad: Vec<&ImportedRow> = result.rows.iter().filter(|r| r.has_errors()).collect();
