@@ -203,3 +203,57 @@ impl RunControl {
         self.tx.subscribe()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The UI reads these events through the Tauri layer: the JSON shape is pinned here.
+    #[test]
+    fn progress_event_json_is_pinned() {
+        let event = ProgressEvent {
+            phase: RunPhase::Stopped,
+            total: 3,
+            done: 1,
+            total_numbers: 250,
+            done_numbers: 100,
+            submitted: 1,
+            failed: 0,
+            unknown: 0,
+            in_flight: 0,
+            elapsed_ms: 1500,
+            eta_ms: None,
+            pause_reason: Some(PauseReason {
+                kind: PauseKind::WaitingApprovalOverflow,
+                code: Some("InvalidParameterValue.WaitingApprovalOverflow".into()),
+                message: "m".into(),
+                application_id: Some(2),
+            }),
+            batch: Some(BatchResult {
+                application_id: 2,
+                state: ApplicationState::Queued,
+                apply_id: None,
+                error_code: None,
+                error_message: None,
+                numbers: 100,
+            }),
+        };
+        let json = serde_json::to_string(&event).unwrap();
+        assert_eq!(
+            json,
+            r#"{"phase":"stopped","total":3,"done":1,"total_numbers":250,"done_numbers":100,"submitted":1,"failed":0,"unknown":0,"in_flight":0,"elapsed_ms":1500,"eta_ms":null,"pause_reason":{"kind":"waiting_approval_overflow","code":"InvalidParameterValue.WaitingApprovalOverflow","message":"m","application_id":2},"batch":{"application_id":2,"state":"queued","apply_id":null,"error_code":null,"error_message":null,"numbers":100}}"#
+        );
+    }
+
+    #[test]
+    fn control_pause_resume_cancel() {
+        let c = RunControl::new();
+        assert!(!c.is_paused() && !c.is_cancelled());
+        c.pause();
+        assert!(c.clone().is_paused(), "clones share the state");
+        c.resume();
+        assert!(!c.is_paused());
+        c.cancel();
+        assert!(c.is_cancelled());
+    }
+}
