@@ -63,7 +63,7 @@ run: setup-system setup-ui
 
 # ---------------------------------------------------------------- checks
 
-.PHONY: test lint lint-rust lint-ui test-rust test-keychain test-ui ui-dist bindings app e2e bench
+.PHONY: test lint lint-rust lint-ui test-rust test-keychain test-ui ui-dist bindings app e2e bench kill-long
 test: setup lint test-rust test-keychain test-ui e2e
 	@echo "make test: every check and test passed"
 
@@ -106,5 +106,15 @@ e2e: app setup-e2e
 	cd tests/e2e && TAURI_DRIVER=$(TAURI_DRIVER) APP_BINARY=$(ROOT)/$(APP_DEBUG) \
 		xvfb-run --auto-servernum --server-args="-screen 0 1280x860x24" node --test
 
+# Criterion benchmarks (signing, sandbox round trip, import of 100,000 rows) and the outbox
+# throughput bench (100 batches at 20/s against the sandbox); each prints its figures.
 bench:
 	cargo bench -p numdesk-sign
+	cargo bench -p numdesk-sandbox
+	cargo bench -p numdesk-import
+	cargo bench -p numdesk-outbox --bench throughput
+
+# The long kill test: 20 `numdesk submit` runs of 2,000 numbers killed with SIGKILL at random
+# moments and resumed; CI runs a short version inside test-rust.
+kill-long:
+	NUMDESK_KILL_RUNS=20 cargo test -p numdesk-cli --test outbox_kill --locked -- --nocapture
