@@ -91,7 +91,7 @@ test-keychain: setup-system
 		cargo test -p numdesk-keychain --test secret_service --locked -- --ignored --test-threads=1
 
 test-ui: setup-ui
-	cd ui && npm test
+	cd ui && NO_COLOR=1 npm test
 
 # Regenerates ui/src/bindings from the Rust types (the Rust tests fail while they are stale).
 bindings:
