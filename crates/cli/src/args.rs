@@ -34,6 +34,10 @@ pub enum Command {
     History(crate::outbox_args::HistoryArgs),
     /// Settle an application whose outcome is unknown: its ApplyId, or a confirmed resend.
     Resolve(crate::outbox_args::ResolveArgs),
+    /// Read a number list (CSV in any encoding, XLSX, XLS), clean and check every row.
+    Import(crate::import::ImportArgs),
+    /// Write the import template (XLSX with dropdowns and instructions, or CSV).
+    Template(crate::template::TemplateArgs),
 }
 
 #[derive(Debug, Args)]

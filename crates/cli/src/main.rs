@@ -5,6 +5,8 @@
 //! - `numdesk call …`    one signed call; prints the `Response` JSON
 //! - `numdesk submit …`  import a list and send it in batches (exit 0 all submitted, 1 some
 //!   failed or unknown, 2 nothing could be done); `resume`, `history`, `resolve` manage the outbox
+//! - `numdesk import FILE` read and check a number list (`--json`: one JSON object)
+//! - `numdesk template`  write the import template (XLSX or CSV)
 //!
 //! Credentials come only from `TENCENTCLOUD_SECRET_ID`, `TENCENTCLOUD_SECRET_KEY` and optional
 //! `TENCENTCLOUD_TOKEN`, never from arguments (they would be visible in the process list and the
@@ -17,6 +19,7 @@ mod body;
 mod call;
 mod error;
 mod history;
+mod import;
 mod outbox_args;
 mod outbox_common;
 mod resolve;
@@ -24,6 +27,7 @@ mod resume;
 mod sandbox;
 mod sign;
 mod submit;
+mod template;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -59,6 +63,8 @@ fn main() -> ExitCode {
             Command::Resume(a) => resume::run(a).await.map_err(CliError::from),
             Command::History(a) => history::run(a).map_err(CliError::from),
             Command::Resolve(a) => resolve::run(a).await.map_err(CliError::from),
+            Command::Import(a) => import::run(a),
+            Command::Template(a) => template::run(a),
         }
     });
     let _ = std::io::stdout().flush();
