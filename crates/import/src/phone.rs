@@ -109,7 +109,7 @@ impl Desc {
         let pattern = format!("^(?:{}\n)", d.national_number().as_str());
         let re = RegexBuilder::new(&pattern)
             .ignore_whitespace(true)
-            .dfa_size_limit(32 << 20)
+            .dfa_size_limit(8 << 20)
             .build()
             .ok()?;
         Some(Self {
