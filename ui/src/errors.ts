@@ -8,6 +8,16 @@ const SUMMARY_KEY = {
   io: "errors.io",
   invalid_input: "errors.invalidInput",
   not_found: "errors.notFound",
+  invalid_credentials: "errors.invalidCredentials",
+  auth_failed: "errors.authFailed",
+  permission_denied: "errors.permissionDenied",
+  clock_skew: "errors.clockSkew",
+  network: "errors.network",
+  certificate: "errors.certificate",
+  proxy: "errors.proxy",
+  keychain: "errors.keychain",
+  tencent: "errors.tencent",
+  not_configured: "errors.notConfigured",
 } as const satisfies Record<ErrorCode, string>;
 
 function numberField(details: IpcError["details"], field: string): number | null {

@@ -15,6 +15,16 @@ const ERROR_CODES = {
   io: true,
   invalid_input: true,
   not_found: true,
+  invalid_credentials: true,
+  auth_failed: true,
+  permission_denied: true,
+  clock_skew: true,
+  network: true,
+  certificate: true,
+  proxy: true,
+  keychain: true,
+  tencent: true,
+  not_configured: true,
 } as const satisfies Record<ErrorCode, true>;
 
 function isErrorCode(value: unknown): value is ErrorCode {

@@ -73,6 +73,6 @@ pub fn app_info(ctx: &AppContext) -> Result<AppInfo, IpcError> {
         tauri_version: shell.tauri_version.clone(),
         os: std::env::consts::OS.into(),
         arch: std::env::consts::ARCH.into(),
-        endpoint: ctx.endpoint().clone(),
+        endpoint: ctx.endpoint(),
     })
 }

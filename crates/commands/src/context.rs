@@ -5,10 +5,13 @@ use std::path::{Path, PathBuf};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
+use std::sync::{PoisonError, RwLock};
+
+use numdesk_client::RateLimiter;
 use numdesk_sandbox::{Sandbox, SandboxConfig};
 use numdesk_store::Store;
 
-use crate::{ActiveEndpoint, ErrorCode, IpcError};
+use crate::{ActiveEndpoint, ErrorCode, IpcError, Secrets};
 
 /// The database file's name inside the data directory.
 pub const DATABASE_FILE: &str = "numdesk.sqlite3";
@@ -34,15 +37,40 @@ pub struct AppContext {
     store: Store,
     data_dir: PathBuf,
     shell: ShellInfo,
-    endpoint: ActiveEndpoint,
+    /// Where requests go now; changed only by the explicit Sandbox ↔ Tencent switch.
+    endpoint: RwLock<ActiveEndpoint>,
     /// The built-in sandbox, listening on 127.0.0.1 while the app runs.
     sandbox: Sandbox,
+    /// SecretKeys and tokens: the OS keychain, or memory for this session only.
+    secrets: Secrets,
+    /// The one rate limiter every Tencent call of the process shares.
+    limiter: RateLimiter,
 }
 
 impl AppContext {
     /// Opens (or creates) the database in `data_dir` and starts the built-in sandbox on an
-    /// ephemeral loopback port. Must run inside a Tokio runtime, which keeps serving the sandbox.
+    /// ephemeral loopback port, and opens the OS keychain once (in a blocking task; memory for
+    /// this session when it does not work). Must run inside a Tokio runtime, which keeps serving
+    /// the sandbox.
     pub async fn start(data_dir: &Path, shell: ShellInfo) -> Result<Self, IpcError> {
+        let secrets = tokio::task::spawn_blocking(Secrets::open_os)
+            .await
+            .map_err(|err| {
+                IpcError::new(
+                    ErrorCode::Keychain,
+                    format!("opening the keychain failed: {err}"),
+                )
+            })?;
+        Self::start_with_secrets(data_dir, shell, secrets).await
+    }
+
+    /// [`AppContext::start`] with a given credential store (tests use [`Secrets::memory`], so
+    /// they never touch the OS keychain).
+    pub async fn start_with_secrets(
+        data_dir: &Path,
+        shell: ShellInfo,
+        secrets: Secrets,
+    ) -> Result<Self, IpcError> {
         let store = Store::open(&data_dir.join(DATABASE_FILE))?;
         let config = SandboxConfig {
             approve_after: Some(SANDBOX_APPROVE_AFTER),
@@ -58,13 +86,19 @@ impl AppContext {
                 )
             })?;
         let endpoint = ActiveEndpoint::sandbox(sandbox.url());
-        Ok(Self {
+        let ctx = Self {
             store,
             data_dir: data_dir.to_path_buf(),
             shell,
-            endpoint,
+            endpoint: RwLock::new(endpoint),
             sandbox,
-        })
+            secrets,
+            limiter: RateLimiter::default(),
+        };
+        // The connection chosen last time (Sandbox unless the user switched explicitly).
+        let active = crate::settings::restored_endpoint(&ctx)?;
+        ctx.set_endpoint(active);
+        Ok(ctx)
     }
 
     pub fn sandbox(&self) -> &Sandbox {
@@ -83,8 +117,28 @@ impl AppContext {
         &self.shell
     }
 
-    pub fn endpoint(&self) -> &ActiveEndpoint {
-        &self.endpoint
+    /// The endpoint in use now (a copy: the switch may change it at any time).
+    pub fn endpoint(&self) -> ActiveEndpoint {
+        self.endpoint
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    pub(crate) fn set_endpoint(&self, endpoint: ActiveEndpoint) {
+        *self
+            .endpoint
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = endpoint;
+    }
+
+    pub fn secrets(&self) -> &Secrets {
+        &self.secrets
+    }
+
+    /// The process-wide rate limiter; clone it into every client.
+    pub fn limiter(&self) -> &RateLimiter {
+        &self.limiter
     }
 }
 

@@ -17,6 +17,27 @@ pub enum ErrorCode {
     InvalidInput,
     /// The thing asked for does not exist (any more).
     NotFound,
+    /// A pasted SecretId, SecretKey or token is malformed; `details.field` names it.
+    InvalidCredentials,
+    /// Tencent rejected the key (`AuthFailure.*`); `details` says whether the other site
+    /// accepts it.
+    AuthFailed,
+    /// The key works but its CAM policy lacks the permission for the action.
+    PermissionDenied,
+    /// The computer's clock is more than 5 minutes off.
+    ClockSkew,
+    /// Nothing reached the server (DNS, refused, timeout) or no usable answer came back.
+    Network,
+    /// The server's TLS certificate was not accepted (often an intercepting proxy).
+    Certificate,
+    /// The proxy setting is invalid or the proxy could not be used.
+    Proxy,
+    /// The OS keychain failed.
+    Keychain,
+    /// Another error from Tencent Cloud; `details.apiCode` and `details.requestId` say which.
+    Tencent,
+    /// The Tencent connection is not set up yet (no SecretId or SecretKey saved).
+    NotConfigured,
 }
 
 /// `{code, message, details}`: how every command fails.
@@ -51,6 +72,8 @@ impl From<numdesk_store::StoreError> for IpcError {
         use numdesk_store::StoreError as E;
         let code = match &err {
             E::Io { .. } => ErrorCode::Io,
+            E::Invalid { .. } => ErrorCode::InvalidInput,
+            E::NotFound { .. } => ErrorCode::NotFound,
             _ => ErrorCode::Database,
         };
         let details = match &err {
@@ -96,6 +119,16 @@ mod tests {
             (ErrorCode::Io, "io"),
             (ErrorCode::InvalidInput, "invalid_input"),
             (ErrorCode::NotFound, "not_found"),
+            (ErrorCode::InvalidCredentials, "invalid_credentials"),
+            (ErrorCode::AuthFailed, "auth_failed"),
+            (ErrorCode::PermissionDenied, "permission_denied"),
+            (ErrorCode::ClockSkew, "clock_skew"),
+            (ErrorCode::Network, "network"),
+            (ErrorCode::Certificate, "certificate"),
+            (ErrorCode::Proxy, "proxy"),
+            (ErrorCode::Keychain, "keychain"),
+            (ErrorCode::Tencent, "tencent"),
+            (ErrorCode::NotConfigured, "not_configured"),
         ];
         for (code, text) in all {
             assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(text));

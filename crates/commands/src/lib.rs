@@ -8,6 +8,8 @@ mod app_info;
 mod context;
 mod error;
 mod preferences;
+mod secrets;
+mod settings;
 
 pub use app_info::{ActiveEndpoint, AppInfo, EndpointKind, app_info};
 pub use context::{
@@ -16,6 +18,13 @@ pub use context::{
 };
 pub use error::{ErrorCode, IpcError};
 pub use preferences::{Language, Preferences, preferences_get, preferences_set_language};
+pub use secrets::Secrets;
+pub use settings::{
+    ConnectionDefaults, ConnectionKind, ConnectionPlan, MAX_BATCH_SIZE, ProxyMode, SaveResult,
+    SdkAppSummary, SettingsInput, SettingsView, Site, TENCENT_PROFILE_NAME, TestConnectionResult,
+    client_error, connection_use_sandbox, connection_use_tencent, prepare_test_connection,
+    run_test_connection, settings_get, settings_save,
+};
 
 /// The TypeScript declarations of every type the UI receives (`ui/src/bindings/`).
 pub mod bindings {
@@ -32,6 +41,10 @@ pub mod bindings {
         super::AppInfo::export_all(&cfg)?;
         super::IpcError::export_all(&cfg)?;
         super::Preferences::export_all(&cfg)?;
+        super::SettingsInput::export_all(&cfg)?;
+        super::SaveResult::export_all(&cfg)?;
+        super::TestConnectionResult::export_all(&cfg)?;
+        super::ConnectionKind::export_all(&cfg)?;
         Ok(())
     }
 }

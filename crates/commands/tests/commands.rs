@@ -16,7 +16,11 @@ fn shell() -> ShellInfo {
 }
 
 fn open(dir: &std::path::Path) -> AppContext {
-    runtime().block_on(AppContext::start(dir, shell())).unwrap()
+    // A memory keychain: tests never touch the OS keychain.
+    let secrets = numdesk_commands::Secrets::memory();
+    runtime()
+        .block_on(AppContext::start_with_secrets(dir, shell(), secrets))
+        .unwrap()
 }
 
 fn runtime() -> &'static tokio::runtime::Runtime {

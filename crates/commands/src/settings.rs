@@ -1,0 +1,940 @@
+//! Settings: the Tencent connection (site, SecretId; SecretKey and token in the keychain only),
+//! defaults for new drafts, the proxy, the explicit Sandbox ↔ Tencent switch, and "test
+//! connection" (`DescribeCCCBuyInfoList`).
+//!
+//! Secrets never reach the database, a log or an IPC response: the view says only whether a key
+//! is saved and where.
+
+use numdesk_client::{
+    Client, ClientConfig, ClientError, Credentials, DescribeCccBuyInfoListRequest, Endpoint,
+    ErrorClass, NetworkErrorKind, ProxySetting, RateLimiter,
+};
+use numdesk_keychain::{
+    FormatWarning, KeychainError, SecretStore, StoreKind, StoredSecret, normalize_secret_id,
+    normalize_secret_key, normalize_token,
+};
+use numdesk_sandbox::{SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY};
+use numdesk_store::{ApplyOptions, Profile, ProfileInput};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::{ActiveEndpoint, AppContext, EndpointKind, ErrorCode, IpcError, Language};
+
+const ACTIVE_KEY: &str = "connection.active";
+const PROFILE_KEY: &str = "settings.profile_id";
+const BATCH_KEY: &str = "settings.batch_size";
+const PROXY_MODE_KEY: &str = "settings.proxy_mode";
+const PROXY_URL_KEY: &str = "settings.proxy_url";
+/// The name of the one Tencent profile Settings edits.
+pub const TENCENT_PROFILE_NAME: &str = "Tencent Cloud";
+/// Largest batch size accepted (numbers per CreateOwnNumberApply).
+pub const MAX_BATCH_SIZE: u32 = 1000;
+
+/// Which connection requests go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ConnectionKind {
+    /// The built-in local sandbox: nothing is sent to Tencent.
+    Sandbox,
+    /// Tencent Cloud with the saved key.
+    Tencent,
+}
+
+/// The Tencent site of the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Site {
+    /// `ccc.intl.tencentcloudapi.com` (the default).
+    International,
+    /// `ccc.tencentcloudapi.com`.
+    China,
+    /// A URL the user entered (https, or http on loopback).
+    Custom,
+}
+
+impl Site {
+    /// Whether `CalleeFormatPassthrough`, `CallerFormatPassthrough` and
+    /// `InternationalNumberPrefix` exist on this site (China-site SDK only, per API.md).
+    pub fn supports_china_only_fields(self) -> bool {
+        !matches!(self, Self::International)
+    }
+}
+
+/// How to reach the internet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ProxyMode {
+    /// The system's proxy settings.
+    #[default]
+    System,
+    /// Direct connection.
+    None,
+    /// `proxyUrl`.
+    Manual,
+}
+
+/// Defaults for new drafts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct ConnectionDefaults {
+    pub sdk_app_id: Option<u64>,
+    pub sip_trunk_id: Option<i64>,
+    pub prefix: Option<String>,
+    pub mobile_ndd_prefix: Option<String>,
+    pub local_number_trim_ac: Option<bool>,
+    /// China site only.
+    pub callee_format_passthrough: Option<bool>,
+    /// China site only.
+    pub caller_format_passthrough: Option<bool>,
+    /// China site only.
+    pub international_number_prefix: Option<String>,
+    /// 0 inbound, 1 outbound, 2 both.
+    pub call_type: Option<u8>,
+    pub max_call_count: Option<i64>,
+    pub max_call_p_sec: Option<i64>,
+    /// ISO 3166-1 alpha-2, e.g. `CN`.
+    pub country: Option<String>,
+    /// Numbers per application, 1 to [`MAX_BATCH_SIZE`].
+    pub batch_size: Option<u32>,
+}
+
+/// What `settings_save` takes. The SecretKey and token are write-only.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct SettingsInput {
+    pub site: Site,
+    /// Required when `site` is `custom`.
+    pub custom_url: Option<String>,
+    pub secret_id: String,
+    /// A new SecretKey; `null` or empty keeps the saved one.
+    pub secret_key: Option<String>,
+    /// A new session token; `null` or empty keeps the saved one (unless `clearToken`). Saving a
+    /// new SecretKey without a token removes the old token.
+    pub token: Option<String>,
+    #[serde(default)]
+    pub clear_token: bool,
+    #[serde(default)]
+    pub defaults: ConnectionDefaults,
+    #[serde(default)]
+    pub proxy_mode: ProxyMode,
+    pub proxy_url: Option<String>,
+}
+
+/// What Settings shows. Never contains the SecretKey or token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct SettingsView {
+    /// The connection in use now.
+    pub active: ConnectionKind,
+    /// Where requests go now (also in `app_info`).
+    pub endpoint: ActiveEndpoint,
+    pub site: Site,
+    pub custom_url: Option<String>,
+    pub secret_id: Option<String>,
+    /// A SecretKey is stored for the profile.
+    pub key_saved: bool,
+    /// A session token is stored with it.
+    pub token_saved: bool,
+    /// Where keys are kept; `sessionOnly` means "kept in memory for this session only".
+    pub key_store: StoreKind,
+    /// Why the OS keychain is not used, when it is not (English, for support).
+    pub key_store_note: Option<String>,
+    /// Reading the keychain failed (the key may still be there).
+    pub key_error: Option<String>,
+    pub defaults: ConnectionDefaults,
+    pub proxy_mode: ProxyMode,
+    pub proxy_url: Option<String>,
+}
+
+/// What `settings_save` returns: the new view and format warnings about the pasted values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SaveResult {
+    pub settings: SettingsView,
+    pub warnings: Vec<FormatWarning>,
+}
+
+/// One CCC application of the account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct SdkAppSummary {
+    pub sdk_app_id: u64,
+    pub name: Option<String>,
+}
+
+/// A successful "test connection".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct TestConnectionResult {
+    pub connection: ConnectionKind,
+    pub endpoint: ActiveEndpoint,
+    pub apps: Vec<SdkAppSummary>,
+    pub request_id: String,
+}
+
+/// Everything a connection test needs, read from the database and the keychain (blocking) so
+/// that the network part ([`run_test_connection`]) can run on an async thread.
+#[derive(Debug)]
+pub struct ConnectionPlan {
+    pub connection: ConnectionKind,
+    pub endpoint: ActiveEndpoint,
+    pub config: ClientConfig,
+    pub credentials: Credentials,
+    /// The other Tencent site, tried read-only when this one rejects the key.
+    pub other_site: Option<(Site, Endpoint)>,
+    pub limiter: RateLimiter,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+fn account(profile_id: i64) -> String {
+    format!("profile-{profile_id}")
+}
+
+fn tencent_profile(ctx: &AppContext) -> Result<Option<Profile>, IpcError> {
+    let Some(id) = ctx.store().preference(PROFILE_KEY)? else {
+        return Ok(None);
+    };
+    match id.parse::<i64>() {
+        Ok(id) => Ok(ctx.store().profile(id)?),
+        Err(_) => Ok(None),
+    }
+}
+
+fn site_of(endpoint: &str) -> (Site, Option<String>) {
+    match endpoint {
+        "intl" => (Site::International, None),
+        "china" => (Site::China, None),
+        url => (Site::Custom, Some(url.to_owned())),
+    }
+}
+
+fn parse_endpoint(site: Site, custom_url: Option<&str>) -> Result<Endpoint, IpcError> {
+    match site {
+        Site::International => Ok(Endpoint::International),
+        Site::China => Ok(Endpoint::China),
+        Site::Custom => {
+            let text = custom_url.map(str::trim).unwrap_or_default();
+            let invalid = |reason: String| {
+                IpcError::new(ErrorCode::InvalidInput, reason)
+                    .with_details(json!({ "field": "customUrl" }))
+            };
+            if text.is_empty() {
+                return Err(invalid(
+                    "enter the endpoint URL, e.g. https://ccc.example.com/".into(),
+                ));
+            }
+            match text.parse::<Endpoint>() {
+                Ok(endpoint @ Endpoint::Custom(_)) => Ok(endpoint),
+                Ok(_) => Err(invalid(
+                    "enter a full URL such as https://ccc.example.com/, or choose the \
+                     International or China site"
+                        .into(),
+                )),
+                Err(err) => Err(invalid(err.to_string())),
+            }
+        }
+    }
+}
+
+fn endpoint_view(endpoint: &Endpoint) -> ActiveEndpoint {
+    let kind = match endpoint {
+        Endpoint::International => EndpointKind::International,
+        Endpoint::China => EndpointKind::China,
+        Endpoint::Custom(_) => EndpointKind::Custom,
+    };
+    ActiveEndpoint {
+        kind,
+        label: endpoint.label(),
+        url: endpoint.url().to_string(),
+    }
+}
+
+fn active_kind(ctx: &AppContext) -> Result<ConnectionKind, IpcError> {
+    Ok(match ctx.store().preference(ACTIVE_KEY)?.as_deref() {
+        Some("tencent") => ConnectionKind::Tencent,
+        _ => ConnectionKind::Sandbox,
+    })
+}
+
+/// The endpoint to use at start-up: the Tencent profile's site when the user switched to
+/// Tencent last time (and a profile exists), the sandbox otherwise.
+pub(crate) fn restored_endpoint(ctx: &AppContext) -> Result<ActiveEndpoint, IpcError> {
+    let sandbox = ActiveEndpoint::sandbox(ctx.sandbox().url());
+    if active_kind(ctx)? != ConnectionKind::Tencent {
+        return Ok(sandbox);
+    }
+    let Some(profile) = tencent_profile(ctx)? else {
+        return Ok(sandbox);
+    };
+    let (site, url) = site_of(&profile.input.endpoint);
+    Ok(match parse_endpoint(site, url.as_deref()) {
+        Ok(endpoint) => endpoint_view(&endpoint),
+        // A stored URL this version rejects: fall back to the sandbox rather than guess.
+        Err(_) => sandbox,
+    })
+}
+
+fn proxy_of(ctx: &AppContext) -> Result<(ProxyMode, Option<String>), IpcError> {
+    let mode = match ctx.store().preference(PROXY_MODE_KEY)?.as_deref() {
+        Some("none") => ProxyMode::None,
+        Some("manual") => ProxyMode::Manual,
+        _ => ProxyMode::System,
+    };
+    Ok((mode, ctx.store().preference(PROXY_URL_KEY)?))
+}
+
+fn proxy_setting(mode: ProxyMode, url: Option<&str>) -> Result<ProxySetting, IpcError> {
+    match mode {
+        ProxyMode::System => Ok(ProxySetting::System),
+        ProxyMode::None => Ok(ProxySetting::None),
+        ProxyMode::Manual => {
+            let text = url.map(str::trim).unwrap_or_default();
+            if text.is_empty() {
+                return Err(IpcError::new(
+                    ErrorCode::Proxy,
+                    "enter the proxy URL, e.g. http://proxy.example.com:8080",
+                )
+                .with_details(json!({ "field": "proxyUrl" })));
+            }
+            ProxySetting::manual(text).map_err(|err| {
+                IpcError::new(ErrorCode::Proxy, err.to_string())
+                    .with_details(json!({ "field": "proxyUrl" }))
+            })
+        }
+    }
+}
+
+fn defaults_of(profile: Option<&Profile>, batch_size: Option<u32>) -> ConnectionDefaults {
+    let Some(p) = profile.map(|p| &p.input) else {
+        return ConnectionDefaults {
+            batch_size,
+            ..ConnectionDefaults::default()
+        };
+    };
+    ConnectionDefaults {
+        sdk_app_id: p.sdk_app_id,
+        sip_trunk_id: p.sip_trunk_id,
+        prefix: p.options.prefix.clone(),
+        mobile_ndd_prefix: p.options.mobile_ndd_prefix.clone(),
+        local_number_trim_ac: p.options.local_number_trim_ac,
+        callee_format_passthrough: p.options.callee_format_passthrough,
+        caller_format_passthrough: p.options.caller_format_passthrough,
+        international_number_prefix: p.options.international_number_prefix.clone(),
+        call_type: p.call_type,
+        max_call_count: p.max_call_count,
+        max_call_p_sec: p.max_call_p_sec,
+        country: p.country.clone(),
+        batch_size,
+    }
+}
+
+/// `settings_get`. Blocking: reads the keychain to tell whether a key is saved.
+pub fn settings_get(ctx: &AppContext) -> Result<SettingsView, IpcError> {
+    let profile = tencent_profile(ctx)?;
+    let (site, custom_url) = profile
+        .as_ref()
+        .map(|p| site_of(&p.input.endpoint))
+        .unwrap_or((Site::International, None));
+    let (mut key_saved, mut token_saved, mut key_error) = (false, false, None);
+    if let Some(p) = &profile {
+        match ctx.secrets().store().load(&account(p.id)) {
+            Ok(Some(secret)) => {
+                key_saved = true;
+                token_saved = secret.token.is_some();
+            }
+            Ok(None) => {}
+            Err(err) => key_error = Some(err.to_string()),
+        }
+    }
+    let batch_size = ctx
+        .store()
+        .preference(BATCH_KEY)?
+        .and_then(|v| v.parse().ok());
+    let (proxy_mode, proxy_url) = proxy_of(ctx)?;
+    Ok(SettingsView {
+        active: active_kind(ctx)?,
+        endpoint: ctx.endpoint(),
+        site,
+        custom_url,
+        secret_id: profile.as_ref().and_then(|p| p.input.secret_id.clone()),
+        key_saved,
+        token_saved,
+        key_store: ctx.secrets().kind(),
+        key_store_note: ctx.secrets().fallback_reason().map(str::to_owned),
+        key_error,
+        defaults: defaults_of(profile.as_ref(), batch_size),
+        proxy_mode,
+        proxy_url,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saving
+
+fn invalid(field: &str, message: impl Into<String>) -> IpcError {
+    IpcError::new(ErrorCode::InvalidInput, message).with_details(json!({ "field": field }))
+}
+
+/// A pasted credential that cannot be used: code `invalid_credentials`, the field and the
+/// keychain crate's problem code in `details`; the message never quotes the value.
+fn credential_error(err: KeychainError) -> IpcError {
+    let field = match err.field() {
+        Some(numdesk_keychain::CredentialField::SecretId) => "secretId",
+        Some(numdesk_keychain::CredentialField::SecretKey) => "secretKey",
+        Some(numdesk_keychain::CredentialField::Token) => "token",
+        None => return keychain_error(err),
+    };
+    IpcError::new(ErrorCode::InvalidCredentials, err.to_string())
+        .with_details(json!({ "field": field, "problem": err.code() }))
+}
+
+fn keychain_error(err: KeychainError) -> IpcError {
+    IpcError::new(ErrorCode::Keychain, err.to_string())
+        .with_details(json!({ "problem": err.code() }))
+}
+
+fn text_field(
+    field: &str,
+    value: Option<&String>,
+    allowed: fn(char) -> bool,
+) -> Result<Option<String>, IpcError> {
+    let Some(value) = value.map(|v| v.trim()).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    if value.chars().count() > 32 {
+        return Err(invalid(
+            field,
+            format!("{field} is longer than 32 characters"),
+        ));
+    }
+    if let Some(c) = value.chars().find(|c| !allowed(*c)) {
+        return Err(invalid(
+            field,
+            format!("{field} may contain only digits (and + * #); found {c:?}"),
+        ));
+    }
+    Ok(Some(value.to_owned()))
+}
+
+fn dial_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '+' | '*' | '#')
+}
+
+fn check_defaults(site: Site, d: &ConnectionDefaults) -> Result<ConnectionDefaults, IpcError> {
+    if !site.supports_china_only_fields() {
+        for (field, set) in [
+            (
+                "calleeFormatPassthrough",
+                d.callee_format_passthrough.is_some(),
+            ),
+            (
+                "callerFormatPassthrough",
+                d.caller_format_passthrough.is_some(),
+            ),
+            (
+                "internationalNumberPrefix",
+                d.international_number_prefix
+                    .as_deref()
+                    .is_some_and(|v| !v.trim().is_empty()),
+            ),
+        ] {
+            if set {
+                return Err(invalid(
+                    field,
+                    format!(
+                        "{field} exists only on the China site; clear it or choose the China site"
+                    ),
+                ));
+            }
+        }
+    }
+    if d.sdk_app_id == Some(0) {
+        return Err(invalid("sdkAppId", "SdkAppId must be a positive number"));
+    }
+    if d.sip_trunk_id.is_some_and(|v| v < 1) {
+        return Err(invalid(
+            "sipTrunkId",
+            "SipTrunkId must be a positive number",
+        ));
+    }
+    if d.call_type.is_some_and(|c| c > 2) {
+        return Err(invalid(
+            "callType",
+            "CallType must be 0 (inbound), 1 (outbound) or 2 (inbound and outbound)",
+        ));
+    }
+    if d.max_call_count.is_some_and(|n| n < 1) {
+        return Err(invalid("maxCallCount", "MaxCallCount must be at least 1"));
+    }
+    if d.max_call_p_sec.is_some_and(|n| n < 1) {
+        return Err(invalid("maxCallPSec", "MaxCallPSec must be at least 1"));
+    }
+    if d.batch_size.is_some_and(|n| n == 0 || n > MAX_BATCH_SIZE) {
+        return Err(invalid(
+            "batchSize",
+            format!("the batch size must be between 1 and {MAX_BATCH_SIZE} numbers"),
+        ));
+    }
+    let country = match d
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        None => None,
+        Some(c) if c.len() == 2 && c.chars().all(|ch| ch.is_ascii_alphabetic()) => {
+            Some(c.to_ascii_uppercase())
+        }
+        Some(_) => {
+            return Err(invalid(
+                "country",
+                "the country must be a two-letter ISO code such as CN, US or GB",
+            ));
+        }
+    };
+    Ok(ConnectionDefaults {
+        prefix: text_field("prefix", d.prefix.as_ref(), dial_char)?,
+        mobile_ndd_prefix: text_field("mobileNddPrefix", d.mobile_ndd_prefix.as_ref(), dial_char)?,
+        international_number_prefix: text_field(
+            "internationalNumberPrefix",
+            d.international_number_prefix.as_ref(),
+            dial_char,
+        )?,
+        country,
+        ..d.clone()
+    })
+}
+
+/// `settings_save`. Blocking (database and keychain). Nothing is written unless every field is
+/// valid; the SecretKey and token go to the keychain only.
+pub fn settings_save(ctx: &AppContext, input: &SettingsInput) -> Result<SaveResult, IpcError> {
+    let mut warnings = Vec::new();
+    let secret_id = normalize_secret_id(&input.secret_id).map_err(credential_error)?;
+    warnings.extend(secret_id.warnings);
+    let new_key = match input.secret_key.as_deref() {
+        None | Some("") => None,
+        Some(text) => {
+            let key = normalize_secret_key(text).map_err(credential_error)?;
+            warnings.extend(key.warnings);
+            Some(key.value)
+        }
+    };
+    let new_token = match input.token.as_deref() {
+        None | Some("") => None,
+        Some(text) => Some(normalize_token(text).map_err(credential_error)?.value),
+    };
+    let endpoint = parse_endpoint(input.site, input.custom_url.as_deref())?;
+    let defaults = check_defaults(input.site, &input.defaults)?;
+    proxy_setting(input.proxy_mode, input.proxy_url.as_deref())?;
+
+    let profile_input = ProfileInput {
+        name: TENCENT_PROFILE_NAME.into(),
+        endpoint: match &endpoint {
+            Endpoint::Custom(url) => url.to_string(),
+            other => other.label(),
+        },
+        secret_id: Some(secret_id.value),
+        sdk_app_id: defaults.sdk_app_id,
+        sip_trunk_id: defaults.sip_trunk_id,
+        options: ApplyOptions {
+            prefix: defaults.prefix.clone(),
+            mobile_ndd_prefix: defaults.mobile_ndd_prefix.clone(),
+            local_number_trim_ac: defaults.local_number_trim_ac,
+            callee_format_passthrough: defaults.callee_format_passthrough,
+            caller_format_passthrough: defaults.caller_format_passthrough,
+            international_number_prefix: defaults.international_number_prefix.clone(),
+        },
+        call_type: defaults.call_type,
+        max_call_count: defaults.max_call_count,
+        max_call_p_sec: defaults.max_call_p_sec,
+        outbound_callee_format: None,
+        country: defaults.country.clone(),
+    };
+    let existing = tencent_profile(ctx)?;
+    let profile = match &existing {
+        Some(p) => ctx.store().update_profile(
+            p.id,
+            &ProfileInput {
+                outbound_callee_format: p.input.outbound_callee_format.clone(),
+                ..profile_input
+            },
+        )?,
+        None => {
+            let p = ctx.store().create_profile(&profile_input)?;
+            ctx.store().set_preference(PROFILE_KEY, &p.id.to_string())?;
+            p
+        }
+    };
+
+    let secrets = ctx.secrets().store();
+    let acct = account(profile.id);
+    match (new_key, new_token) {
+        (Some(key), token) => {
+            let secret = StoredSecret::new(key);
+            let secret = match token {
+                Some(t) => secret.with_token(t),
+                None => secret,
+            };
+            secrets.save(&acct, &secret).map_err(keychain_error)?;
+        }
+        (None, token) if token.is_some() || input.clear_token => {
+            let Some(saved) = secrets.load(&acct).map_err(keychain_error)? else {
+                return Err(IpcError::new(
+                    ErrorCode::NotConfigured,
+                    "enter the SecretKey too: a session token is saved together with its key",
+                )
+                .with_details(json!({ "field": "secretKey" })));
+            };
+            let secret = StoredSecret {
+                secret_key: saved.secret_key,
+                token,
+            };
+            secrets.save(&acct, &secret).map_err(keychain_error)?;
+        }
+        (None, _) => {}
+    }
+
+    match defaults.batch_size {
+        Some(n) => ctx.store().set_preference(BATCH_KEY, &n.to_string())?,
+        None => ctx.store().set_preference(BATCH_KEY, "")?,
+    }
+    let mode = match input.proxy_mode {
+        ProxyMode::System => "system",
+        ProxyMode::None => "none",
+        ProxyMode::Manual => "manual",
+    };
+    ctx.store().set_preference(PROXY_MODE_KEY, mode)?;
+    let url = input
+        .proxy_url
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or_default();
+    ctx.store().set_preference(PROXY_URL_KEY, url)?;
+
+    if active_kind(ctx)? == ConnectionKind::Tencent {
+        ctx.set_endpoint(endpoint_view(&endpoint));
+    }
+    Ok(SaveResult {
+        settings: settings_get(ctx)?,
+        warnings,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The switch
+
+/// `connection_use_sandbox`: from now on requests go to the built-in sandbox.
+pub fn connection_use_sandbox(ctx: &AppContext) -> Result<SettingsView, IpcError> {
+    ctx.store().set_preference(ACTIVE_KEY, "sandbox")?;
+    ctx.set_endpoint(ActiveEndpoint::sandbox(ctx.sandbox().url()));
+    settings_get(ctx)
+}
+
+/// `connection_use_tencent`: from now on requests go to Tencent with the saved key. Refused
+/// (`not_configured`) until a SecretId and SecretKey are saved. Blocking (keychain).
+pub fn connection_use_tencent(ctx: &AppContext) -> Result<SettingsView, IpcError> {
+    let (endpoint, _) = tencent_credentials(ctx)?;
+    ctx.store().set_preference(ACTIVE_KEY, "tencent")?;
+    ctx.set_endpoint(endpoint_view(&endpoint));
+    settings_get(ctx)
+}
+
+fn not_configured(message: &str, field: &str) -> IpcError {
+    IpcError::new(ErrorCode::NotConfigured, message).with_details(json!({ "field": field }))
+}
+
+/// The saved Tencent endpoint and credentials. Blocking (keychain).
+fn tencent_credentials(ctx: &AppContext) -> Result<(Endpoint, Credentials), IpcError> {
+    let Some(profile) = tencent_profile(ctx)? else {
+        return Err(not_configured(
+            "set up the Tencent connection first: enter the SecretId and SecretKey and save",
+            "secretId",
+        ));
+    };
+    let Some(secret_id) = profile.input.secret_id.clone() else {
+        return Err(not_configured("enter the SecretId and save", "secretId"));
+    };
+    let Some(secret) = ctx
+        .secrets()
+        .store()
+        .load(&account(profile.id))
+        .map_err(keychain_error)?
+    else {
+        let note = if ctx.secrets().kind().is_persistent() {
+            "enter the SecretKey and save"
+        } else {
+            "enter the SecretKey again: without an OS keychain it is kept in memory for one \
+             session only"
+        };
+        return Err(not_configured(note, "secretKey"));
+    };
+    let (site, url) = site_of(&profile.input.endpoint);
+    let endpoint = parse_endpoint(site, url.as_deref())?;
+    Ok((endpoint, secret.to_credentials(secret_id)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test connection
+
+/// Reads what a connection test of `connection` needs. Blocking (database and keychain): run
+/// it off the async threads, then [`run_test_connection`].
+pub fn prepare_test_connection(
+    ctx: &AppContext,
+    connection: ConnectionKind,
+) -> Result<ConnectionPlan, IpcError> {
+    let (proxy_mode, proxy_url) = proxy_of(ctx)?;
+    let proxy = proxy_setting(proxy_mode, proxy_url.as_deref())?;
+    let language = match crate::preferences_get(ctx)?.language {
+        Some(Language::SimplifiedChinese) => numdesk_client::Language::Chinese,
+        _ => numdesk_client::Language::English,
+    };
+    let (endpoint, credentials, other_site) = match connection {
+        ConnectionKind::Sandbox => {
+            let endpoint =
+                ctx.sandbox().url().parse::<Endpoint>().map_err(|err| {
+                    IpcError::new(ErrorCode::Internal, format!("sandbox URL: {err}"))
+                })?;
+            let creds = Credentials::new(SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY);
+            (endpoint, creds, None)
+        }
+        ConnectionKind::Tencent => {
+            let (endpoint, creds) = tencent_credentials(ctx)?;
+            let other = match endpoint {
+                Endpoint::International => Some((Site::China, Endpoint::China)),
+                Endpoint::China => Some((Site::International, Endpoint::International)),
+                Endpoint::Custom(_) => None,
+            };
+            (endpoint, creds, other)
+        }
+    };
+    let view = match connection {
+        ConnectionKind::Sandbox => ActiveEndpoint::sandbox(ctx.sandbox().url()),
+        ConnectionKind::Tencent => endpoint_view(&endpoint),
+    };
+    let config = ClientConfig {
+        proxy,
+        language: Some(language),
+        ..ClientConfig::new(endpoint)
+    };
+    Ok(ConnectionPlan {
+        connection,
+        endpoint: view,
+        config,
+        credentials,
+        other_site,
+        limiter: ctx.limiter().clone(),
+    })
+}
+
+async fn describe(
+    config: ClientConfig,
+    limiter: RateLimiter,
+    credentials: Credentials,
+) -> Result<numdesk_client::DescribeCccBuyInfoListResponse, ClientError> {
+    let client = Client::new(config, limiter, credentials)?;
+    client
+        .describe_ccc_buy_info_list(&DescribeCccBuyInfoListRequest::default())
+        .await
+}
+
+fn site_name(site: Site) -> &'static str {
+    match site {
+        Site::International => "International",
+        Site::China => "China",
+        Site::Custom => "custom",
+    }
+}
+
+/// `DescribeCCCBuyInfoList` with the plan's settings: the account's SdkAppIds by name. When the
+/// key is rejected (`AuthFailure.*`) and a Tencent site was used, the same read-only call is
+/// tried on the other site and the error says whether that one accepts the key.
+pub async fn run_test_connection(plan: ConnectionPlan) -> Result<TestConnectionResult, IpcError> {
+    let ConnectionPlan {
+        connection,
+        endpoint,
+        config,
+        credentials,
+        other_site,
+        limiter,
+    } = plan;
+    let other_config = other_site.as_ref().map(|(_, other)| ClientConfig {
+        endpoint: other.clone(),
+        ..config.clone()
+    });
+    let first = describe(config, limiter.clone(), credentials.clone()).await;
+    let err = match first {
+        Ok(response) => {
+            return Ok(TestConnectionResult {
+                connection,
+                endpoint,
+                apps: response
+                    .sdk_app_id_buy_list
+                    .into_iter()
+                    .map(|app| SdkAppSummary {
+                        sdk_app_id: app.sdk_app_id,
+                        name: app.name,
+                    })
+                    .collect(),
+                request_id: response.request_id,
+            });
+        }
+        Err(err) => err,
+    };
+    if err.class() != ErrorClass::Auth {
+        return Err(client_error(err));
+    }
+    let api = err.as_api().cloned();
+    let (api_code, api_message, request_id) = match &api {
+        Some(a) => (a.code.clone(), a.message.clone(), a.request_id.clone()),
+        None => (String::new(), err.to_string(), String::new()),
+    };
+    let here = format!(
+        "Tencent Cloud rejected the key ({api_code}: {api_message}, RequestId {request_id})"
+    );
+    let (Some((other, _)), Some(other_config)) = (other_site, other_config) else {
+        return Err(IpcError::new(
+            ErrorCode::AuthFailed,
+            format!("{here}; check the SecretId and SecretKey"),
+        )
+        .with_details(json!({
+            "apiCode": api_code, "requestId": request_id,
+            "otherSite": null, "otherSiteAccepts": null,
+        })));
+    };
+    let name = site_name(other);
+    let (accepts, message) = match describe(other_config, limiter, credentials).await {
+        Ok(_) => (
+            Some(true),
+            format!(
+                "{here}. The same key works on the {name} site: choose the {name} site and save"
+            ),
+        ),
+        Err(e) if e.class() == ErrorClass::Auth => (
+            Some(false),
+            format!(
+                "{here}. The {name} site rejects it too, so the site is not the problem: check \
+                 that the SecretId and SecretKey belong together and that the key is enabled"
+            ),
+        ),
+        Err(e) => (
+            None,
+            format!("{here}. Whether the {name} site accepts it could not be checked: {e}"),
+        ),
+    };
+    Err(
+        IpcError::new(ErrorCode::AuthFailed, message).with_details(json!({
+            "apiCode": api_code, "requestId": request_id,
+            "otherSite": other, "otherSiteAccepts": accepts,
+        })),
+    )
+}
+
+/// A client failure as `{code, message, details}`: the code says what the user can do.
+pub fn client_error(err: ClientError) -> IpcError {
+    let message = err.to_string();
+    let api_details =
+        |e: &numdesk_client::ApiError| json!({ "apiCode": e.code, "requestId": e.request_id });
+    match &err {
+        ClientError::Api(api) => {
+            let code = match api.class() {
+                ErrorClass::Auth => ErrorCode::AuthFailed,
+                ErrorClass::Permission => ErrorCode::PermissionDenied,
+                ErrorClass::ClockSkew => ErrorCode::ClockSkew,
+                _ => ErrorCode::Tencent,
+            };
+            IpcError::new(code, message).with_details(api_details(api))
+        }
+        ClientError::NotSent { kind, .. } => {
+            let code = match kind {
+                NetworkErrorKind::Certificate => ErrorCode::Certificate,
+                NetworkErrorKind::Proxy => ErrorCode::Proxy,
+                _ => ErrorCode::Network,
+            };
+            IpcError::new(code, message).with_details(json!({ "kind": format!("{kind:?}") }))
+        }
+        ClientError::OutcomeUnknown { .. }
+        | ClientError::HttpStatus { .. }
+        | ClientError::BadResponse { .. } => IpcError::new(ErrorCode::Network, message)
+            .with_details(json!({ "requestId": err.request_id() })),
+        ClientError::Config { setting, .. } if *setting == "proxy" => {
+            IpcError::new(ErrorCode::Proxy, message)
+        }
+        ClientError::Config { setting, .. } => IpcError::new(ErrorCode::InvalidInput, message)
+            .with_details(json!({ "field": setting })),
+        ClientError::Sign(_) | ClientError::MissingCredentials { .. } => {
+            IpcError::new(ErrorCode::InvalidCredentials, message)
+        }
+        _ => IpcError::new(ErrorCode::Internal, message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_china_and_custom_sites_offer_the_china_only_fields() {
+        assert!(!Site::International.supports_china_only_fields());
+        assert!(Site::China.supports_china_only_fields());
+        assert!(Site::Custom.supports_china_only_fields());
+    }
+
+    #[test]
+    fn certificate_and_proxy_failures_get_their_own_codes() {
+        let cert = ClientError::NotSent {
+            kind: NetworkErrorKind::Certificate,
+            detail: "UnknownIssuer".into(),
+        };
+        assert_eq!(
+            client_error(cert).code,
+            ErrorCode::Certificate,
+            "rule: certificate errors must read as such"
+        );
+        let proxy = ClientError::NotSent {
+            kind: NetworkErrorKind::Proxy,
+            detail: "refused".into(),
+        };
+        assert_eq!(client_error(proxy).code, ErrorCode::Proxy);
+        let dns = ClientError::NotSent {
+            kind: NetworkErrorKind::Dns,
+            detail: "no such host".into(),
+        };
+        assert_eq!(client_error(dns).code, ErrorCode::Network);
+    }
+
+    #[test]
+    fn api_errors_are_classified_by_what_the_user_can_do() {
+        let api = |code: &str| {
+            ClientError::Api(numdesk_client::ApiError {
+                code: code.into(),
+                message: "m".into(),
+                request_id: "r-1".into(),
+            })
+        };
+        let cases = [
+            ("AuthFailure.SecretIdNotFound", ErrorCode::AuthFailed),
+            (
+                "AuthFailure.UnauthorizedOperation",
+                ErrorCode::PermissionDenied,
+            ),
+            ("AuthFailure.SignatureExpire", ErrorCode::ClockSkew),
+            ("InternalError", ErrorCode::Tencent),
+        ];
+        for (code, expected) in cases {
+            let err = client_error(api(code));
+            assert_eq!(err.code, expected, "{code}");
+            assert_eq!(
+                err.details,
+                Some(json!({ "apiCode": code, "requestId": "r-1" })),
+                "rule: every API error keeps its code and RequestId"
+            );
+        }
+    }
+}

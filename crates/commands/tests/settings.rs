@@ -1,0 +1,304 @@
+//! Settings against a real database file, a memory keychain and real sandboxes on loopback.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+use numdesk_client::Endpoint;
+use numdesk_commands::{
+    AppContext, ConnectionKind, DATABASE_FILE, EndpointKind, ErrorCode, ProxyMode, Secrets,
+    SettingsInput, ShellInfo, Site, app_info, connection_use_sandbox, connection_use_tencent,
+    prepare_test_connection, run_test_connection, settings_get, settings_save,
+};
+use numdesk_keychain::{MemoryStore, SecretStore};
+use numdesk_sandbox::{SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, Sandbox, SandboxConfig};
+use serde_json::json;
+
+const KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
+const ID: &str = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
+
+fn shell() -> ShellInfo {
+    ShellInfo {
+        app_name: "Number Desk".into(),
+        version: "9.9.9".into(),
+        tauri_version: "2.x".into(),
+    }
+}
+
+fn runtime() -> &'static tokio::runtime::Runtime {
+    static RT: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    RT.get_or_init(|| tokio::runtime::Runtime::new().unwrap())
+}
+
+fn open(dir: &std::path::Path, store: Arc<MemoryStore>) -> AppContext {
+    let secrets = Secrets::with_store(store, None);
+    runtime()
+        .block_on(AppContext::start_with_secrets(dir, shell(), secrets))
+        .unwrap()
+}
+
+fn input(site: Site, url: Option<String>, id: &str, key: Option<&str>) -> SettingsInput {
+    SettingsInput {
+        site,
+        custom_url: url,
+        secret_id: id.into(),
+        secret_key: key.map(str::to_owned),
+        token: None,
+        clear_token: false,
+        defaults: Default::default(),
+        proxy_mode: ProxyMode::System,
+        proxy_url: None,
+    }
+}
+
+#[test]
+fn the_secret_key_goes_to_the_keychain_and_never_to_the_database_or_the_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = Arc::new(MemoryStore::new());
+    let ctx = open(dir.path(), keys.clone());
+    let pasted = format!("  {KEY}\n");
+    let mut form = input(
+        Site::International,
+        None,
+        &format!(" {ID}\t"),
+        Some(&pasted),
+    );
+    form.token = Some("session-token-value-123".into());
+    let saved = settings_save(&ctx, &form).unwrap();
+    assert_eq!(
+        saved.settings.secret_id.as_deref(),
+        Some(ID),
+        "pasted whitespace is trimmed"
+    );
+    assert!(saved.settings.key_saved && saved.settings.token_saved);
+    assert!(saved.warnings.is_empty(), "{:?}", saved.warnings);
+    let loaded = keys
+        .load("profile-1")
+        .unwrap()
+        .expect("the key is in the keychain");
+    assert_eq!(loaded.secret_key.expose_secret(), KEY, "stored trimmed");
+
+    let view = serde_json::to_string(&settings_get(&ctx).unwrap()).unwrap();
+    assert!(
+        !view.contains(KEY),
+        "rule: the SecretKey never crosses IPC: {view}"
+    );
+    assert!(
+        !view.contains("session-token-value-123"),
+        "nor the token: {view}"
+    );
+    drop(ctx);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        for secret in [KEY.as_bytes(), b"session-token-value-123"] {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret),
+                "rule: secrets never reach the database or any file: found in {}",
+                path.display()
+            );
+        }
+    }
+    assert!(dir.path().join(DATABASE_FILE).exists());
+}
+
+#[test]
+fn bad_input_is_rejected_with_the_field_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = open(dir.path(), Arc::new(MemoryStore::new()));
+    let err = settings_save(
+        &ctx,
+        &input(
+            Site::International,
+            None,
+            ID,
+            Some("Gu5t9xGARNpq86 cd98joQYCN3EXAMPLE"),
+        ),
+    )
+    .unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidCredentials);
+    assert_eq!(err.details.as_ref().unwrap()["field"], json!("secretKey"));
+    assert!(
+        err.message.contains("character 15"),
+        "the position is named: {}",
+        err.message
+    );
+    assert!(
+        !err.message.contains("cd98"),
+        "rule: messages never quote the key"
+    );
+
+    let mut china_only = input(Site::International, None, ID, Some(KEY));
+    china_only.defaults.international_number_prefix = Some("00".into());
+    let err = settings_save(&ctx, &china_only).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert_eq!(
+        err.details.unwrap()["field"],
+        json!("internationalNumberPrefix"),
+        "rule: China-site-only fields are refused on the International site"
+    );
+
+    let mut proxy = input(Site::International, None, ID, Some(KEY));
+    proxy.proxy_mode = ProxyMode::Manual;
+    proxy.proxy_url = Some("ftp://proxy:21".into());
+    assert_eq!(
+        settings_save(&ctx, &proxy).unwrap_err().code,
+        ErrorCode::Proxy
+    );
+
+    let mut custom = input(
+        Site::Custom,
+        Some("http://10.0.0.5:8080/".into()),
+        ID,
+        Some(KEY),
+    );
+    custom.defaults.batch_size = Some(10);
+    let err = settings_save(&ctx, &custom).unwrap_err();
+    assert!(
+        err.message.contains("loopback"),
+        "plain http only on loopback: {}",
+        err.message
+    );
+
+    let view = settings_get(&ctx).unwrap();
+    assert_eq!(view.secret_id, None, "nothing was saved by a rejected form");
+    assert!(!view.key_saved);
+}
+
+#[test]
+fn the_switch_is_explicit_refused_until_configured_and_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = Arc::new(MemoryStore::new());
+    let ctx = open(dir.path(), keys.clone());
+    assert_eq!(
+        app_info(&ctx).unwrap().endpoint.kind,
+        EndpointKind::Sandbox,
+        "first run"
+    );
+    let err = connection_use_tencent(&ctx).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotConfigured);
+    assert_eq!(app_info(&ctx).unwrap().endpoint.kind, EndpointKind::Sandbox);
+
+    let mut form = input(Site::China, None, ID, Some(KEY));
+    form.defaults.callee_format_passthrough = Some(true);
+    form.defaults.country = Some("cn".into());
+    form.defaults.batch_size = Some(200);
+    let saved = settings_save(&ctx, &form).unwrap();
+    assert_eq!(saved.settings.defaults.country.as_deref(), Some("CN"));
+    assert_eq!(
+        app_info(&ctx).unwrap().endpoint.kind,
+        EndpointKind::Sandbox,
+        "rule: saving a key does not switch away from the sandbox; only the switch does"
+    );
+    let view = connection_use_tencent(&ctx).unwrap();
+    assert_eq!(view.active, ConnectionKind::Tencent);
+    assert_eq!(app_info(&ctx).unwrap().endpoint.kind, EndpointKind::China);
+    drop(ctx);
+
+    let ctx = open(dir.path(), keys);
+    let info = app_info(&ctx).unwrap();
+    assert_eq!(
+        info.endpoint.kind,
+        EndpointKind::China,
+        "the choice survives a restart"
+    );
+    let view = settings_get(&ctx).unwrap();
+    assert_eq!(view.defaults.batch_size, Some(200));
+    assert_eq!(view.defaults.callee_format_passthrough, Some(true));
+    connection_use_sandbox(&ctx).unwrap();
+    assert_eq!(app_info(&ctx).unwrap().endpoint.kind, EndpointKind::Sandbox);
+}
+
+#[test]
+fn test_connection_lists_the_sandbox_apps_by_name_over_loopback() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = open(dir.path(), Arc::new(MemoryStore::new()));
+    let plan = prepare_test_connection(&ctx, ConnectionKind::Sandbox).unwrap();
+    let result = runtime().block_on(run_test_connection(plan)).unwrap();
+    let names: Vec<_> = result.apps.iter().filter_map(|a| a.name.clone()).collect();
+    assert!(
+        names.contains(&"Sandbox Contact Centre".to_owned()),
+        "{names:?}"
+    );
+    assert!(!result.request_id.is_empty());
+
+    // A Tencent profile pointed at the built-in sandbox's URL, with the sandbox's key.
+    let url = ctx.sandbox().url();
+    settings_save(
+        &ctx,
+        &input(
+            Site::Custom,
+            Some(url.clone()),
+            SANDBOX_SECRET_ID,
+            Some(SANDBOX_SECRET_KEY),
+        ),
+    )
+    .unwrap();
+    let plan = prepare_test_connection(&ctx, ConnectionKind::Tencent).unwrap();
+    let result = runtime().block_on(run_test_connection(plan)).unwrap();
+    assert_eq!(result.endpoint.kind, EndpointKind::Custom);
+    assert!(result.apps.len() >= 2, "{:?}", result.apps);
+
+    settings_save(
+        &ctx,
+        &input(Site::Custom, Some(url), SANDBOX_SECRET_ID, Some(KEY)),
+    )
+    .unwrap();
+    let plan = prepare_test_connection(&ctx, ConnectionKind::Tencent).unwrap();
+    let err = runtime().block_on(run_test_connection(plan)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::AuthFailed, "{err:?}");
+    let details = err.details.unwrap();
+    assert_eq!(details["apiCode"], json!("AuthFailure.SignatureFailure"));
+    assert_eq!(
+        details["otherSite"],
+        json!(null),
+        "a custom URL has no other site"
+    );
+}
+
+fn sandbox_with(id: &str, key: &str) -> Sandbox {
+    let config = SandboxConfig {
+        secrets: vec![(id.into(), key.into())],
+        ..SandboxConfig::default()
+    };
+    runtime()
+        .block_on(Sandbox::start(
+            config,
+            SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+        ))
+        .unwrap()
+}
+
+#[test]
+fn an_auth_failure_says_whether_the_other_site_accepts_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = open(dir.path(), Arc::new(MemoryStore::new()));
+    // "This" site does not know the key; the "other" site does.
+    let here = sandbox_with("AKIDsomeoneElse00000000000000000000", KEY);
+    let there = sandbox_with(ID, KEY);
+    settings_save(&ctx, &input(Site::Custom, Some(here.url()), ID, Some(KEY))).unwrap();
+
+    let mut plan = prepare_test_connection(&ctx, ConnectionKind::Tencent).unwrap();
+    plan.other_site = Some((Site::China, there.url().parse::<Endpoint>().unwrap()));
+    let err = runtime().block_on(run_test_connection(plan)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::AuthFailed);
+    let details = err.details.clone().unwrap();
+    assert_eq!(details["apiCode"], json!("AuthFailure.SecretIdNotFound"));
+    assert_eq!(details["otherSite"], json!("china"));
+    assert_eq!(
+        details["otherSiteAccepts"],
+        json!(true),
+        "rule: when authentication fails, say whether the other site is the right one"
+    );
+    assert!(
+        err.message.contains("works on the China site"),
+        "{}",
+        err.message
+    );
+
+    let mut plan = prepare_test_connection(&ctx, ConnectionKind::Tencent).unwrap();
+    plan.other_site = Some((Site::China, here.url().parse::<Endpoint>().unwrap()));
+    let err = runtime().block_on(run_test_connection(plan)).unwrap_err();
+    assert_eq!(err.details.unwrap()["otherSiteAccepts"], json!(false));
+}
