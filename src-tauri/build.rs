@@ -1,6 +1,15 @@
 /// Every command the UI may call. Each needs an `allow-…` permission in `capabilities/`,
 /// so a command added here is unreachable until a capability grants it.
-const COMMANDS: &[&str] = &["app_info", "preferences_get", "preferences_set_language"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "preferences_get",
+    "preferences_set_language",
+    "settings_get",
+    "settings_save",
+    "settings_test_connection",
+    "connection_use_sandbox",
+    "connection_use_tencent",
+];
 
 fn main() {
     tauri_build::try_build(

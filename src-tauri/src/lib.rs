@@ -5,11 +5,12 @@
 //! opens the app's state; nothing here holds business logic.
 
 mod commands;
+mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use numdesk_commands::{AppContext, ShellInfo};
+use numdesk_commands::{AppContext, Secrets, ShellInfo};
 use tauri::{Manager, Runtime};
 
 /// Registers the commands and start-up on any runtime, so tests can use Tauri's mock runtime.
@@ -24,6 +25,11 @@ pub fn build<R: Runtime>(
             commands::app_info,
             commands::preferences_get,
             commands::preferences_set_language,
+            settings::settings_get,
+            settings::settings_save,
+            settings::settings_test_connection,
+            settings::connection_use_sandbox,
+            settings::connection_use_tencent,
         ])
         .setup(move |app| start(app.handle(), data_dir))
 }
@@ -34,7 +40,19 @@ pub fn start<R: Runtime>(
     app: &tauri::AppHandle<R>,
     data_dir: Option<PathBuf>,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let context = open_context(app, data_dir)?;
+    let context = open_context(app, data_dir, None)?;
+    app.manage(context);
+    Ok(())
+}
+
+/// [`start`] with a given credential store instead of the OS keychain (tests use
+/// [`Secrets::memory`]).
+pub fn start_with_secrets<R: Runtime>(
+    app: &tauri::AppHandle<R>,
+    data_dir: Option<PathBuf>,
+    secrets: Secrets,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let context = open_context(app, data_dir, Some(secrets))?;
     app.manage(context);
     Ok(())
 }
@@ -42,6 +60,7 @@ pub fn start<R: Runtime>(
 fn open_context<R: Runtime>(
     app: &tauri::AppHandle<R>,
     data_dir: Option<PathBuf>,
+    secrets: Option<Secrets>,
 ) -> Result<AppContext, Box<dyn std::error::Error>> {
     let data_dir = match data_dir {
         Some(dir) => dir,
@@ -53,9 +72,13 @@ fn open_context<R: Runtime>(
         version: package.version.to_string(),
         tauri_version: tauri::VERSION.to_string(),
     };
-    Ok(tauri::async_runtime::block_on(AppContext::start(
-        &data_dir, shell,
-    ))?)
+    // Without a given store, `AppContext::start` opens the OS keychain in a blocking task.
+    Ok(tauri::async_runtime::block_on(async {
+        match secrets {
+            Some(secrets) => AppContext::start_with_secrets(&data_dir, shell, secrets).await,
+            None => AppContext::start(&data_dir, shell).await,
+        }
+    })?)
 }
 
 /// Runs the app until its last window closes.

@@ -41,7 +41,9 @@ fn app(
     let app = numdesk_app_lib::build(mock_builder(), Some(dir.to_path_buf()))
         .build(real_context())
         .unwrap();
-    numdesk_app_lib::start(app.handle(), Some(dir.to_path_buf())).unwrap();
+    // A memory keychain: tests never touch the OS keychain.
+    let secrets = numdesk_commands::Secrets::memory();
+    numdesk_app_lib::start_with_secrets(app.handle(), Some(dir.to_path_buf()), secrets).unwrap();
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .unwrap();

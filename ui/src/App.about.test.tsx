@@ -134,20 +134,12 @@ describe("Settings → About", () => {
     );
   });
 
-  it("says the credentials are not there yet and that the Sandbox is used meanwhile", async () => {
-    const { user } = renderApp();
-    await user.click(await screen.findByTestId("nav-settings"));
-    const account = screen.getByTestId("settings-account").textContent;
-    expect(account).toContain("coming in the next version");
-    expect(account).toContain("built-in Sandbox, so nothing is sent to Tencent");
-  });
-
-  it("never claims the Sandbox is in use when a Tencent site is active", async () => {
+  it("shows the real account form next to About (the placeholder is gone)", async () => {
     const { user } = renderApp({ handlers: { app_info: () => INTERNATIONAL_INFO } });
     await user.click(await screen.findByTestId("nav-settings"));
     await screen.findByTestId("about-version");
-    const account = screen.getByTestId("settings-account").textContent;
-    expect(account).toContain("coming in the next version");
-    expect(account).not.toContain("Sandbox");
+    const account = (await screen.findByTestId("settings-account")).textContent;
+    expect(account).not.toContain("coming in the next version");
+    expect(screen.getByLabelText("SecretKey")).toBeTruthy();
   });
 });

@@ -10,6 +10,7 @@ import { ApplicationsSection } from "./sections/ApplicationsSection";
 import { DraftsSection } from "./sections/DraftsSection";
 import { ImportSection } from "./sections/ImportSection";
 import { SettingsSection } from "./sections/SettingsSection";
+import { WelcomePanel } from "./sections/settings/WelcomePanel";
 
 export function App(): ReactElement {
   const { t } = useTranslation();
@@ -56,6 +57,14 @@ export function App(): ReactElement {
       <div className="app-body">
         <Sidebar active={section} onSelect={setSection} />
         <main className="content" data-testid={`section-${section}`}>
+          {section === "import" && (
+            <WelcomePanel
+              appInfo={appInfo.state}
+              onOpenSettings={() => {
+                setSection("settings");
+              }}
+            />
+          )}
           {renderSection()}
         </main>
       </div>

@@ -82,7 +82,8 @@ export function toIpcError(e: unknown): IpcError {
   };
 }
 
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+/** Calls a command; rejects with an IpcError envelope. Feature wrappers build on this. */
+export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e: unknown) {

@@ -8,6 +8,7 @@ import { createI18n } from "../i18n";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { IpcError } from "../bindings/IpcError";
 import type { Language } from "../bindings/Language";
+import type { SettingsView } from "../bindings/SettingsView";
 
 export const SANDBOX_INFO: AppInfo = {
   name: "Number Desk",
@@ -32,6 +33,37 @@ export const INTERNATIONAL_INFO: AppInfo = {
     label: "intl",
     url: "https://ccc.intl.tencentcloudapi.com/",
   },
+};
+
+/** What `settings_get` returns on first run: Sandbox, nothing saved, no OS keychain. */
+export const FIRST_RUN_SETTINGS: SettingsView = {
+  active: "sandbox",
+  endpoint: SANDBOX_INFO.endpoint,
+  site: "international",
+  customUrl: null,
+  secretId: null,
+  keySaved: false,
+  tokenSaved: false,
+  keyStore: "secretService",
+  keyStoreNote: null,
+  keyError: null,
+  defaults: {
+    sdkAppId: null,
+    sipTrunkId: null,
+    prefix: null,
+    mobileNddPrefix: null,
+    localNumberTrimAc: null,
+    calleeFormatPassthrough: null,
+    callerFormatPassthrough: null,
+    internationalNumberPrefix: null,
+    callType: null,
+    maxCallCount: null,
+    maxCallPSec: null,
+    country: null,
+    batchSize: null,
+  },
+  proxyMode: "system",
+  proxyUrl: null,
 };
 
 export function ipcError(code: IpcError["code"], message: string): IpcError {
@@ -77,6 +109,7 @@ export function renderApp(
   const calls = mockCommands({
     app_info: () => SANDBOX_INFO,
     preferences_get: () => ({ language: null }),
+    settings_get: () => FIRST_RUN_SETTINGS,
     preferences_set_language: (args) => ({
       language: args === undefined ? null : (args as { language: unknown }).language,
     }),

@@ -1,0 +1,226 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { SaveResult } from "../../bindings/SaveResult";
+import type { SettingsInput } from "../../bindings/SettingsInput";
+import type { SettingsView } from "../../bindings/SettingsView";
+import {
+  callsOf,
+  FIRST_RUN_SETTINGS,
+  INTERNATIONAL_INFO,
+  rejectWith,
+  renderApp,
+  SANDBOX_INFO,
+  type Handler,
+} from "../../test/renderApp";
+
+const SAVED: SettingsView = {
+  ...FIRST_RUN_SETTINGS,
+  secretId: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+  keySaved: true,
+};
+
+async function openSettings(
+  handlers: Partial<Record<string, Handler>> = {},
+  initialLanguage: "en" | "zh-CN" = "en",
+) {
+  const app = renderApp({ handlers, initialLanguage });
+  await app.user.click(await screen.findByTestId("nav-settings"));
+  await screen.findByTestId("settings-account");
+  return app;
+}
+
+function inputOf(call: { args: unknown } | undefined): SettingsInput {
+  if (call === undefined) throw new Error("settings_save was not called");
+  return (call.args as { input: SettingsInput }).input;
+}
+
+describe("Settings screen", () => {
+  it("saves trimmed keys, never shows the key again, and shows format warnings", async () => {
+    const result: SaveResult = {
+      settings: SAVED,
+      warnings: [{ code: "secretKeyLength", length: 30 }],
+    };
+    const { user, calls } = await openSettings({ settings_save: () => result });
+    const key = screen.getByTestId("settings-secret-key");
+    expect(key.getAttribute("type"), "rule: the SecretKey is masked").toBe("password");
+    await user.type(
+      screen.getByTestId("settings-secret-id"),
+      "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+    );
+    fireEvent.paste(key, {
+      clipboardData: { getData: () => "  Gu5t9xGARNpq86cd98joQYCN3EXAM\n" },
+    });
+    await user.type(screen.getByTestId("default-sipTrunkId"), "77");
+    await user.click(screen.getByTestId("settings-save"));
+
+    await screen.findByTestId("settings-saved");
+    const sent = inputOf(callsOf(calls, "settings_save").at(0));
+    expect(sent.secretKey, "rule: whitespace pasted with a key is trimmed").toBe(
+      "Gu5t9xGARNpq86cd98joQYCN3EXAM",
+    );
+    expect(sent.site).toBe("international");
+    expect(sent.defaults.sipTrunkId).toBe(77);
+    expect(
+      sent.defaults.internationalNumberPrefix,
+      "China-only fields are not sent for the International site",
+    ).toBeNull();
+    expect((key as HTMLInputElement).value, "the key field is cleared after saving").toBe("");
+    expect(screen.getByTestId("settings-warning").textContent).toContain("30 characters");
+    expect(screen.getByTestId("settings-key-store").textContent).toContain("A SecretKey is saved");
+  });
+
+  it("shows the backend's validation message under the field it names", async () => {
+    await openSettings({
+      settings_save: () =>
+        rejectWith({
+          code: "invalid_credentials",
+          message: "SecretKey contains a space at character 15 of 32: …",
+          details: { field: "secretKey", problem: "whitespaceInCredential" },
+        }),
+    });
+    fireEvent.click(screen.getByTestId("settings-save"));
+    const msg = await screen.findByTestId("settings-error-secretKey");
+    expect(msg.textContent).toContain("space, line break or invisible character");
+    expect(screen.getByTestId("settings-secret-key").getAttribute("aria-invalid")).toBe("true");
+  });
+
+  it("rejects a non-numeric default before sending anything", async () => {
+    const { user, calls } = await openSettings();
+    await user.type(screen.getByTestId("default-maxCallCount"), "ten");
+    await user.click(screen.getByTestId("settings-save"));
+    expect((await screen.findByTestId("settings-error-maxCallCount")).textContent).toContain(
+      "whole number",
+    );
+    expect(callsOf(calls, "settings_save"), "nothing is saved").toHaveLength(0);
+  });
+
+  it("offers the China-only fields only on the China site", async () => {
+    const { user } = await openSettings();
+    expect(screen.queryByTestId("default-internationalNumberPrefix")).toBeNull();
+    await user.click(screen.getByTestId("site-china"));
+    expect(screen.getByTestId("default-internationalNumberPrefix")).toBeTruthy();
+  });
+
+  it("test connection lists the account's SdkAppIds by name and can pick one", async () => {
+    const { user } = await openSettings({
+      settings_get: () => SAVED,
+      settings_test_connection: () => ({
+        connection: "tencent",
+        endpoint: INTERNATIONAL_INFO.endpoint,
+        requestId: "r-1",
+        apps: [
+          { sdkAppId: 1400000001, name: "Shanghai Hotline" },
+          { sdkAppId: 1400000002, name: "Support Line" },
+        ],
+      }),
+    });
+    await user.click(screen.getByTestId("settings-test"));
+    const list = await screen.findByTestId("settings-test-apps");
+    expect(list.textContent).toContain("Shanghai Hotline");
+    expect(list.textContent).toContain("1400000002");
+    expect(screen.getByTestId("settings-test-ok").textContent).toContain("2 contact centre");
+    await user.click(within(list).getByTestId("use-app-1400000002"));
+    expect(screen.getByTestId<HTMLInputElement>("default-sdkAppId").value).toBe("1400000002");
+  });
+
+  it("an auth failure says the other site accepts the key and offers to switch site", async () => {
+    const { user } = await openSettings({
+      settings_get: () => SAVED,
+      settings_test_connection: () =>
+        rejectWith({
+          code: "auth_failed",
+          message: "Tencent Cloud rejected the key (AuthFailure.SecretIdNotFound …)",
+          details: {
+            apiCode: "AuthFailure.SecretIdNotFound",
+            requestId: "r-2",
+            otherSite: "china",
+            otherSiteAccepts: true,
+          },
+        }),
+    });
+    await user.click(screen.getByTestId("settings-test"));
+    const hint = await screen.findByTestId("settings-other-site");
+    expect(hint.textContent, "rule: say whether the other site may be right").toContain(
+      "works on the China site",
+    );
+    await user.click(screen.getByTestId("settings-use-other-site"));
+    expect(screen.getByTestId<HTMLInputElement>("site-china").checked).toBe(true);
+  });
+
+  it("the explicit switch calls the backend and the header badge follows", async () => {
+    let active: "sandbox" | "tencent" = "sandbox";
+    const { user, calls } = await openSettings({
+      settings_get: () => SAVED,
+      app_info: () => (active === "sandbox" ? SANDBOX_INFO : INTERNATIONAL_INFO),
+      connection_use_tencent: () => {
+        active = "tencent";
+        return { ...SAVED, active: "tencent", endpoint: INTERNATIONAL_INFO.endpoint };
+      },
+    });
+    expect(screen.getByTestId("connection-hint").textContent).toContain(
+      "Nothing is sent to Tencent",
+    );
+    await user.click(screen.getByTestId("connection-tencent"));
+    await waitFor(() => {
+      expect(screen.getByTestId("endpoint-badge").getAttribute("data-endpoint-kind")).toBe(
+        "international",
+      );
+    });
+    expect(callsOf(calls, "connection_use_tencent")).toHaveLength(1);
+    expect(screen.getByTestId<HTMLInputElement>("connection-tencent").checked).toBe(true);
+  });
+
+  it("a refused switch explains why and stays on the Sandbox", async () => {
+    const { user } = await openSettings({
+      connection_use_tencent: () =>
+        rejectWith({
+          code: "not_configured",
+          message: "set up the Tencent connection first",
+          details: { field: "secretId" },
+        }),
+    });
+    await user.click(screen.getByTestId("connection-tencent"));
+    expect((await screen.findByTestId("connection-switch-error")).textContent).toContain(
+      "not set up yet",
+    );
+    expect(screen.getByTestId<HTMLInputElement>("connection-sandbox").checked).toBe(true);
+  });
+
+  it("says when the key is kept in memory for this session only, in Chinese too", async () => {
+    await openSettings(
+      { settings_get: () => ({ ...FIRST_RUN_SETTINGS, keyStore: "sessionOnly" }) },
+      "zh-CN",
+    );
+    expect(screen.getByTestId("settings-key-store").textContent).toContain(
+      "仅在本次会话的内存中保存",
+    );
+    expect(
+      screen.getByLabelText("SecretKey（密钥）"),
+      "the form is labelled in Chinese",
+    ).toBeTruthy();
+  });
+});
+
+describe("first-run welcome", () => {
+  it("explains the three steps and that nothing is sent to Tencent in Sandbox mode", async () => {
+    window.localStorage.clear();
+    const { user } = renderApp();
+    const panel = await screen.findByTestId("welcome-panel");
+    expect(panel.textContent).toContain("Import");
+    expect(panel.textContent).toContain("Review");
+    expect(panel.textContent).toContain("Submit");
+    expect((await screen.findByTestId("welcome-sandbox")).textContent).toContain(
+      "nothing is sent to Tencent",
+    );
+    await user.click(screen.getByTestId("welcome-dismiss"));
+    expect(screen.queryByTestId("welcome-panel")).toBeNull();
+  });
+
+  it("stays dismissed after a restart", async () => {
+    window.localStorage.setItem("numdesk.welcomeDismissed", "1");
+    renderApp();
+    await screen.findByTestId("endpoint-badge");
+    expect(screen.queryByTestId("welcome-panel")).toBeNull();
+    window.localStorage.clear();
+  });
+});

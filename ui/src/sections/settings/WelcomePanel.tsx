@@ -1,0 +1,79 @@
+import { useState, type ReactElement } from "react";
+import { useTranslation } from "react-i18next";
+import { CloseIcon } from "../../components/icons";
+import type { AppInfoState } from "../../hooks/useAppInfo";
+import "./settings.css";
+
+const DISMISSED_KEY = "numdesk.welcomeDismissed";
+
+function readDismissed(): boolean {
+  try {
+    return window.localStorage.getItem(DISMISSED_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The first-run welcome: the three steps, and — while the Sandbox is active — the promise that
+ * nothing is sent to Tencent. Dismissed once, it stays dismissed on this computer.
+ */
+export function WelcomePanel({
+  appInfo,
+  onOpenSettings,
+}: {
+  appInfo: AppInfoState;
+  onOpenSettings: () => void;
+}): ReactElement | null {
+  const { t } = useTranslation();
+  const [dismissed, setDismissed] = useState(readDismissed);
+  if (dismissed) return null;
+  const sandbox = appInfo.status === "ready" && appInfo.info.endpoint.kind === "sandbox";
+
+  function dismiss(): void {
+    try {
+      window.localStorage.setItem(DISMISSED_KEY, "1");
+    } catch {
+      // Private mode or storage disabled: dismiss for this session only.
+    }
+    setDismissed(true);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="welcome-title" data-testid="welcome-panel">
+      <div className="panel__header">
+        <h2 id="welcome-title">{t("welcome.title")}</h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t("welcome.dismiss")}
+          title={t("welcome.dismiss")}
+          onClick={dismiss}
+          data-testid="welcome-dismiss"
+        >
+          <CloseIcon size={16} />
+        </button>
+      </div>
+      <ol className="welcome-steps">
+        <li>{t("welcome.stepImport")}</li>
+        <li>{t("welcome.stepReview")}</li>
+        <li>{t("welcome.stepSubmit")}</li>
+      </ol>
+      {sandbox && (
+        <p className="field__warning" data-testid="welcome-sandbox">
+          {t("welcome.sandbox")}
+        </p>
+      )}
+      <div className="actions-row">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onOpenSettings}
+          data-testid="welcome-open-settings"
+        >
+          {t("welcome.openSettings")}
+        </button>
+      </div>
+    </section>
+  );
+}
