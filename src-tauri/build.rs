@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "settings_get",
     "settings_save",
     "settings_test_connection",
+    "settings_forget_key",
     "connection_use_sandbox",
     "connection_use_tencent",
 ];

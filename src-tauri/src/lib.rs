@@ -28,6 +28,7 @@ pub fn build<R: Runtime>(
             settings::settings_get,
             settings::settings_save,
             settings::settings_test_connection,
+            settings::settings_forget_key,
             settings::connection_use_sandbox,
             settings::connection_use_tencent,
         ])

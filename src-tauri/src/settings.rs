@@ -22,6 +22,11 @@ pub fn settings_save(
 }
 
 #[tauri::command(async)]
+pub fn settings_forget_key(ctx: State<'_, AppContext>) -> Result<SettingsView, IpcError> {
+    core::settings_forget_key(&ctx)
+}
+
+#[tauri::command(async)]
 pub fn connection_use_sandbox(ctx: State<'_, AppContext>) -> Result<SettingsView, IpcError> {
     core::connection_use_sandbox(&ctx)
 }

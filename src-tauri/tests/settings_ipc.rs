@@ -202,3 +202,34 @@ fn a_malformed_key_comes_back_as_invalid_credentials_naming_the_field() {
     assert_eq!(err["code"], json!("invalid_credentials"), "{err}");
     assert_eq!(err["details"]["field"], json!("secretKey"));
 }
+
+#[test]
+fn forget_key_is_reachable_and_returns_to_the_sandbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, webview) = app(dir.path());
+    let url = invoke(&webview, "app_info", json!({})).unwrap()["endpoint"]["url"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    invoke(
+        &webview,
+        "settings_save",
+        form(&url, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY),
+    )
+    .unwrap();
+    invoke(&webview, "connection_use_tencent", json!({})).unwrap();
+    let view = invoke(&webview, "settings_forget_key", json!({})).unwrap();
+    assert_eq!(view["keySaved"], json!(false));
+    assert_eq!(
+        view["active"],
+        json!("sandbox"),
+        "never Tencent without a key"
+    );
+    let err = invoke(
+        &webview,
+        "settings_test_connection",
+        json!({ "connection": "tencent" }),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], json!("not_configured"), "{err}");
+}

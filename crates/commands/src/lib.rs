@@ -22,8 +22,8 @@ pub use secrets::Secrets;
 pub use settings::{
     ConnectionDefaults, ConnectionKind, ConnectionPlan, MAX_BATCH_SIZE, ProxyMode, SaveResult,
     SdkAppSummary, SettingsInput, SettingsView, Site, TENCENT_PROFILE_NAME, TestConnectionResult,
-    client_error, connection_use_sandbox, connection_use_tencent, prepare_test_connection,
-    run_test_connection, settings_get, settings_save,
+    active_connection_plan, client_error, connection_use_sandbox, connection_use_tencent,
+    prepare_test_connection, run_test_connection, settings_forget_key, settings_get, settings_save,
 };
 
 /// The TypeScript declarations of every type the UI receives (`ui/src/bindings/`).

@@ -627,6 +627,28 @@ pub fn settings_save(ctx: &AppContext, input: &SettingsInput) -> Result<SaveResu
     })
 }
 
+/// `settings_forget_key`: removes the SecretKey and token from the keychain (the SecretId and
+/// defaults stay). If Tencent is the active connection, the app switches back to the sandbox so
+/// that it never points at Tencent without a key. Blocking (keychain).
+pub fn settings_forget_key(ctx: &AppContext) -> Result<SettingsView, IpcError> {
+    if let Some(profile) = tencent_profile(ctx)? {
+        ctx.secrets()
+            .store()
+            .delete(&account(profile.id))
+            .map_err(keychain_error)?;
+    }
+    if active_kind(ctx)? == ConnectionKind::Tencent {
+        return connection_use_sandbox(ctx);
+    }
+    settings_get(ctx)
+}
+
+/// What a Tencent call of the active connection needs (endpoint, credentials, proxy, language,
+/// the shared limiter), e.g. for the outbox. Blocking (database and keychain).
+pub fn active_connection_plan(ctx: &AppContext) -> Result<ConnectionPlan, IpcError> {
+    prepare_test_connection(ctx, active_kind(ctx)?)
+}
+
 // ---------------------------------------------------------------------------------------------
 // The switch
 

@@ -302,3 +302,36 @@ fn an_auth_failure_says_whether_the_other_site_accepts_the_key() {
     let err = runtime().block_on(run_test_connection(plan)).unwrap_err();
     assert_eq!(err.details.unwrap()["otherSiteAccepts"], json!(false));
 }
+
+#[test]
+fn forgetting_the_key_empties_the_keychain_and_falls_back_to_the_sandbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = Arc::new(MemoryStore::new());
+    let ctx = open(dir.path(), keys.clone());
+    let mut form = input(Site::International, None, ID, Some(KEY));
+    form.token = Some("tok-1".into());
+    settings_save(&ctx, &form).unwrap();
+    let mut clear = input(Site::International, None, ID, None);
+    clear.clear_token = true;
+    let view = settings_save(&ctx, &clear).unwrap().settings;
+    assert!(
+        view.key_saved,
+        "keeping the key: an empty SecretKey field keeps the saved one"
+    );
+    assert!(!view.token_saved, "clearToken removes only the token");
+
+    connection_use_tencent(&ctx).unwrap();
+    let view = numdesk_commands::settings_forget_key(&ctx).unwrap();
+    assert!(
+        keys.is_empty(),
+        "rule: forgetting removes the secret from the keychain"
+    );
+    assert!(!view.key_saved);
+    assert_eq!(
+        view.active,
+        ConnectionKind::Sandbox,
+        "rule: the app never points at Tencent without a key"
+    );
+    assert_eq!(app_info(&ctx).unwrap().endpoint.kind, EndpointKind::Sandbox);
+    assert_eq!(view.secret_id.as_deref(), Some(ID), "the SecretId stays");
+}

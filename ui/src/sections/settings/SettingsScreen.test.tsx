@@ -224,3 +224,21 @@ describe("first-run welcome", () => {
     window.localStorage.clear();
   });
 });
+
+describe("saved key", () => {
+  it("can be forgotten; the form then says no key is saved", async () => {
+    const { user, calls } = await openSettings({
+      settings_get: () => ({ ...SAVED, tokenSaved: true }),
+      settings_forget_key: () => ({ ...SAVED, keySaved: false }),
+    });
+    expect(screen.getByTestId("settings-clear-token")).toBeTruthy();
+    await user.click(screen.getByTestId("settings-forget-key"));
+    await waitFor(() => {
+      expect(screen.queryByTestId("settings-forget-key")).toBeNull();
+    });
+    expect(callsOf(calls, "settings_forget_key")).toHaveLength(1);
+    expect(screen.getByTestId("settings-key-store").textContent).not.toContain(
+      "A SecretKey is saved",
+    );
+  });
+});

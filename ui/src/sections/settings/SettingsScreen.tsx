@@ -16,7 +16,13 @@ import {
   formToDefaults,
   type DefaultsForm,
 } from "./DefaultsFields";
-import { connectionUse, settingsGet, settingsSave, settingsTestConnection } from "./settingsIpc";
+import {
+  connectionUse,
+  settingsForgetKey,
+  settingsGet,
+  settingsSave,
+  settingsTestConnection,
+} from "./settingsIpc";
 import "./settings.css";
 
 type Load = { status: "loading" } | { status: "ready" } | { status: "error"; error: IpcError };
@@ -61,6 +67,7 @@ export function SettingsScreen({
   const [secretId, setSecretId] = useState("");
   const [secretKey, setSecretKey] = useState("");
   const [token, setToken] = useState("");
+  const [clearToken, setClearToken] = useState(false);
   const [defaults, setDefaults] = useState<DefaultsForm>(defaultsToForm(null));
   const [proxyMode, setProxyMode] = useState<ProxyMode>("system");
   const [proxyUrl, setProxyUrl] = useState("");
@@ -117,7 +124,7 @@ export function SettingsScreen({
         secretId,
         secretKey: secretKey === "" ? null : secretKey,
         token: token === "" ? null : token,
-        clearToken: false,
+        clearToken,
         defaults: parsed.defaults,
         proxyMode,
         proxyUrl: proxyMode === "manual" ? proxyUrl : null,
@@ -125,6 +132,7 @@ export function SettingsScreen({
       fill(result.settings);
       setSecretKey("");
       setToken("");
+      setClearToken(false);
       setWarnings(result.warnings);
       setSaved(true);
       onEndpointChanged();
@@ -141,6 +149,18 @@ export function SettingsScreen({
       setTest({ status: "ok", result: await settingsTestConnection("tencent") });
     } catch (err: unknown) {
       setTest({ status: "error", error: toIpcError(err) });
+    }
+  }
+
+  async function forgetKey(): Promise<void> {
+    setSwitchError(null);
+    try {
+      fill(await settingsForgetKey());
+      setSecretKey("");
+      setToken("");
+      onEndpointChanged();
+    } catch (err: unknown) {
+      setSaveError(toIpcError(err));
     }
   }
 
@@ -377,6 +397,33 @@ export function SettingsScreen({
                 })}
             {view.keySaved ? ` ${t("settingsScreen.account.keySaved")}` : ""}
           </p>
+          {(view.keySaved || view.tokenSaved) && (
+            <div className="actions-row">
+              {view.tokenSaved && (
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={clearToken}
+                    onChange={(e) => {
+                      setClearToken(e.target.checked);
+                    }}
+                    data-testid="settings-clear-token"
+                  />{" "}
+                  {t("settingsScreen.account.clearToken")}
+                </label>
+              )}
+              {view.keySaved && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void forgetKey()}
+                  data-testid="settings-forget-key"
+                >
+                  {t("settingsScreen.account.forgetKey")}
+                </button>
+              )}
+            </div>
+          )}
 
           <h3>{t("settingsScreen.defaults.title")}</h3>
           <DefaultsFields site={site} value={defaults} onChange={setDefaults} errorFor={errorFor} />

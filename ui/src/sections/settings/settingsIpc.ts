@@ -21,6 +21,11 @@ export function settingsTestConnection(connection: ConnectionKind): Promise<Test
   return call<TestConnectionResult>("settings_test_connection", { connection });
 }
 
+/** `settings_forget_key`: removes the SecretKey and token from the keychain. */
+export function settingsForgetKey(): Promise<SettingsView> {
+  return call<SettingsView>("settings_forget_key");
+}
+
 /** `connection_use_sandbox` / `connection_use_tencent`: the explicit switch. */
 export function connectionUse(kind: ConnectionKind): Promise<SettingsView> {
   return call<SettingsView>(
