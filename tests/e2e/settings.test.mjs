@@ -1,0 +1,68 @@
+// Settings through the real webview: the first-run welcome in Sandbox mode, a Tencent connection
+// saved (pointed at the app's own built-in sandbox over loopback, with the sandbox's public key),
+// Test connection listing the SdkAppIds by name, and the explicit switch moving the header badge.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { byTestId, screenshot, startApp } from './lib/app.mjs';
+
+// The built-in sandbox's own credentials (public: they open only the local sandbox).
+const SANDBOX_ID = 'AKIDNumberDeskSandbox000000000000000';
+const SANDBOX_KEY = 'NumberDeskSandboxKeyNotASecret0000';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.stop();
+});
+
+test('first run shows the welcome with the Sandbox promise', async () => {
+  const { browser } = app;
+  const panel = await byTestId(browser, 'welcome-panel');
+  assert.match(await panel.getText(), /Import/);
+  const note = await byTestId(browser, 'welcome-sandbox');
+  assert.match(await note.getText(), /nothing is sent to Tencent/);
+  await screenshot(browser, 'settings-welcome');
+});
+
+test('a saved connection is tested, lists apps by name, and the switch moves the badge', async () => {
+  const { browser } = app;
+  const badge = await byTestId(browser, 'endpoint-badge');
+  await browser.waitUntil(async () => (await badge.getAttribute('data-state')) === 'ready', {
+    timeout: 15_000,
+    timeoutMsg: 'app_info never arrived',
+  });
+  const sandboxUrl = await badge.getAttribute('title');
+  await (await byTestId(browser, 'nav-settings')).click();
+  await byTestId(browser, 'settings-account');
+  await screenshot(browser, 'settings-first-run');
+
+  await (await byTestId(browser, 'site-custom')).click();
+  await (await byTestId(browser, 'settings-custom-url')).setValue(sandboxUrl);
+  await (await byTestId(browser, 'settings-secret-id')).setValue(SANDBOX_ID);
+  await (await byTestId(browser, 'settings-secret-key')).setValue(SANDBOX_KEY);
+  await (await byTestId(browser, 'default-sipTrunkId')).setValue('77');
+  await (await byTestId(browser, 'settings-save')).click();
+  await byTestId(browser, 'settings-saved');
+  const store = await byTestId(browser, 'settings-key-store');
+  assert.match(await store.getText(), /SecretKey is saved/);
+
+  await (await byTestId(browser, 'settings-test')).click();
+  const apps = await byTestId(browser, 'settings-test-apps', 30_000);
+  assert.match(await apps.getText(), /Sandbox Contact Centre/, 'SdkAppIds are offered by name');
+  await apps.scrollIntoView({ block: 'center' });
+  await screenshot(browser, 'settings-test-connection');
+
+  await (await byTestId(browser, 'connection-tencent')).click();
+  await browser.waitUntil(async () => (await badge.getAttribute('data-endpoint-kind')) === 'custom', {
+    timeout: 15_000,
+    timeoutMsg: 'the header badge did not follow the switch to Tencent',
+  });
+  await screenshot(browser, 'settings-tencent-active');
+  await (await byTestId(browser, 'connection-sandbox')).click();
+  await browser.waitUntil(async () => (await badge.getAttribute('data-endpoint-kind')) === 'sandbox', {
+    timeout: 15_000,
+    timeoutMsg: 'the header badge did not return to the Sandbox',
+  });
+});
