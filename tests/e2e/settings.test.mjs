@@ -66,3 +66,18 @@ test('a saved connection is tested, lists apps by name, and the switch moves the
     timeoutMsg: 'the header badge did not return to the Sandbox',
   });
 });
+
+test('the Settings screen reads in 简体中文', async () => {
+  const { browser } = app;
+  await (await byTestId(browser, 'nav-settings')).click();
+  await (await byTestId(browser, 'language-option-zh-CN')).click();
+  const hint = await byTestId(browser, 'connection-hint');
+  await browser.waitUntil(async () => /[\u4e00-\u9fff]/.test(await hint.getText()), {
+    timeout: 10_000,
+    timeoutMsg: 'the Settings screen never turned into Chinese',
+  });
+  assert.match(await (await byTestId(browser, 'settings-account')).getText(), /腾讯云账号/);
+  await browser.execute(() => window.scrollTo(0, 0));
+  await screenshot(browser, 'settings-zh-CN');
+  await (await byTestId(browser, 'language-option-en')).click();
+});
