@@ -242,3 +242,20 @@ describe("saved key", () => {
     );
   });
 });
+
+describe("keychain trouble", () => {
+  it("explains why keys are session-only and reports a keychain that cannot be read", async () => {
+    await openSettings({
+      settings_get: () => ({
+        ...SAVED,
+        keyStore: "sessionOnly",
+        keyStoreNote: "the Secret Service could not be used while testing the keychain",
+        keyError: 'the keychain entry of profile "profile-1" is unreadable',
+      }),
+    });
+    expect(screen.getByTestId("settings-key-store-note").textContent).toContain(
+      "Secret Service could not be used",
+    );
+    expect(screen.getByTestId("settings-key-error").textContent).toContain("couldn't be read");
+  });
+});

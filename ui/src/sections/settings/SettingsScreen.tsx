@@ -397,6 +397,17 @@ export function SettingsScreen({
                 })}
             {view.keySaved ? ` ${t("settingsScreen.account.keySaved")}` : ""}
           </p>
+          {view.keyStoreNote !== null && (
+            <details className="field__hint" data-testid="settings-key-store-note">
+              <summary>{t("settingsScreen.account.whySessionOnly")}</summary>
+              <span className="mono">{view.keyStoreNote}</span>
+            </details>
+          )}
+          {view.keyError !== null && (
+            <p className="field__error" role="alert" data-testid="settings-key-error">
+              {t("settingsScreen.account.keyError")} <span className="mono">{view.keyError}</span>
+            </p>
+          )}
           {(view.keySaved || view.tokenSaved) && (
             <div className="actions-row">
               {view.tokenSaved && (
