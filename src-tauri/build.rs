@@ -10,6 +10,22 @@ const COMMANDS: &[&str] = &[
     "settings_forget_key",
     "connection_use_sandbox",
     "connection_use_tencent",
+    // import wizard, review grid, drafts
+    "import_open_path",
+    "import_open_text",
+    "import_reread",
+    "import_columns",
+    "import_process",
+    "import_rows_page",
+    "drafts_list",
+    "draft_open",
+    "draft_edit_row",
+    "draft_bulk_set",
+    "draft_delete_rows",
+    "draft_export",
+    "draft_rename",
+    "draft_duplicate",
+    "draft_delete",
 ];
 
 fn main() {

@@ -6,6 +6,7 @@
 
 mod commands;
 mod settings;
+mod wizard;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +32,21 @@ pub fn build<R: Runtime>(
             settings::settings_forget_key,
             settings::connection_use_sandbox,
             settings::connection_use_tencent,
+            wizard::import_open_path,
+            wizard::import_open_text,
+            wizard::import_reread,
+            wizard::import_columns,
+            wizard::import_process,
+            wizard::import_rows_page,
+            wizard::drafts_list,
+            wizard::draft_open,
+            wizard::draft_edit_row,
+            wizard::draft_bulk_set,
+            wizard::draft_delete_rows,
+            wizard::draft_export,
+            wizard::draft_rename,
+            wizard::draft_duplicate,
+            wizard::draft_delete,
         ])
         .setup(move |app| start(app.handle(), data_dir))
 }
@@ -43,6 +59,7 @@ pub fn start<R: Runtime>(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let context = open_context(app, data_dir, None)?;
     app.manage(context);
+    app.manage(numdesk_commands::WizardState::default());
     Ok(())
 }
 
@@ -55,6 +72,7 @@ pub fn start_with_secrets<R: Runtime>(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let context = open_context(app, data_dir, Some(secrets))?;
     app.manage(context);
+    app.manage(numdesk_commands::WizardState::default());
     Ok(())
 }
 

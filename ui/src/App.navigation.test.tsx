@@ -77,17 +77,13 @@ describe("sidebar navigation", () => {
     );
   });
 
-  it("empty states are honest: import is disabled, drafts and applications link onward", async () => {
+  it("empty states are honest: import starts the wizard, drafts and applications link onward", async () => {
     const { user } = renderApp();
     await screen.findByTestId("section-heading-import");
-    const choose = screen.getByRole("button", { name: "Choose a file…" });
     expect(
-      (choose as HTMLButtonElement).disabled,
-      "import is not built yet, so its button is off",
-    ).toBe(true);
-    expect(screen.getByTestId("empty-import").textContent).toContain(
-      "isn't available in this version",
-    );
+      screen.getByTestId("step-source").textContent,
+      "import opens on its first step: a file path, a drop or a paste",
+    ).toContain("paste rows copied from Excel");
 
     await user.click(screen.getByTestId("nav-applications"));
     expect(screen.getByTestId("empty-applications").textContent).toContain("CreateOwnNumberApply");

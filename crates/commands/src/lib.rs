@@ -6,7 +6,9 @@
 
 mod app_info;
 mod context;
+mod drafts;
 mod error;
+mod import;
 mod preferences;
 mod secrets;
 mod settings;
@@ -16,7 +18,16 @@ pub use context::{
     AppContext, DATABASE_FILE, SANDBOX_APPROVE_AFTER, SANDBOX_STATE_FILE, ShellInfo,
     data_dir_override,
 };
+pub use drafts::{
+    BulkSet, ExportFormat, GridRow, MAX_PAGE_ROWS, RowEdit, RowFilter, RowsPage, WorkbenchSummary,
+    draft_bulk_set, draft_delete, draft_delete_rows, draft_duplicate, draft_edit_row, draft_export,
+    draft_open, draft_rename, drafts_list, import_rows_page,
+};
 pub use error::{ErrorCode, IpcError};
+pub use import::{
+    ColumnInfo, ColumnsPreview, ImportPreview, ImportProgress, ProcessRequest, RawRow, WizardState,
+    import_columns, import_open_path, import_open_text, import_process, import_reread,
+};
 pub use preferences::{Language, Preferences, preferences_get, preferences_set_language};
 pub use secrets::Secrets;
 pub use settings::{
@@ -45,6 +56,17 @@ pub mod bindings {
         super::SaveResult::export_all(&cfg)?;
         super::TestConnectionResult::export_all(&cfg)?;
         super::ConnectionKind::export_all(&cfg)?;
+        super::ImportPreview::export_all(&cfg)?;
+        super::ColumnsPreview::export_all(&cfg)?;
+        super::ProcessRequest::export_all(&cfg)?;
+        super::ImportProgress::export_all(&cfg)?;
+        super::RowsPage::export_all(&cfg)?;
+        super::RowEdit::export_all(&cfg)?;
+        super::BulkSet::export_all(&cfg)?;
+        super::ExportFormat::export_all(&cfg)?;
+        super::RowFilter::export_all(&cfg)?;
+        numdesk_store::DraftSummary::export_all(&cfg)?;
+        numdesk_import::ReadOptions::export_all(&cfg)?;
         Ok(())
     }
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { EmptyState } from "../components/EmptyState";
 import { DraftsIcon } from "../components/icons";
 import { SectionHeader } from "../components/SectionHeader";
+import { DraftsList } from "./drafts/DraftsList";
 import type { SectionId } from "../sections";
 
 export function DraftsSection({
@@ -12,27 +13,31 @@ export function DraftsSection({
 }): ReactElement {
   const { t } = useTranslation();
   return (
-    <section className="section" aria-labelledby="section-heading-drafts">
+    <section className="section section--wide" aria-labelledby="section-heading-drafts">
       <SectionHeader id="drafts" title={t("drafts.title")} intro={t("drafts.intro")} />
-      <EmptyState
-        testId="empty-drafts"
-        icon={<DraftsIcon size={32} />}
-        title={t("drafts.emptyTitle")}
-        action={
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="drafts-go-import"
-            onClick={() => {
-              onNavigate("import");
-            }}
+      <DraftsList
+        empty={
+          <EmptyState
+            testId="empty-drafts"
+            icon={<DraftsIcon size={32} />}
+            title={t("drafts.emptyTitle")}
+            action={
+              <button
+                type="button"
+                className="button button--secondary"
+                data-testid="drafts-go-import"
+                onClick={() => {
+                  onNavigate("import");
+                }}
+              >
+                {t("drafts.action")}
+              </button>
+            }
           >
-            {t("drafts.action")}
-          </button>
+            <p>{t("drafts.emptyBody")}</p>
+          </EmptyState>
         }
-      >
-        <p>{t("drafts.emptyBody")}</p>
-      </EmptyState>
+      />
     </section>
   );
 }

@@ -109,6 +109,7 @@ export function renderApp(
   const calls = mockCommands({
     app_info: () => SANDBOX_INFO,
     preferences_get: () => ({ language: null }),
+    drafts_list: () => [],
     settings_get: () => FIRST_RUN_SETTINGS,
     preferences_set_language: (args) => ({
       language: args === undefined ? null : (args as { language: unknown }).language,

@@ -1,0 +1,595 @@
+//! Drafts and the review grid: the draft open for review is kept in memory (a [`Workbench`]);
+//! the grid reads it in pages, every change is saved to the store at once (autosave).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use numdesk_client::CallType;
+use numdesk_import::{
+    Cell, Code, Country, Defaults, Finding, ImportedRow, Lang, Mapping, RowInput, Severity,
+    TableRow, ValidationOptions, Validator, export_csv, export_xlsx, mark_duplicates,
+};
+use numdesk_store::{
+    ApplicationFilter, ApplicationState, DraftHeader, DraftRow, DraftSummary, RowFinding,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::import::{WizardState, import_error, lang_of, lock};
+use crate::{AppContext, ErrorCode, IpcError};
+
+/// Most rows one page may hold.
+pub const MAX_PAGE_ROWS: u32 = 1000;
+
+/// Which rows a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RowFilter {
+    #[default]
+    All,
+    /// Rows with at least one error.
+    Errors,
+    /// Rows with a warning and no error.
+    Warnings,
+}
+
+/// Counts and whole-file findings of the open draft.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct WorkbenchSummary {
+    pub draft_id: i64,
+    pub name: String,
+    pub total_rows: u32,
+    pub error_rows: u32,
+    pub warning_rows: u32,
+    /// Findings about the whole file, from the import (not kept with the draft).
+    pub file_issues: Vec<Finding>,
+}
+
+/// One row of the grid: its position in the draft and its values with findings.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct GridRow {
+    pub index: u32,
+    pub row: ImportedRow,
+}
+
+/// A page of the grid.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RowsPage {
+    pub summary: WorkbenchSummary,
+    /// Rows matching the filter.
+    pub matching: u32,
+    /// Offset into the matching rows.
+    pub offset: u32,
+    pub rows: Vec<GridRow>,
+}
+
+/// The values of an edited row, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct RowEdit {
+    pub phone_number: String,
+    pub call_type: String,
+    pub max_call_count: String,
+    pub max_call_psec: String,
+    pub outbound_callee_format: Option<String>,
+    pub carrier_phone_number: Option<String>,
+}
+
+/// Values set on every selected row; `None` leaves the field alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[ts(optional_fields)]
+pub struct BulkSet {
+    pub call_type: Option<String>,
+    #[ts(optional, type = "number")]
+    pub max_call_count: Option<i64>,
+    #[ts(optional, type = "number")]
+    pub max_call_psec: Option<i64>,
+}
+
+/// File format of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Csv,
+    Xlsx,
+}
+
+/// Each field in its own column, in `Field::ALL` order: how the grid's rows are re-checked.
+const IDENTITY: Mapping = Mapping {
+    phone_number: Some(0),
+    call_type: Some(1),
+    max_call_count: Some(2),
+    max_call_psec: Some(3),
+    outbound_callee_format: Some(4),
+    carrier_phone_number: Some(5),
+};
+
+/// The draft open in the review grid.
+#[derive(Debug)]
+pub struct Workbench {
+    draft_id: i64,
+    header: DraftHeader,
+    rows: Vec<ImportedRow>,
+    country: Option<Country>,
+    lang: Lang,
+    file_issues: Vec<Finding>,
+}
+
+pub(crate) fn parse_country(text: Option<&str>, lang: Lang) -> Result<Option<Country>, IpcError> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => t.parse().map(Some).map_err(|e| {
+            import_error(&e, lang).with_details(serde_json::json!({ "field": "country" }))
+        }),
+    }
+}
+
+/// Numbers held by applications that are queued, sending, submitted or unknown.
+pub(crate) fn existing_numbers(
+    ctx: &AppContext,
+    _exclude_draft: Option<i64>,
+) -> Result<Vec<String>, IpcError> {
+    let filter = ApplicationFilter {
+        states: ApplicationState::HOLDS_NUMBERS.to_vec(),
+        ..ApplicationFilter::default()
+    };
+    let mut out = Vec::new();
+    for app in ctx.store().applications(&filter)? {
+        for n in ctx.store().application_numbers(app.id)? {
+            out.push(n.detail.phone_number);
+        }
+    }
+    Ok(out)
+}
+
+fn to_draft_row(row: &ImportedRow) -> DraftRow {
+    let findings = row
+        .issues
+        .iter()
+        .filter_map(|f| serde_json::to_value(f).ok())
+        .filter_map(|v| serde_json::from_value::<RowFinding>(v).ok())
+        .collect();
+    DraftRow {
+        source_line: Some(u64::from(row.line)),
+        phone_number: row.phone_number.clone(),
+        call_type: row.call_type.map(CallType::code),
+        max_call_count: row.max_call_count,
+        max_call_p_sec: row.max_call_psec,
+        outbound_callee_format: row.outbound_callee_format.clone(),
+        carrier_phone_number: row.carrier_phone_number.clone(),
+        findings,
+    }
+}
+
+fn text(v: Option<String>) -> Cell {
+    Cell::text(v.unwrap_or_default())
+}
+
+fn input_of(row: &ImportedRow) -> RowInput {
+    RowInput {
+        line: row.line,
+        phone_number: Some(Cell::text(row.phone_number.clone())),
+        call_type: Some(text(row.call_type.map(|c| c.code().to_string()))),
+        max_call_count: Some(text(row.max_call_count.map(|n| n.to_string()))),
+        max_call_psec: Some(text(row.max_call_psec.map(|n| n.to_string()))),
+        outbound_callee_format: Some(text(row.outbound_callee_format.clone())),
+        carrier_phone_number: Some(text(row.carrier_phone_number.clone())),
+    }
+}
+
+fn table_row(input: &RowInput) -> TableRow {
+    let cells = [
+        &input.phone_number,
+        &input.call_type,
+        &input.max_call_count,
+        &input.max_call_psec,
+        &input.outbound_callee_format,
+        &input.carrier_phone_number,
+    ]
+    .into_iter()
+    .map(|c| c.clone().unwrap_or_default())
+    .collect();
+    TableRow {
+        line: input.line,
+        cells,
+    }
+}
+
+fn is_warning_row(row: &ImportedRow) -> bool {
+    !row.has_errors() && row.issues.iter().any(|f| f.severity == Severity::Warning)
+}
+
+fn matches(filter: RowFilter, row: &ImportedRow) -> bool {
+    match filter {
+        RowFilter::All => true,
+        RowFilter::Errors => row.has_errors(),
+        RowFilter::Warnings => is_warning_row(row),
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Workbench {
+    fn validator(&self, ctx: &AppContext) -> Result<Validator, IpcError> {
+        let options = ValidationOptions {
+            country: self.country,
+            existing_numbers: existing_numbers(ctx, Some(self.draft_id))?,
+            lang: self.lang,
+        };
+        Validator::new(&IDENTITY, &Defaults::default(), &options)
+            .map_err(|e| import_error(&e, self.lang))
+    }
+
+    /// Saves `rows` as a new draft and opens it.
+    pub(crate) fn create(
+        ctx: &AppContext,
+        header: DraftHeader,
+        rows: Vec<ImportedRow>,
+        country: Option<Country>,
+        lang: Lang,
+        file_issues: Vec<Finding>,
+    ) -> Result<Self, IpcError> {
+        let stored: Vec<DraftRow> = rows.iter().map(to_draft_row).collect();
+        let draft_id = ctx.store().create_draft(&header, &stored)?;
+        Ok(Self {
+            draft_id,
+            header,
+            rows,
+            country,
+            lang,
+            file_issues,
+        })
+    }
+
+    /// Loads draft `id`. Stored findings are kept as saved; the rows are checked again only to
+    /// know each number's normalised form (duplicates after an edit).
+    fn open(ctx: &AppContext, id: i64) -> Result<Self, IpcError> {
+        let lang = lang_of(ctx)?;
+        let country = parse_country(
+            ctx.store()
+                .preference("import.country")?
+                .as_deref()
+                .or(Some("CN")),
+            lang,
+        )?;
+        let draft = ctx.store().draft(id)?.ok_or_else(|| not_found(id))?;
+        let mut bench = Self {
+            draft_id: id,
+            header: draft.summary.header.clone(),
+            rows: Vec::new(),
+            country,
+            lang,
+            file_issues: Vec::new(),
+        };
+        let inputs: Vec<(RowInput, &DraftRow)> = draft
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let line = r
+                    .source_line
+                    .and_then(|l| u32::try_from(l).ok())
+                    .unwrap_or_else(|| to_u32(i + 1));
+                let imported = ImportedRow {
+                    line,
+                    phone_number: r.phone_number.clone(),
+                    call_type: r.call_type.and_then(|c| CallType::from_code(i64::from(c))),
+                    max_call_count: r.max_call_count,
+                    max_call_psec: r.max_call_p_sec,
+                    outbound_callee_format: r.outbound_callee_format.clone(),
+                    carrier_phone_number: r.carrier_phone_number.clone(),
+                    issues: Vec::new(),
+                    normalized: None,
+                };
+                (input_of(&imported), r)
+            })
+            .collect();
+        let table = numdesk_import::Table {
+            rows: inputs.iter().map(|(i, _)| table_row(i)).collect(),
+        };
+        let options = ValidationOptions {
+            country,
+            existing_numbers: Vec::new(),
+            lang,
+        };
+        let checked =
+            numdesk_import::process(&table, None, &IDENTITY, &Defaults::default(), &options)
+                .map_err(|e| import_error(&e, lang))?;
+        let mut checked_rows = if checked.rows.len() == inputs.len() {
+            checked.rows
+        } else {
+            // Some rows are entirely blank (process skips those): check one by one.
+            let mut v = bench.validator(ctx)?;
+            inputs.iter().map(|(i, _)| v.validate_row(i)).collect()
+        };
+        for (row, (_, stored)) in checked_rows.iter_mut().zip(&inputs) {
+            let saved: Option<Vec<Finding>> = stored
+                .findings
+                .iter()
+                .map(|f| {
+                    serde_json::to_value(f)
+                        .ok()
+                        .and_then(|v| serde_json::from_value(v).ok())
+                })
+                .collect();
+            if let Some(saved) = saved {
+                row.issues = saved;
+            }
+            // Values as saved (a re-check of a cleaned value gives the same value).
+            row.phone_number.clone_from(&stored.phone_number);
+        }
+        bench.rows = checked_rows;
+        Ok(bench)
+    }
+
+    pub(crate) fn summary(&self) -> WorkbenchSummary {
+        WorkbenchSummary {
+            draft_id: self.draft_id,
+            name: self.header.name.clone(),
+            total_rows: to_u32(self.rows.len()),
+            error_rows: to_u32(self.rows.iter().filter(|r| r.has_errors()).count()),
+            warning_rows: to_u32(self.rows.iter().filter(|r| is_warning_row(r)).count()),
+            file_issues: self.file_issues.clone(),
+        }
+    }
+
+    fn page(&self, offset: u32, limit: u32, filter: RowFilter) -> RowsPage {
+        let limit = limit.min(MAX_PAGE_ROWS) as usize;
+        let mut matching = 0usize;
+        let mut rows = Vec::with_capacity(limit);
+        for (i, row) in self.rows.iter().enumerate() {
+            if !matches(filter, row) {
+                continue;
+            }
+            if matching >= offset as usize && rows.len() < limit {
+                rows.push(GridRow {
+                    index: to_u32(i),
+                    row: row.clone(),
+                });
+            }
+            matching += 1;
+        }
+        RowsPage {
+            summary: self.summary(),
+            matching: to_u32(matching),
+            offset,
+            rows,
+        }
+    }
+
+    fn check_index(&self, index: u32) -> Result<usize, IpcError> {
+        let i = index as usize;
+        if i >= self.rows.len() {
+            return Err(IpcError::new(
+                ErrorCode::InvalidInput,
+                format!("the draft has no row {index} (it has {})", self.rows.len()),
+            )
+            .with_details(serde_json::json!({ "field": "index" })));
+        }
+        Ok(i)
+    }
+
+    fn duplicate_rows(&self) -> BTreeSet<usize> {
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.issues.iter().any(|f| f.code == Code::DuplicateInFile))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn save_all(&self, ctx: &AppContext) -> Result<(), IpcError> {
+        let stored: Vec<DraftRow> = self.rows.iter().map(to_draft_row).collect();
+        ctx.store().replace_draft_rows(self.draft_id, &stored)?;
+        Ok(())
+    }
+}
+
+fn not_found(id: i64) -> IpcError {
+    IpcError::new(
+        ErrorCode::NotFound,
+        format!("draft {id} does not exist (any more)"),
+    )
+    .with_details(serde_json::json!({ "draft_id": id }))
+}
+
+fn no_draft() -> IpcError {
+    IpcError::new(ErrorCode::NotFound, "no draft is open in the review grid")
+}
+
+fn with_bench<T>(
+    wiz: &WizardState,
+    f: impl FnOnce(&mut Workbench) -> Result<T, IpcError>,
+) -> Result<T, IpcError> {
+    let mut guard = lock(&wiz.workbench)?;
+    let bench = guard.as_mut().ok_or_else(no_draft)?;
+    f(bench)
+}
+
+/// `drafts_list`: every draft, newest first, with row and error counts.
+pub fn drafts_list(ctx: &AppContext) -> Result<Vec<DraftSummary>, IpcError> {
+    Ok(ctx.store().drafts()?)
+}
+
+/// `draft_open`: opens draft `id` in the review grid.
+pub fn draft_open(
+    ctx: &AppContext,
+    wiz: &WizardState,
+    id: i64,
+) -> Result<WorkbenchSummary, IpcError> {
+    let bench = Workbench::open(ctx, id)?;
+    let summary = bench.summary();
+    *lock(&wiz.workbench)? = Some(bench);
+    Ok(summary)
+}
+
+/// `import_rows_page`: `limit` (at most [`MAX_PAGE_ROWS`]) rows of the open draft matching
+/// `filter`, from `offset`, with counts.
+pub fn import_rows_page(
+    wiz: &WizardState,
+    offset: u32,
+    limit: u32,
+    filter: RowFilter,
+) -> Result<RowsPage, IpcError> {
+    with_bench(wiz, |b| Ok(b.page(offset, limit, filter)))
+}
+
+/// `draft_edit_row`: replaces row `index` with `edit`, checks it again (duplicates included)
+/// and saves. Returns the row as checked.
+pub fn draft_edit_row(
+    ctx: &AppContext,
+    wiz: &WizardState,
+    index: u32,
+    edit: &RowEdit,
+) -> Result<GridRow, IpcError> {
+    with_bench(wiz, |b| {
+        let i = b.check_index(index)?;
+        let mut validator = b.validator(ctx)?;
+        let opt = |v: &Option<String>| Some(text(v.clone()));
+        let input = RowInput {
+            line: b.rows[i].line,
+            phone_number: Some(Cell::text(edit.phone_number.clone())),
+            call_type: Some(Cell::text(edit.call_type.clone())),
+            max_call_count: Some(Cell::text(edit.max_call_count.clone())),
+            max_call_psec: Some(Cell::text(edit.max_call_psec.clone())),
+            outbound_callee_format: opt(&edit.outbound_callee_format),
+            carrier_phone_number: opt(&edit.carrier_phone_number),
+        };
+        let before = b.duplicate_rows();
+        b.rows[i] = validator.validate_row(&input);
+        mark_duplicates(&mut b.rows, b.lang);
+        let mut changed = b.duplicate_rows();
+        changed.extend(before);
+        changed.insert(i);
+        for c in changed {
+            ctx.store()
+                .update_draft_row(b.draft_id, c as u64, &to_draft_row(&b.rows[c]))?;
+        }
+        Ok(GridRow {
+            index,
+            row: b.rows[i].clone(),
+        })
+    })
+}
+
+fn selected(b: &Workbench, indices: &[u32]) -> Result<BTreeSet<usize>, IpcError> {
+    indices.iter().map(|&i| b.check_index(i)).collect()
+}
+
+/// `draft_bulk_set`: sets CallType/MaxCallCount/MaxCallPSec on the rows at `indices`, checks
+/// them again and saves the draft.
+pub fn draft_bulk_set(
+    ctx: &AppContext,
+    wiz: &WizardState,
+    indices: &[u32],
+    set: &BulkSet,
+) -> Result<WorkbenchSummary, IpcError> {
+    with_bench(wiz, |b| {
+        let rows = selected(b, indices)?;
+        let mut validator = b.validator(ctx)?;
+        for i in rows {
+            let mut input = input_of(&b.rows[i]);
+            if let Some(v) = &set.call_type {
+                input.call_type = Some(Cell::text(v.clone()));
+            }
+            if let Some(v) = set.max_call_count {
+                input.max_call_count = Some(Cell::text(v.to_string()));
+            }
+            if let Some(v) = set.max_call_psec {
+                input.max_call_psec = Some(Cell::text(v.to_string()));
+            }
+            b.rows[i] = validator.validate_row(&input);
+        }
+        mark_duplicates(&mut b.rows, b.lang);
+        b.save_all(ctx)?;
+        Ok(b.summary())
+    })
+}
+
+/// `draft_delete_rows`: removes the rows at `indices` and saves the draft.
+pub fn draft_delete_rows(
+    ctx: &AppContext,
+    wiz: &WizardState,
+    indices: &[u32],
+) -> Result<WorkbenchSummary, IpcError> {
+    with_bench(wiz, |b| {
+        let rows = selected(b, indices)?;
+        let mut i = 0usize;
+        b.rows.retain(|_| {
+            let keep = !rows.contains(&i);
+            i += 1;
+            keep
+        });
+        mark_duplicates(&mut b.rows, b.lang);
+        b.save_all(ctx)?;
+        Ok(b.summary())
+    })
+}
+
+/// `draft_export`: writes the open draft's rows with their findings to `path`.
+pub fn draft_export(wiz: &WizardState, path: &Path, format: ExportFormat) -> Result<u32, IpcError> {
+    with_bench(wiz, |b| {
+        let bytes = match format {
+            ExportFormat::Csv => export_csv(&b.rows, b.lang),
+            ExportFormat::Xlsx => export_xlsx(&b.rows, b.lang),
+        }
+        .map_err(|e| import_error(&e, b.lang))?;
+        std::fs::write(path, bytes).map_err(|e| {
+            IpcError::new(
+                ErrorCode::Io,
+                format!("cannot write {}: {e}", path.display()),
+            )
+            .with_details(serde_json::json!({ "field": "path" }))
+        })?;
+        Ok(to_u32(b.rows.len()))
+    })
+}
+
+fn summary_of(ctx: &AppContext, id: i64) -> Result<DraftSummary, IpcError> {
+    ctx.store()
+        .drafts()?
+        .into_iter()
+        .find(|d| d.id == id)
+        .ok_or_else(|| not_found(id))
+}
+
+/// `draft_rename`: gives draft `id` a new name.
+pub fn draft_rename(
+    ctx: &AppContext,
+    wiz: &WizardState,
+    id: i64,
+    name: &str,
+) -> Result<DraftSummary, IpcError> {
+    let mut header = summary_of(ctx, id)?.header;
+    header.name = name.trim().to_owned();
+    ctx.store().update_draft_header(id, &header)?;
+    if let Some(b) = lock(&wiz.workbench)?.as_mut()
+        && b.draft_id == id
+    {
+        b.header.name.clone_from(&header.name);
+    }
+    summary_of(ctx, id)
+}
+
+/// `draft_duplicate`: copies draft `id` (header and rows) into a new draft.
+pub fn draft_duplicate(ctx: &AppContext, id: i64, name: &str) -> Result<DraftSummary, IpcError> {
+    let draft = ctx.store().draft(id)?.ok_or_else(|| not_found(id))?;
+    let mut header = draft.summary.header;
+    header.name = name.trim().to_owned();
+    let new_id = ctx.store().create_draft(&header, &draft.rows)?;
+    summary_of(ctx, new_id)
+}
+
+/// `draft_delete`: deletes draft `id` (the UI asks for confirmation first).
+pub fn draft_delete(ctx: &AppContext, wiz: &WizardState, id: i64) -> Result<(), IpcError> {
+    if !ctx.store().delete_draft(id)? {
+        return Err(not_found(id));
+    }
+    let mut guard = lock(&wiz.workbench)?;
+    if guard.as_ref().is_some_and(|b| b.draft_id == id) {
+        *guard = None;
+    }
+    Ok(())
+}

@@ -1,0 +1,197 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { I18nextProvider } from "react-i18next";
+import { describe, expect, it } from "vitest";
+import { CallType } from "../../bindings/CallType";
+import type { GridRow } from "../../bindings/GridRow";
+import type { RowsPage } from "../../bindings/RowsPage";
+import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import { createI18n } from "../../i18n";
+import { callsOf, mockCommands } from "../../test/renderApp";
+import { PAGE_SIZE, ROW_HEIGHT, ReviewGrid } from "./ReviewGrid";
+
+const TOTAL = 100_000;
+
+function summary(over: Partial<WorkbenchSummary> = {}): WorkbenchSummary {
+  return {
+    draft_id: 1,
+    name: "numbers.csv",
+    total_rows: TOTAL,
+    error_rows: 1000,
+    warning_rows: 10,
+    file_issues: [],
+    ...over,
+  };
+}
+
+/** Row `i` of a synthetic 100,000-row draft; every 100th row has an error. */
+function row(i: number, phone?: string): GridRow {
+  const bad = i % 100 === 0;
+  return {
+    index: i,
+    row: {
+      line: i + 2,
+      phone_number: phone ?? `0203800${String(i).padStart(5, "0")}`,
+      call_type: CallType.Outbound,
+      max_call_count: 10,
+      max_call_psec: 2,
+      issues: bad
+        ? [
+            {
+              severity: "error",
+              code: "letters_in_number",
+              field: "PhoneNumber",
+              message: `Row ${String(i + 2)}: letters in the number`,
+            },
+          ]
+        : [],
+    },
+  };
+}
+
+const state = { total: TOTAL };
+
+function pageOf(args: unknown, fixed: Map<number, string>): RowsPage {
+  const { offset, limit, filter } = args as { offset: number; limit: number; filter: string };
+  const rows: GridRow[] = [];
+  for (let k = 0; k < limit; k++) {
+    const i = filter === "errors" ? (offset + k) * 100 : offset + k;
+    if (i >= TOTAL || (filter === "errors" && offset + k >= 1000)) break;
+    rows.push(row(i, fixed.get(i)));
+  }
+  return {
+    summary: summary({ total_rows: state.total }),
+    matching: filter === "errors" ? 1000 : state.total,
+    offset,
+    rows,
+  };
+}
+
+function setup(handlers: Record<string, (args: unknown) => unknown> = {}) {
+  const fixed = new Map<number, string>();
+  state.total = TOTAL;
+  const calls = mockCommands({
+    import_rows_page: (args) => pageOf(args, fixed),
+    ...handlers,
+  });
+  const user = userEvent.setup();
+  render(
+    <I18nextProvider i18n={createI18n("en")}>
+      <ReviewGrid initial={summary()} viewportHeight={360} />
+    </I18nextProvider>,
+  );
+  return { calls, user, fixed };
+}
+
+function renderedRows(): HTMLElement[] {
+  return screen.queryAllByTestId(/^grid-row-\d+$/);
+}
+
+describe("review grid", () => {
+  it("renders only the visible rows of 100,000 and fetches only the first page", async () => {
+    const { calls } = setup();
+    await screen.findByTestId("grid-row-0");
+    const rendered = renderedRows().length;
+    expect(rendered, "virtualisation: a screenful plus overscan, not 100,000").toBeLessThan(25);
+    expect(rendered).toBeGreaterThanOrEqual(360 / ROW_HEIGHT);
+    expect(
+      callsOf(calls, "import_rows_page").map((c) => c.args),
+      "rows reach the UI in pages: one page for the first screen",
+    ).toEqual([{ offset: 0, limit: PAGE_SIZE, filter: "all" }]);
+    expect(screen.getByTestId("count-all").textContent).toBe((100000).toLocaleString());
+    expect(screen.getByTestId("count-errors").textContent).toBe((1000).toLocaleString());
+  });
+
+  it("scrolling far down fetches just the page in view and renders those rows", async () => {
+    const { calls } = setup();
+    await screen.findByTestId("grid-row-0");
+    const viewport = screen.getByTestId("grid-viewport");
+    viewport.scrollTop = 50_000 * ROW_HEIGHT;
+    fireEvent.scroll(viewport);
+    await screen.findByTestId("grid-row-50000");
+    expect(screen.queryByTestId("grid-row-0"), "rows scrolled away leave the DOM").toBeNull();
+    const offsets = callsOf(calls, "import_rows_page").map(
+      (c) => (c.args as { offset: number }).offset,
+    );
+    expect(offsets.every((o) => o === 0 || (o >= 49_900 && o <= 50_100))).toBe(true);
+    expect(renderedRows().length).toBeLessThan(25);
+  });
+
+  it("an inline edit sends the typed values and shows the re-checked row", async () => {
+    const { calls, user, fixed } = setup({
+      draft_edit_row: (args) => {
+        const { index, edit } = args as { index: number; edit: { phone_number: string } };
+        fixed.set(index, edit.phone_number);
+        return { ...row(1, edit.phone_number), index, row: { ...row(1, edit.phone_number).row } };
+      },
+    });
+    await screen.findByTestId("grid-row-0");
+    expect(screen.getByTestId("grid-row-0").textContent).toContain("letters in the number");
+    await user.click(screen.getByTestId("grid-edit-0"));
+    const phone = screen.getByTestId("edit-phone");
+    await user.clear(phone);
+    await user.type(phone, "02038000999");
+    await user.click(screen.getByTestId("edit-save"));
+    await waitFor(() => {
+      expect(callsOf(calls, "draft_edit_row")).toHaveLength(1);
+    });
+    expect(callsOf(calls, "draft_edit_row")[0]?.args).toEqual({
+      index: 0,
+      edit: {
+        phone_number: "02038000999",
+        call_type: "1",
+        max_call_count: "10",
+        max_call_psec: "2",
+      },
+    });
+    await waitFor(() => {
+      expect(screen.getByTestId("grid-row-0").textContent).toContain("02038000999");
+    });
+    expect(screen.getByTestId("review-status").textContent).toContain("Row saved");
+  });
+
+  it("the errors filter asks for error rows only", async () => {
+    const { calls, user } = setup();
+    await screen.findByTestId("grid-row-0");
+    await user.click(screen.getByTestId("filter-errors"));
+    await screen.findByTestId("grid-row-100");
+    expect(screen.getByTestId("filter-errors").getAttribute("aria-pressed")).toBe("true");
+    const last = callsOf(calls, "import_rows_page").at(-1);
+    expect(last?.args).toEqual({ offset: 0, limit: PAGE_SIZE, filter: "errors" });
+    expect(screen.queryByTestId("grid-row-1"), "rows without errors are hidden").toBeNull();
+  });
+
+  it("bulk set and delete act on the selected rows, delete only after confirmation", async () => {
+    const { calls, user } = setup({
+      draft_bulk_set: () => summary(),
+      draft_delete_rows: () => {
+        state.total = TOTAL - 2;
+        return summary({ total_rows: state.total });
+      },
+    });
+    await screen.findByTestId("grid-row-0");
+    await user.click(screen.getByTestId("grid-select-1"));
+    await user.click(screen.getByTestId("grid-select-3"));
+    await user.selectOptions(screen.getByTestId("bulk-call-type"), "2");
+    await user.type(screen.getByTestId("bulk-max-count"), "20");
+    await user.click(screen.getByTestId("bulk-apply"));
+    await waitFor(() => {
+      expect(callsOf(calls, "draft_bulk_set")).toHaveLength(1);
+    });
+    expect(callsOf(calls, "draft_bulk_set")[0]?.args).toEqual({
+      indices: [1, 3],
+      set: { call_type: "2", max_call_count: 20 },
+    });
+    await user.click(screen.getByTestId("delete-selected"));
+    expect(callsOf(calls, "draft_delete_rows"), "nothing deleted before confirming").toHaveLength(
+      0,
+    );
+    await user.click(screen.getByTestId("delete-confirm"));
+    await waitFor(() => {
+      expect(callsOf(calls, "draft_delete_rows")[0]?.args).toEqual({ indices: [1, 3] });
+    });
+    await waitFor(() => {
+      expect(screen.getByTestId("count-all").textContent).toBe((TOTAL - 2).toLocaleString());
+    });
+  });
+});

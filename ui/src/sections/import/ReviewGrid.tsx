@@ -1,0 +1,556 @@
+import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { useTranslation } from "react-i18next";
+import type { ExportFormat } from "../../bindings/ExportFormat";
+import type { GridRow } from "../../bindings/GridRow";
+import type { IpcError } from "../../bindings/IpcError";
+import type { RowFilter } from "../../bindings/RowFilter";
+import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import { toIpcError } from "../../ipc";
+import {
+  draftBulkSet,
+  draftDeleteRows,
+  draftEditRow,
+  draftExport,
+  importRowsPage,
+} from "../../ipc/wizard";
+
+/** Rows fetched per request: the grid only asks for the pages it shows. */
+export const PAGE_SIZE = 100;
+/** Height of one row in pixels (fixed, so positions are computed, not measured). */
+export const ROW_HEIGHT = 36;
+const OVERSCAN = 5;
+
+type Page = { version: number; rows: GridRow[] };
+type Edit = {
+  index: number;
+  phone: string;
+  callType: string;
+  maxCount: string;
+  maxPsec: string;
+};
+
+const CALL_TYPE_KEYS = {
+  0: "importWizard.callTypes.0",
+  1: "importWizard.callTypes.1",
+  2: "importWizard.callTypes.2",
+} as const;
+
+function matchingCount(summary: WorkbenchSummary, filter: RowFilter): number {
+  if (filter === "errors") return summary.error_rows;
+  if (filter === "warnings") return summary.warning_rows;
+  return summary.total_rows;
+}
+
+function editOf(g: GridRow): Edit {
+  return {
+    index: g.index,
+    phone: g.row.phone_number,
+    callType: g.row.call_type === null ? "" : String(g.row.call_type),
+    maxCount: g.row.max_call_count === null ? "" : String(g.row.max_call_count),
+    maxPsec: g.row.max_call_psec === null ? "" : String(g.row.max_call_psec),
+  };
+}
+
+function optionalNumber(text: string): number | undefined {
+  const t = text.trim();
+  if (t === "") return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * The review grid: a window over the open draft's rows. Only the rows in view (plus a few) are
+ * in the DOM, and only the pages holding them are fetched, so 100,000 rows scroll smoothly.
+ */
+export function ReviewGrid({
+  initial,
+  viewportHeight = 432,
+}: {
+  initial: WorkbenchSummary;
+  viewportHeight?: number;
+}): ReactElement {
+  const { t } = useTranslation();
+  const [summary, setSummary] = useState(initial);
+  const [filter, setFilter] = useState<RowFilter>("all");
+  const [version, setVersion] = useState(0);
+  const [pages, setPages] = useState<Record<number, Page>>({});
+  const [scrollTop, setScrollTop] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [edit, setEdit] = useState<Edit | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [bulk, setBulk] = useState({ callType: "", maxCount: "", maxPsec: "" });
+  const [exportPath, setExportPath] = useState("");
+  const [exportFormat, setExportFormat] = useState<ExportFormat>("xlsx");
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+  const inFlight = useRef(new Set<string>());
+
+  const matching = matchingCount(summary, filter);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(
+    matching,
+    Math.floor(scrollTop / ROW_HEIGHT) + Math.ceil(viewportHeight / ROW_HEIGHT) + OVERSCAN,
+  );
+  const firstPage = Math.floor(first / PAGE_SIZE);
+  const lastPage = last === 0 ? -1 : Math.floor((last - 1) / PAGE_SIZE);
+
+  useEffect(() => {
+    for (let p = firstPage; p <= lastPage; p++) {
+      const have = pages[p];
+      const key = `${filter}:${String(version)}:${String(p)}`;
+      if (have?.version === version || inFlight.current.has(key)) continue;
+      inFlight.current.add(key);
+      importRowsPage(p * PAGE_SIZE, PAGE_SIZE, filter)
+        .then((page) => {
+          setPages((prev) => ({ ...prev, [p]: { version, rows: page.rows } }));
+          setSummary(page.summary);
+        })
+        .catch((e: unknown) => {
+          setError(toIpcError(e));
+        })
+        .finally(() => {
+          inFlight.current.delete(key);
+        });
+    }
+  }, [filter, version, firstPage, lastPage, pages]);
+
+  const visible = useMemo(() => {
+    const out: { position: number; row: GridRow | undefined }[] = [];
+    for (let i = first; i < last; i++) {
+      out.push({ position: i, row: pages[Math.floor(i / PAGE_SIZE)]?.rows[i % PAGE_SIZE] });
+    }
+    return out;
+  }, [first, last, pages]);
+
+  function refresh(next?: WorkbenchSummary): void {
+    if (next !== undefined) setSummary(next);
+    setVersion((v) => v + 1);
+  }
+
+  function chooseFilter(f: RowFilter): void {
+    setFilter(f);
+    setPages({});
+    setScrollTop(0);
+    setSelected(new Set());
+  }
+
+  function run(action: Promise<unknown>): void {
+    setError(null);
+    action.catch((e: unknown) => {
+      setError(toIpcError(e));
+    });
+  }
+
+  function saveEdit(): void {
+    if (edit === null) return;
+    run(
+      draftEditRow(edit.index, {
+        phone_number: edit.phone,
+        call_type: edit.callType,
+        max_call_count: edit.maxCount,
+        max_call_psec: edit.maxPsec,
+      }).then((row) => {
+        setEdit(null);
+        setStatus(
+          row.row.issues.some((f) => f.severity === "error")
+            ? t("importWizard.grid.stillErrors")
+            : t("importWizard.grid.rowFixed"),
+        );
+        refresh();
+      }),
+    );
+  }
+
+  function applyBulk(): void {
+    const callType = bulk.callType === "" ? undefined : bulk.callType;
+    const maxCount = optionalNumber(bulk.maxCount);
+    const maxPsec = optionalNumber(bulk.maxPsec);
+    run(
+      draftBulkSet([...selected], {
+        ...(callType === undefined ? {} : { call_type: callType }),
+        ...(maxCount === undefined ? {} : { max_call_count: maxCount }),
+        ...(maxPsec === undefined ? {} : { max_call_psec: maxPsec }),
+      }).then((s) => {
+        setStatus(t("importWizard.grid.bulkDone", { count: selected.size }));
+        refresh(s);
+      }),
+    );
+  }
+
+  function deleteSelected(): void {
+    run(
+      draftDeleteRows([...selected]).then((s) => {
+        setStatus(t("importWizard.grid.deleted", { count: selected.size }));
+        setSelected(new Set());
+        setConfirmDelete(false);
+        refresh(s);
+      }),
+    );
+  }
+
+  function exportRows(): void {
+    run(
+      draftExport(exportPath.trim(), exportFormat).then((n) => {
+        setStatus(t("importWizard.grid.exported", { count: n, path: exportPath.trim() }));
+      }),
+    );
+  }
+
+  function toggle(index: number): void {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
+  }
+
+  const filters: { id: RowFilter; count: number }[] = [
+    { id: "all", count: summary.total_rows },
+    { id: "errors", count: summary.error_rows },
+    { id: "warnings", count: summary.warning_rows },
+  ];
+
+  return (
+    <div className="review" data-testid="review-grid-panel">
+      <div className="review__bar">
+        <h2 className="review__title" data-testid="review-name">
+          {summary.name}
+        </h2>
+        <div className="review__filters" role="group" aria-label={t("importWizard.grid.filter")}>
+          {filters.map((f) => (
+            <button
+              key={f.id}
+              type="button"
+              className="chip"
+              aria-pressed={filter === f.id}
+              data-testid={`filter-${f.id}`}
+              onClick={() => {
+                chooseFilter(f.id);
+              }}
+            >
+              {t(`importWizard.grid.filters.${f.id}`)}{" "}
+              <span data-testid={`count-${f.id}`}>{f.count.toLocaleString()}</span>
+            </button>
+          ))}
+        </div>
+      </div>
+      {summary.file_issues.length > 0 && (
+        <ul className="review__file-issues" data-testid="file-issues">
+          {summary.file_issues.map((f, i) => (
+            <li key={i} className={`finding finding--${f.severity}`}>
+              {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="review__tools">
+        <span className="muted" data-testid="selected-count">
+          {t("importWizard.grid.selected", { count: selected.size })}
+        </span>
+        <label>
+          {t("importWizard.fields.CallType")}
+          <select
+            value={bulk.callType}
+            data-testid="bulk-call-type"
+            onChange={(e) => {
+              setBulk({ ...bulk, callType: e.target.value });
+            }}
+          >
+            <option value="">{t("importWizard.grid.keep")}</option>
+            <option value="0">{t("importWizard.callTypes.0")}</option>
+            <option value="1">{t("importWizard.callTypes.1")}</option>
+            <option value="2">{t("importWizard.callTypes.2")}</option>
+          </select>
+        </label>
+        <label>
+          {t("importWizard.fields.MaxCallCount")}
+          <input
+            inputMode="numeric"
+            size={5}
+            value={bulk.maxCount}
+            data-testid="bulk-max-count"
+            onChange={(e) => {
+              setBulk({ ...bulk, maxCount: e.target.value });
+            }}
+          />
+        </label>
+        <label>
+          {t("importWizard.fields.MaxCallPSec")}
+          <input
+            inputMode="numeric"
+            size={5}
+            value={bulk.maxPsec}
+            data-testid="bulk-max-psec"
+            onChange={(e) => {
+              setBulk({ ...bulk, maxPsec: e.target.value });
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={selected.size === 0}
+          data-testid="bulk-apply"
+          onClick={applyBulk}
+        >
+          {t("importWizard.grid.applyToSelected")}
+        </button>
+        {confirmDelete ? (
+          <>
+            <button
+              type="button"
+              className="button button--danger"
+              data-testid="delete-confirm"
+              onClick={deleteSelected}
+            >
+              {t("importWizard.grid.confirmDelete", { count: selected.size })}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setConfirmDelete(false);
+              }}
+            >
+              {t("importWizard.cancel")}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={selected.size === 0}
+            data-testid="delete-selected"
+            onClick={() => {
+              setConfirmDelete(true);
+            }}
+          >
+            {t("importWizard.grid.deleteSelected")}
+          </button>
+        )}
+      </div>
+      <div
+        className="grid"
+        role="grid"
+        aria-rowcount={matching + 1}
+        aria-label={t("importWizard.grid.label")}
+        data-testid="review-grid"
+      >
+        <div className="grid__row grid__head" role="row" aria-rowindex={1}>
+          <span role="columnheader" className="grid__check">
+            <span className="visually-hidden">{t("importWizard.grid.select")}</span>
+          </span>
+          <span role="columnheader">{t("importWizard.grid.line")}</span>
+          <span role="columnheader">{t("importWizard.fields.PhoneNumber")}</span>
+          <span role="columnheader">{t("importWizard.fields.CallType")}</span>
+          <span role="columnheader">{t("importWizard.fields.MaxCallCount")}</span>
+          <span role="columnheader">{t("importWizard.fields.MaxCallPSec")}</span>
+          <span role="columnheader">{t("importWizard.grid.findings")}</span>
+          <span role="columnheader">
+            <span className="visually-hidden">{t("importWizard.grid.actions")}</span>
+          </span>
+        </div>
+        <div
+          className="grid__viewport"
+          style={{ height: viewportHeight }}
+          data-testid="grid-viewport"
+          onScroll={(e) => {
+            setScrollTop(e.currentTarget.scrollTop);
+          }}
+        >
+          <div style={{ height: matching * ROW_HEIGHT, position: "relative" }}>
+            {visible.map(({ position, row }) => {
+              const style = { top: position * ROW_HEIGHT, height: ROW_HEIGHT };
+              if (row === undefined) {
+                return (
+                  <div key={`p${String(position)}`} className="grid__row" role="row" style={style}>
+                    <span role="gridcell" className="muted">
+                      {t("importWizard.grid.loading")}
+                    </span>
+                  </div>
+                );
+              }
+              const errors = row.row.issues.some((f) => f.severity === "error");
+              const warnings = !errors && row.row.issues.length > 0;
+              const kind = errors ? "error" : warnings ? "warning" : "ok";
+              const messages = row.row.issues.map((f) => f.message).join(" · ");
+              const editing = edit !== null && edit.index === row.index;
+              return (
+                <div
+                  key={row.index}
+                  className={`grid__row grid__row--${kind}`}
+                  role="row"
+                  aria-rowindex={position + 2}
+                  style={style}
+                  data-testid={`grid-row-${String(row.index)}`}
+                >
+                  <span role="gridcell" className="grid__check">
+                    <input
+                      type="checkbox"
+                      checked={selected.has(row.index)}
+                      aria-label={t("importWizard.grid.selectRow", { line: row.row.line })}
+                      data-testid={`grid-select-${String(row.index)}`}
+                      onChange={() => {
+                        toggle(row.index);
+                      }}
+                    />
+                  </span>
+                  <span role="gridcell" className="mono">
+                    {row.row.line}
+                  </span>
+                  {editing ? (
+                    <>
+                      <span role="gridcell">
+                        <input
+                          className="grid__input"
+                          value={edit.phone}
+                          aria-label={t("importWizard.fields.PhoneNumber")}
+                          data-testid="edit-phone"
+                          onChange={(e) => {
+                            setEdit({ ...edit, phone: e.target.value });
+                          }}
+                        />
+                      </span>
+                      <span role="gridcell">
+                        <input
+                          className="grid__input"
+                          value={edit.callType}
+                          aria-label={t("importWizard.fields.CallType")}
+                          data-testid="edit-call-type"
+                          onChange={(e) => {
+                            setEdit({ ...edit, callType: e.target.value });
+                          }}
+                        />
+                      </span>
+                      <span role="gridcell">
+                        <input
+                          className="grid__input"
+                          value={edit.maxCount}
+                          aria-label={t("importWizard.fields.MaxCallCount")}
+                          data-testid="edit-max-count"
+                          onChange={(e) => {
+                            setEdit({ ...edit, maxCount: e.target.value });
+                          }}
+                        />
+                      </span>
+                      <span role="gridcell">
+                        <input
+                          className="grid__input"
+                          value={edit.maxPsec}
+                          aria-label={t("importWizard.fields.MaxCallPSec")}
+                          data-testid="edit-max-psec"
+                          onChange={(e) => {
+                            setEdit({ ...edit, maxPsec: e.target.value });
+                          }}
+                        />
+                      </span>
+                      <span role="gridcell" className="grid__findings" title={messages}>
+                        {messages}
+                      </span>
+                      <span role="gridcell" className="grid__actions">
+                        <button
+                          type="button"
+                          className="link-button"
+                          data-testid="edit-save"
+                          onClick={saveEdit}
+                        >
+                          {t("importWizard.save")}
+                        </button>
+                        <button
+                          type="button"
+                          className="link-button"
+                          data-testid="edit-cancel"
+                          onClick={() => {
+                            setEdit(null);
+                          }}
+                        >
+                          {t("importWizard.cancel")}
+                        </button>
+                      </span>
+                    </>
+                  ) : (
+                    <>
+                      <span role="gridcell" className="mono" data-testid="cell-phone">
+                        {row.row.phone_number}
+                      </span>
+                      <span role="gridcell">
+                        {row.row.call_type === null ? "" : t(CALL_TYPE_KEYS[row.row.call_type])}
+                      </span>
+                      <span role="gridcell">{row.row.max_call_count ?? ""}</span>
+                      <span role="gridcell">{row.row.max_call_psec ?? ""}</span>
+                      <span
+                        role="gridcell"
+                        className={`grid__findings finding--${kind}`}
+                        title={messages}
+                        data-testid="cell-findings"
+                      >
+                        {kind === "ok" ? t("importWizard.grid.ok") : messages}
+                      </span>
+                      <span role="gridcell" className="grid__actions">
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={t("importWizard.grid.editRow", { line: row.row.line })}
+                          data-testid={`grid-edit-${String(row.index)}`}
+                          onClick={() => {
+                            setEdit(editOf(row));
+                          }}
+                        >
+                          {t("importWizard.grid.edit")}
+                        </button>
+                      </span>
+                    </>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      <div className="review__tools">
+        <label>
+          {t("importWizard.grid.exportPath")}
+          <input
+            className="path-input"
+            value={exportPath}
+            data-testid="export-path"
+            onChange={(e) => {
+              setExportPath(e.target.value);
+            }}
+          />
+        </label>
+        <label>
+          {t("importWizard.grid.exportFormat")}
+          <select
+            value={exportFormat}
+            data-testid="export-format"
+            onChange={(e) => {
+              setExportFormat(e.target.value === "csv" ? "csv" : "xlsx");
+            }}
+          >
+            <option value="xlsx">{t("importWizard.grid.formats.xlsx")}</option>
+            <option value="csv">{t("importWizard.grid.formats.csv")}</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={exportPath.trim() === ""}
+          data-testid="export-button"
+          onClick={exportRows}
+        >
+          {t("importWizard.grid.export")}
+        </button>
+      </div>
+      <p role="status" className="muted" data-testid="review-status">
+        {t("importWizard.grid.autosaved")} {status ?? ""}
+      </p>
+      {error !== null && (
+        <p role="alert" className="error-text" data-testid="review-error">
+          {error.message}
+        </p>
+      )}
+    </div>
+  );
+}
