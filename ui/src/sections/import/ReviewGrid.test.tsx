@@ -150,15 +150,20 @@ describe("review grid", () => {
     expect(screen.getByTestId("review-status").textContent).toContain("Row saved");
   });
 
-  it("the errors filter asks for error rows only", async () => {
+  it("the errors filter asks for error rows only, from the top", async () => {
     const { calls, user } = setup();
     await screen.findByTestId("grid-row-0");
+    const viewport = screen.getByTestId("grid-viewport");
+    viewport.scrollTop = 70_000 * ROW_HEIGHT;
+    fireEvent.scroll(viewport);
+    await screen.findByTestId("grid-row-70000");
     await user.click(screen.getByTestId("filter-errors"));
     await screen.findByTestId("grid-row-100");
     expect(screen.getByTestId("filter-errors").getAttribute("aria-pressed")).toBe("true");
     const last = callsOf(calls, "import_rows_page").at(-1);
     expect(last?.args).toEqual({ offset: 0, limit: PAGE_SIZE, filter: "errors" });
     expect(screen.queryByTestId("grid-row-1"), "rows without errors are hidden").toBeNull();
+    expect(viewport.scrollTop, "a new filter starts at its first row").toBe(0);
   });
 
   it("bulk set and delete act on the selected rows, delete only after confirmation", async () => {

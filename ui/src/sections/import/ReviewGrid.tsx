@@ -84,6 +84,7 @@ export function ReviewGrid({
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const inFlight = useRef(new Set<string>());
+  const viewport = useRef<HTMLDivElement>(null);
 
   const matching = matchingCount(summary, filter);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -131,6 +132,7 @@ export function ReviewGrid({
     setFilter(f);
     setPages({});
     setScrollTop(0);
+    if (viewport.current !== null) viewport.current.scrollTop = 0;
     setSelected(new Set());
   }
 
@@ -353,6 +355,7 @@ export function ReviewGrid({
         </div>
         <div
           className="grid__viewport"
+          ref={viewport}
           style={{ height: viewportHeight }}
           data-testid="grid-viewport"
           onScroll={(e) => {
