@@ -110,7 +110,7 @@ pub struct Workbench {
     draft_id: i64,
     header: DraftHeader,
     rows: Vec<ImportedRow>,
-    country: Option<Country>,
+    validator: Validator,
     lang: Lang,
     file_issues: Vec<Finding>,
 }
@@ -125,10 +125,7 @@ pub(crate) fn parse_country(text: Option<&str>, lang: Lang) -> Result<Option<Cou
 }
 
 /// Numbers held by applications that are queued, sending, submitted or unknown.
-pub(crate) fn existing_numbers(
-    ctx: &AppContext,
-    _exclude_draft: Option<i64>,
-) -> Result<Vec<String>, IpcError> {
+pub(crate) fn existing_numbers(ctx: &AppContext) -> Result<Vec<String>, IpcError> {
     let filter = ApplicationFilter {
         states: ApplicationState::HOLDS_NUMBERS.to_vec(),
         ..ApplicationFilter::default()
@@ -212,14 +209,20 @@ fn to_u32(n: usize) -> u32 {
 }
 
 impl Workbench {
-    fn validator(&self, ctx: &AppContext) -> Result<Validator, IpcError> {
+    /// The checker for edited rows, built once when the draft opens (compiling the country's
+    /// number patterns and collecting the numbers earlier applications hold is not per edit).
+    fn build_validator(
+        ctx: &AppContext,
+        country: Option<Country>,
+        lang: Lang,
+    ) -> Result<Validator, IpcError> {
         let options = ValidationOptions {
-            country: self.country,
-            existing_numbers: existing_numbers(ctx, Some(self.draft_id))?,
-            lang: self.lang,
+            country,
+            existing_numbers: existing_numbers(ctx)?,
+            lang,
         };
         Validator::new(&IDENTITY, &Defaults::default(), &options)
-            .map_err(|e| import_error(&e, self.lang))
+            .map_err(|e| import_error(&e, lang))
     }
 
     /// Saves `rows` as a new draft and opens it.
@@ -232,12 +235,13 @@ impl Workbench {
         file_issues: Vec<Finding>,
     ) -> Result<Self, IpcError> {
         let stored: Vec<DraftRow> = rows.iter().map(to_draft_row).collect();
+        let validator = Self::build_validator(ctx, country, lang)?;
         let draft_id = ctx.store().create_draft(&header, &stored)?;
         Ok(Self {
             draft_id,
             header,
             rows,
-            country,
+            validator,
             lang,
             file_issues,
         })
@@ -259,7 +263,7 @@ impl Workbench {
             draft_id: id,
             header: draft.summary.header.clone(),
             rows: Vec::new(),
-            country,
+            validator: Self::build_validator(ctx, country, lang)?,
             lang,
             file_issues: Vec::new(),
         };
@@ -301,7 +305,7 @@ impl Workbench {
             checked.rows
         } else {
             // Some rows are entirely blank (process skips those): check one by one.
-            let mut v = bench.validator(ctx)?;
+            let mut v = bench.validator.clone();
             inputs.iter().map(|(i, _)| v.validate_row(i)).collect()
         };
         for (row, (_, stored)) in checked_rows.iter_mut().zip(&inputs) {
@@ -446,7 +450,6 @@ pub fn draft_edit_row(
 ) -> Result<GridRow, IpcError> {
     with_bench(wiz, |b| {
         let i = b.check_index(index)?;
-        let mut validator = b.validator(ctx)?;
         let opt = |v: &Option<String>| Some(text(v.clone()));
         let input = RowInput {
             line: b.rows[i].line,
@@ -458,7 +461,7 @@ pub fn draft_edit_row(
             carrier_phone_number: opt(&edit.carrier_phone_number),
         };
         let before = b.duplicate_rows();
-        b.rows[i] = validator.validate_row(&input);
+        b.rows[i] = b.validator.validate_row(&input);
         mark_duplicates(&mut b.rows, b.lang);
         let mut changed = b.duplicate_rows();
         changed.extend(before);
@@ -488,7 +491,6 @@ pub fn draft_bulk_set(
 ) -> Result<WorkbenchSummary, IpcError> {
     with_bench(wiz, |b| {
         let rows = selected(b, indices)?;
-        let mut validator = b.validator(ctx)?;
         for i in rows {
             let mut input = input_of(&b.rows[i]);
             if let Some(v) = &set.call_type {
@@ -500,7 +502,7 @@ pub fn draft_bulk_set(
             if let Some(v) = set.max_call_psec {
                 input.max_call_psec = Some(Cell::text(v.to_string()));
             }
-            b.rows[i] = validator.validate_row(&input);
+            b.rows[i] = b.validator.validate_row(&input);
         }
         mark_duplicates(&mut b.rows, b.lang);
         b.save_all(ctx)?;

@@ -407,7 +407,7 @@ pub fn import_process(
     let data_rows = source.table.rows.len() - header.map_or(0, |h| h + 1);
     let rows_u32 = u32::try_from(data_rows).unwrap_or(u32::MAX);
     progress(ImportProgress::Validating { rows: rows_u32 });
-    let existing = crate::drafts::existing_numbers(ctx, None)?;
+    let existing = crate::drafts::existing_numbers(ctx)?;
     let options = numdesk_import::ValidationOptions {
         country,
         existing_numbers: existing,
