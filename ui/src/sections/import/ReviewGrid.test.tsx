@@ -117,7 +117,7 @@ describe("review grid", () => {
     expect(renderedRows().length).toBeLessThan(25);
   });
 
-  it("an inline edit sends the typed values and shows the re-checked row", async () => {
+  it("an inline edit (Enter saves) sends the typed values and shows the re-checked row", async () => {
     const { calls, user, fixed } = setup({
       draft_edit_row: (args) => {
         const { index, edit } = args as { index: number; edit: { phone_number: string } };
@@ -130,8 +130,7 @@ describe("review grid", () => {
     await user.click(screen.getByTestId("grid-edit-0"));
     const phone = screen.getByTestId("edit-phone");
     await user.clear(phone);
-    await user.type(phone, "02038000999");
-    await user.click(screen.getByTestId("edit-save"));
+    await user.type(phone, "02038000999{Enter}");
     await waitFor(() => {
       expect(callsOf(calls, "draft_edit_row")).toHaveLength(1);
     });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { ExportFormat } from "../../bindings/ExportFormat";
 import type { GridRow } from "../../bindings/GridRow";
@@ -161,6 +161,12 @@ export function ReviewGrid({
         refresh();
       }),
     );
+  }
+
+  /** In an edited row, Enter saves and Escape leaves the row unchanged. */
+  function editKeys(e: KeyboardEvent<HTMLInputElement>): void {
+    if (e.key === "Enter") saveEdit();
+    if (e.key === "Escape") setEdit(null);
   }
 
   function applyBulk(): void {
@@ -410,6 +416,7 @@ export function ReviewGrid({
                           value={edit.phone}
                           aria-label={t("importWizard.fields.PhoneNumber")}
                           data-testid="edit-phone"
+                          onKeyDown={editKeys}
                           onChange={(e) => {
                             setEdit({ ...edit, phone: e.target.value });
                           }}
@@ -421,6 +428,7 @@ export function ReviewGrid({
                           value={edit.callType}
                           aria-label={t("importWizard.fields.CallType")}
                           data-testid="edit-call-type"
+                          onKeyDown={editKeys}
                           onChange={(e) => {
                             setEdit({ ...edit, callType: e.target.value });
                           }}
@@ -432,6 +440,7 @@ export function ReviewGrid({
                           value={edit.maxCount}
                           aria-label={t("importWizard.fields.MaxCallCount")}
                           data-testid="edit-max-count"
+                          onKeyDown={editKeys}
                           onChange={(e) => {
                             setEdit({ ...edit, maxCount: e.target.value });
                           }}
@@ -443,6 +452,7 @@ export function ReviewGrid({
                           value={edit.maxPsec}
                           aria-label={t("importWizard.fields.MaxCallPSec")}
                           data-testid="edit-max-psec"
+                          onKeyDown={editKeys}
                           onChange={(e) => {
                             setEdit({ ...edit, maxPsec: e.target.value });
                           }}
