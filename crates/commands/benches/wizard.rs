@@ -40,7 +40,9 @@ fn bench(c: &mut Criterion) {
     let wiz = WizardState::default();
 
     let mut group = c.benchmark_group("wizard_100k");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     let mut draft_id = 0;
     group.bench_function("open_process_save_first_page", |b| {
         b.iter(|| {
