@@ -3,52 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 
-use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, noop_assets};
-use tauri::webview::InvokeRequest;
+mod common;
 
-fn invoke(
-    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(webview, request).map(|body| body.deserialize::<Value>().unwrap())
-}
-
-/// The app's real context: its capabilities decide which commands the window may call.
-fn real_context() -> tauri::Context<tauri::test::MockRuntime> {
-    let mut context: tauri::Context<tauri::test::MockRuntime> = tauri::generate_context!();
-    context.set_assets(Box::new(noop_assets()));
-    context
-}
-
-fn app(
-    dir: &std::path::Path,
-) -> (
-    tauri::App<tauri::test::MockRuntime>,
-    tauri::WebviewWindow<tauri::test::MockRuntime>,
-) {
-    let app = numdesk_app_lib::build(mock_builder(), Some(dir.to_path_buf()))
-        .build(real_context())
-        .unwrap();
-    // A memory keychain: tests never touch the OS keychain.
-    let secrets = numdesk_commands::Secrets::memory();
-    numdesk_app_lib::start_with_secrets(app.handle(), Some(dir.to_path_buf()), secrets).unwrap();
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    (app, webview)
-}
+use common::{app, invoke, window};
+use serde_json::json;
 
 #[test]
 fn app_info_crosses_ipc_in_camel_case_with_the_real_data_dir() {
@@ -121,9 +79,7 @@ fn an_unknown_language_is_rejected_by_argument_parsing() {
 fn a_window_without_a_capability_cannot_call_commands() {
     let dir = tempfile::tempdir().unwrap();
     let (app, _main) = app(dir.path());
-    let other = tauri::WebviewWindowBuilder::new(&app, "other", Default::default())
-        .build()
-        .unwrap();
+    let other = window(&app, "other");
     let err = invoke(&other, "app_info", json!({})).unwrap_err();
     assert!(
         err.to_string().contains("not allowed"),

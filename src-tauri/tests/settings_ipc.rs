@@ -5,42 +5,12 @@
 
 use numdesk_sandbox::{SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY};
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, noop_assets};
-use tauri::webview::InvokeRequest;
+
+mod common;
+
+use common::{app, invoke};
 
 const WRONG_KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
-
-fn invoke(
-    webview: &tauri::WebviewWindow<MockRuntime>,
-    cmd: &str,
-    args: Value,
-) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(webview, request).map(|body| body.deserialize::<Value>().unwrap())
-}
-
-fn app(dir: &std::path::Path) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
-    let mut context: tauri::Context<MockRuntime> = tauri::generate_context!();
-    context.set_assets(Box::new(noop_assets()));
-    let app = numdesk_app_lib::build(mock_builder(), Some(dir.to_path_buf()))
-        .build(context)
-        .unwrap();
-    let secrets = numdesk_commands::Secrets::memory();
-    numdesk_app_lib::start_with_secrets(app.handle(), Some(dir.to_path_buf()), secrets).unwrap();
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    (app, webview)
-}
 
 fn form(url: &str, secret_id: &str, secret_key: &str) -> Value {
     json!({ "input": {

@@ -6,41 +6,10 @@
 use std::path::Path;
 
 use serde_json::{Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, noop_assets};
-use tauri::webview::InvokeRequest;
 
-type Window = tauri::WebviewWindow<MockRuntime>;
+mod common;
 
-fn invoke(webview: &Window, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().unwrap(),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(webview, request).map(|body| body.deserialize::<Value>().unwrap())
-}
-
-fn ok(webview: &Window, cmd: &str, args: Value) -> Value {
-    invoke(webview, cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
-}
-
-fn app(dir: &Path) -> (tauri::App<MockRuntime>, Window) {
-    let mut context: tauri::Context<MockRuntime> = tauri::generate_context!();
-    context.set_assets(Box::new(noop_assets()));
-    let app = numdesk_app_lib::build(mock_builder(), Some(dir.to_path_buf()))
-        .build(context)
-        .unwrap();
-    numdesk_app_lib::start(app.handle(), Some(dir.to_path_buf())).unwrap();
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    (app, webview)
-}
+use common::{Window, app, invoke, ok};
 
 /// A carrier file as Chinese Excel saves it: GBK, a title row above the header, bad rows.
 fn gbk_csv(dir: &Path) -> std::path::PathBuf {
