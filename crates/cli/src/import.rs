@@ -7,10 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
-use numdesk_import::{
-    Country, Defaults, HeaderChoice, ImportReport, Lang, ReadOptions, Severity, ValidationOptions,
-    import_path, parse_call_type,
-};
+use numdesk_import::{ImportReport, Lang, Severity, import_path};
 
 use crate::error::CliError;
 use crate::outbox_args::ImportOptions;
@@ -27,59 +24,18 @@ pub struct ImportArgs {
     pub json: bool,
 }
 
-fn lang_of(o: &ImportOptions) -> Lang {
-    o.lang
-        .as_deref()
-        .and_then(|l| l.parse().ok())
-        .unwrap_or_default()
-}
-
 pub fn run(args: ImportArgs) -> Result<(), CliError> {
-    let o = &args.options;
-    let lang = lang_of(o);
+    let plan = args.options.plan().map_err(CliError::Usage)?;
+    let lang = plan.lang;
     let fail = |e: numdesk_import::ImportError| CliError::Usage(e.message(lang));
-    let call_type = o
-        .call_type
-        .as_deref()
-        .map(|v| {
-            parse_call_type(v).ok_or_else(|| {
-                CliError::Usage(format!(
-                    "--call-type {v}: expected 0/inbound, 1/outbound or 2/both"
-                ))
-            })
-        })
-        .transpose()?;
-    let defaults = Defaults {
-        call_type,
-        max_call_count: o.max_call_count,
-        max_call_psec: o.max_call_psec,
-        outbound_callee_format: None,
-    };
-    let options = ValidationOptions {
-        country: o
-            .country
-            .as_deref()
-            .map(str::parse::<Country>)
-            .transpose()
-            .map_err(fail)?,
-        existing_numbers: Vec::new(),
-        lang,
-    };
-    let read = ReadOptions {
-        encoding: o.encoding.clone(),
-        sheet: o.sheet.clone(),
-        delimiter: None,
-    };
-    let header = match o.header_row {
-        Some(0) => {
-            return Err(CliError::Usage(
-                "--header-row counts from 1 (the first row of the file)".into(),
-            ));
-        }
-        Some(n) => HeaderChoice::Line(n),
-        None => HeaderChoice::Detect,
-    };
-    let report = import_path(&args.file, &read, header, &defaults, &options).map_err(fail)?;
+    let report = import_path(
+        &args.file,
+        &plan.read,
+        plan.header,
+        &plan.defaults,
+        &plan.options,
+    )
+    .map_err(fail)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer(&mut out, &report).map_err(|e| CliError::Output(e.into()))?;

@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use numdesk_import::{
+    Country, Defaults, HeaderChoice, Lang, ReadOptions, ValidationOptions, parse_call_type,
+};
 
 /// Where the database is.
 #[derive(Debug, Clone, Args)]
@@ -53,6 +56,72 @@ pub struct ImportOptions {
     /// Language of messages (and of Tencent's error messages): en or zh.
     #[arg(long, value_parser = ["en", "zh"])]
     pub lang: Option<String>,
+}
+
+/// What `numdesk_import::import_path` needs, derived from [`ImportOptions`] in one place so that
+/// `import` and `submit` read a file the same way.
+#[derive(Debug)]
+pub struct ImportPlan {
+    pub lang: Lang,
+    pub read: ReadOptions,
+    pub header: HeaderChoice,
+    pub defaults: Defaults,
+    pub options: ValidationOptions,
+}
+
+impl ImportOptions {
+    /// The message language (`--lang`, English by default).
+    pub fn lang(&self) -> Lang {
+        self.lang
+            .as_deref()
+            .and_then(|l| l.parse().ok())
+            .unwrap_or_default()
+    }
+
+    /// Checks the flags and turns them into an [`ImportPlan`]; `Err` is a usage message.
+    pub fn plan(&self) -> Result<ImportPlan, String> {
+        let lang = self.lang();
+        let call_type = self
+            .call_type
+            .as_deref()
+            .map(|v| {
+                parse_call_type(v).ok_or_else(|| {
+                    format!("--call-type {v}: expected 0/inbound, 1/outbound or 2/both")
+                })
+            })
+            .transpose()?;
+        let country = self
+            .country
+            .as_deref()
+            .map(str::parse::<Country>)
+            .transpose()
+            .map_err(|e| e.message(lang))?;
+        let header = match self.header_row {
+            Some(0) => return Err("--header-row counts from 1 (the first row of the file)".into()),
+            Some(n) => HeaderChoice::Line(n),
+            None => HeaderChoice::Detect,
+        };
+        Ok(ImportPlan {
+            lang,
+            read: ReadOptions {
+                encoding: self.encoding.clone(),
+                sheet: self.sheet.clone(),
+                delimiter: None,
+            },
+            header,
+            defaults: Defaults {
+                call_type,
+                max_call_count: self.max_call_count,
+                max_call_psec: self.max_call_psec,
+                outbound_callee_format: None,
+            },
+            options: ValidationOptions {
+                country,
+                existing_numbers: Vec::new(),
+                lang,
+            },
+        })
+    }
 }
 
 #[derive(Debug, Args)]

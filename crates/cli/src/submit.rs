@@ -2,10 +2,7 @@
 
 use std::path::Path;
 
-use numdesk_import::{
-    Country, Defaults, Finding, HeaderChoice, ImportedRow, Lang, ReadOptions, ValidationOptions,
-    import_path, parse_call_type,
-};
+use numdesk_import::{Finding, ImportedRow, import_path};
 use numdesk_outbox::{OutboxError, RunControl, Selection, SubmitSettings, scope_of_endpoint};
 use numdesk_store::{ApplicationFilter, ApplyOptions, DraftHeader, DraftRow, RowFinding, Severity};
 use serde::Serialize;
@@ -48,48 +45,9 @@ fn draft_row(r: &ImportedRow) -> DraftRow {
 /// Reads and checks `path` like `numdesk import`. Refuses (without saving anything) when the
 /// file or any row has an error.
 pub fn import_rows(path: &Path, o: &ImportOptions) -> CmdResult<Vec<DraftRow>> {
-    let lang: Lang = o
-        .lang
-        .as_deref()
-        .map(str::parse)
-        .transpose()?
-        .unwrap_or_default();
-    let read = ReadOptions {
-        encoding: o.encoding.clone(),
-        sheet: o.sheet.clone(),
-        delimiter: None,
-    };
-    let call_type = o
-        .call_type
-        .as_deref()
-        .map(|v| {
-            parse_call_type(v).ok_or_else(|| {
-                OutboxCmdError::Usage(format!(
-                    "--call-type {v}: expected 0/inbound, 1/outbound or 2/both"
-                ))
-            })
-        })
-        .transpose()?;
-    let defaults = Defaults {
-        call_type,
-        max_call_count: o.max_call_count,
-        max_call_psec: o.max_call_psec,
-        outbound_callee_format: None,
-    };
-    let options = ValidationOptions {
-        country: o
-            .country
-            .as_deref()
-            .map(str::parse::<Country>)
-            .transpose()?,
-        existing_numbers: Vec::new(),
-        lang,
-    };
-    let header = o
-        .header_row
-        .map_or(HeaderChoice::Detect, HeaderChoice::Line);
+    let plan = o.plan().map_err(OutboxCmdError::Usage)?;
     // The same pipeline as `numdesk import`.
-    let result = import_path(path, &read, header, &defaults, &options)?;
+    let result = import_path(path, &plan.read, plan.header, &plan.defaults, &plan.options)?;
     for f in result.file_issues.iter().filter(|f| !f.is_error()) {
         eprintln!("warning: {}", f.message);
     }
