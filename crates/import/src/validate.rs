@@ -27,10 +27,10 @@ pub struct Defaults {
     /// Default CallType.
     pub call_type: Option<CallType>,
     /// Default MaxCallCount (positive).
-    #[ts(type = "number")]
+    #[ts(optional, type = "number")]
     pub max_call_count: Option<i64>,
     /// Default MaxCallPSec (positive).
-    #[ts(type = "number")]
+    #[ts(optional, type = "number")]
     pub max_call_psec: Option<i64>,
     /// Default OutboundCalleeFormat (`{+E.164}` or `{E.164}`).
     pub outbound_callee_format: Option<String>,

@@ -13,11 +13,11 @@ call_type?: CallType,
 /**
  * Default MaxCallCount (positive).
  */
-max_call_count: number, 
+max_call_count?: number, 
 /**
  * Default MaxCallPSec (positive).
  */
-max_call_psec: number, 
+max_call_psec?: number, 
 /**
  * Default OutboundCalleeFormat (`{+E.164}` or `{E.164}`).
  */

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { CallType } from "../../bindings/CallType";
 import type { ColumnInfo } from "../../bindings/ColumnInfo";
-import type { Defaults } from "../../bindings/Defaults";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { IpcError } from "../../bindings/IpcError";
 import type { Mapping } from "../../bindings/Mapping";
@@ -167,9 +166,7 @@ export function ImportWizard(): ReactElement {
               ...(num(defaults.maxPsec) === undefined
                 ? {}
                 : { max_call_psec: num(defaults.maxPsec) ?? 0 }),
-              // The generated Defaults type marks the counts required (a ts-rs `type` override
-              // drops `optional`); in Rust they are Option and may be absent.
-            } as Defaults,
+            },
             country,
             ...(name.trim() === "" ? {} : { name }),
           },
