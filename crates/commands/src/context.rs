@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
-use std::sync::{PoisonError, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 
 use numdesk_client::RateLimiter;
+use numdesk_outbox::{Outbox, OutboxConfig};
 use numdesk_sandbox::{Sandbox, SandboxConfig};
 use numdesk_store::Store;
 
@@ -34,7 +35,10 @@ pub struct ShellInfo {
 /// Shared state of the running app. The shell builds one and `manage()`s it.
 #[derive(Debug)]
 pub struct AppContext {
-    store: Store,
+    store: Arc<Store>,
+    /// The outbox of this database: holds the one-sender lock for as long as the app runs and
+    /// has already turned applications left `sending` by a crash into `unknown`.
+    outbox: Outbox,
     data_dir: PathBuf,
     shell: ShellInfo,
     /// Where requests go now; changed only by the explicit Sandbox ↔ Tencent switch.
@@ -71,7 +75,8 @@ impl AppContext {
         shell: ShellInfo,
         secrets: Secrets,
     ) -> Result<Self, IpcError> {
-        let store = Store::open(&data_dir.join(DATABASE_FILE))?;
+        let store = Arc::new(Store::open(&data_dir.join(DATABASE_FILE))?);
+        let outbox = Outbox::open(Arc::clone(&store), OutboxConfig::default())?;
         let config = SandboxConfig {
             approve_after: Some(SANDBOX_APPROVE_AFTER),
             state_path: Some(data_dir.join(SANDBOX_STATE_FILE)),
@@ -88,6 +93,7 @@ impl AppContext {
         let endpoint = ActiveEndpoint::sandbox(sandbox.url());
         let ctx = Self {
             store,
+            outbox,
             data_dir: data_dir.to_path_buf(),
             shell,
             endpoint: RwLock::new(endpoint),
@@ -107,6 +113,17 @@ impl AppContext {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The store, shared (for blocking tasks that outlive a borrow).
+    pub fn store_arc(&self) -> &Arc<Store> {
+        &self.store
+    }
+
+    /// The outbox: queue, send, resolve. What start-up recovery changed is in
+    /// [`Outbox::recovered`].
+    pub fn outbox(&self) -> &Outbox {
+        &self.outbox
     }
 
     pub fn data_dir(&self) -> &Path {

@@ -90,6 +90,43 @@ impl From<numdesk_store::StoreError> for IpcError {
     }
 }
 
+impl From<numdesk_outbox::OutboxError> for IpcError {
+    /// Outbox failures keep the details the UI needs: the blocking rows of a draft (to link back
+    /// to the grid), the setting that is missing, who holds the sender lock.
+    fn from(err: numdesk_outbox::OutboxError) -> Self {
+        use numdesk_outbox::OutboxError as E;
+        let message = err.to_string();
+        match err {
+            E::Store(e) => e.into(),
+            E::Client(e) => crate::settings::client_error(e),
+            E::Locked { holder, .. } => IpcError::new(ErrorCode::Io, message)
+                .with_details(serde_json::json!({ "reason": "locked", "holder": holder })),
+            E::Lock { .. } => IpcError::new(ErrorCode::Io, message),
+            E::DraftHasErrors { draft_id, rows } => IpcError::new(ErrorCode::InvalidInput, message)
+                .with_details(serde_json::json!({
+                    "reason": "draft_has_errors",
+                    "draftId": draft_id,
+                    "rows": rows,
+                })),
+            E::MissingSetting { field, .. } => IpcError::new(ErrorCode::NotConfigured, message)
+                .with_details(serde_json::json!({ "field": field })),
+            E::InvalidSetting { field, .. } => IpcError::new(ErrorCode::InvalidInput, message)
+                .with_details(serde_json::json!({ "field": field })),
+            E::NotFound { what, id } => IpcError::new(ErrorCode::NotFound, message)
+                .with_details(serde_json::json!({ "what": what, "id": id })),
+            E::EndpointMismatch { id, .. } => IpcError::new(ErrorCode::InvalidInput, message)
+                .with_details(serde_json::json!({ "reason": "endpoint_mismatch", "id": id })),
+            E::NotEditable { id, apply_id, .. } => IpcError::new(ErrorCode::Tencent, message)
+                .with_details(serde_json::json!({
+                    "apiCode": "InvalidParameterValue.ErrorApplyStatus",
+                    "id": id,
+                    "applyId": apply_id,
+                })),
+            _ => IpcError::new(ErrorCode::Internal, message),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
