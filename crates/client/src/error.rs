@@ -15,6 +15,12 @@ pub struct ApiError {
     pub message: String,
     /// Tencent's id of the failed request: quote it to Tencent support.
     pub request_id: String,
+    /// For `AuthFailure.SignatureExpire` answered with a `Date` header: how many seconds the
+    /// server's clock is ahead of this computer's (negative: this computer is ahead). `None`
+    /// for every other code, or when the server sent no usable `Date`. (`i32` keeps
+    /// [`ClientError`] small: ±68 years is plenty.)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clock_offset_secs: Option<i32>,
 }
 
 impl ApiError {
@@ -33,6 +39,44 @@ impl fmt::Display for ApiError {
         )
     }
 }
+
+/// Every Tencent error code the app has its own handling and message for: each code of the
+/// spec's error table ("Errors and what the app does about them"), and the sibling spellings
+/// [`ErrorClass::of_code`] also accepts. Families (`RequestLimitExceeded.*`, `InternalError.*`,
+/// `InvalidParameter.*`, …) are matched by prefix, so only their bare names are listed.
+///
+/// The UI's list of codes (`ui/src/bindings/TencentCode.ts`) is generated from this one, and its
+/// tests check that each code has a message with a next step in every language.
+pub const KNOWN_CODES: &[&str] = &[
+    "RequestLimitExceeded",
+    "AuthFailure.SignatureExpire",
+    "AuthFailure.SecretIdNotFound",
+    "AuthFailure.SignatureFailure",
+    "AuthFailure.InvalidSecretId",
+    "AuthFailure.TokenFailure",
+    "AuthFailure.UnauthorizedOperation",
+    "FailedOperation.PermissionDenied",
+    "InvalidParameterValue.InstanceNotExist",
+    "InvalidParameter.InstanceNotExist",
+    "InvalidParameter.SipTrunkNotFound",
+    "InvalidParameterValue.SipTrunkNotFound",
+    "InvalidParameterValue.PhoneNumInvalid",
+    "InvalidParameter.DuplicatePhoneNumber",
+    "InvalidParameter.IllegalPhoneNumber",
+    "InvalidParameter.InvalidPhoneNumber",
+    "InvalidParameterValue.DuplicatePhoneNumber",
+    "InvalidParameterValue.IllegalPhoneNumber",
+    "InvalidParameterValue.InvalidPhoneNumber",
+    "InvalidParameterValue.WaitingApprovalOverflow",
+    "InvalidParameterValue.ApplyIDNotExist",
+    "InvalidParameterValue.ErrorApplyStatus",
+    "InternalError",
+    "InternalError.DBError",
+    "MissingParameter",
+    "UnknownParameter",
+    "InvalidParameter",
+    "InvalidParameterValue",
+];
 
 /// Why a request could not be sent. In every case nothing reached Tencent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -289,6 +333,51 @@ pub enum ErrorClass {
 }
 
 impl ErrorClass {
+    /// Every class, in declaration order.
+    pub const ALL: [Self; 17] = [
+        Self::RateLimited,
+        Self::ClockSkew,
+        Self::Auth,
+        Self::Permission,
+        Self::InstanceNotFound,
+        Self::SipTrunkNotFound,
+        Self::InvalidPhoneNumber,
+        Self::WaitingApprovalOverflow,
+        Self::ApplyNotFound,
+        Self::ApplyNotEditable,
+        Self::ServerFault,
+        Self::BadRequest,
+        Self::NotSent,
+        Self::OutcomeUnknown,
+        Self::UnexpectedResponse,
+        Self::OtherApi,
+        Self::Local,
+    ];
+
+    /// The class's stable name (its variant name, as serialised): stored as the error code of
+    /// failures that have no Tencent code (e.g. `OutcomeUnknown`, `NotSent`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::RateLimited => "RateLimited",
+            Self::ClockSkew => "ClockSkew",
+            Self::Auth => "Auth",
+            Self::Permission => "Permission",
+            Self::InstanceNotFound => "InstanceNotFound",
+            Self::SipTrunkNotFound => "SipTrunkNotFound",
+            Self::InvalidPhoneNumber => "InvalidPhoneNumber",
+            Self::WaitingApprovalOverflow => "WaitingApprovalOverflow",
+            Self::ApplyNotFound => "ApplyNotFound",
+            Self::ApplyNotEditable => "ApplyNotEditable",
+            Self::ServerFault => "ServerFault",
+            Self::BadRequest => "BadRequest",
+            Self::NotSent => "NotSent",
+            Self::OutcomeUnknown => "OutcomeUnknown",
+            Self::UnexpectedResponse => "UnexpectedResponse",
+            Self::OtherApi => "OtherApi",
+            Self::Local => "Local",
+        }
+    }
+
     /// Classify a Tencent error code.
     pub fn of_code(code: &str) -> Self {
         let is = |prefix: &str| code == prefix || code.starts_with(&format!("{prefix}."));
@@ -358,6 +447,73 @@ impl ErrorClass {
 #[cfg(test)]
 mod tests {
     use super::ErrorClass::{self, *};
+    use super::KNOWN_CODES;
+
+    /// The codes of the spec's error table (API.md, "Errors and what the app does about
+    /// them"), copied here as the spec: the file lives outside the repository.
+    const SPEC_TABLE_CODES: &[&str] = &[
+        "RequestLimitExceeded",
+        "AuthFailure.SignatureExpire",
+        "AuthFailure.SecretIdNotFound",
+        "AuthFailure.SignatureFailure",
+        "AuthFailure.InvalidSecretId",
+        "AuthFailure.TokenFailure",
+        "AuthFailure.UnauthorizedOperation",
+        "FailedOperation.PermissionDenied",
+        "InvalidParameterValue.InstanceNotExist",
+        "InvalidParameter.InstanceNotExist",
+        "InvalidParameter.SipTrunkNotFound",
+        "InvalidParameterValue.PhoneNumInvalid",
+        "InvalidParameter.DuplicatePhoneNumber",
+        "InvalidParameter.IllegalPhoneNumber",
+        "InvalidParameter.InvalidPhoneNumber",
+        "InvalidParameterValue.WaitingApprovalOverflow",
+        "InvalidParameterValue.ApplyIDNotExist",
+        "InvalidParameterValue.ErrorApplyStatus",
+        "InternalError",
+        "InternalError.DBError",
+        "MissingParameter",
+        "UnknownParameter",
+        "InvalidParameter",
+        "InvalidParameterValue",
+    ];
+
+    #[test]
+    fn known_codes_cover_every_code_of_the_spec_table() {
+        for code in SPEC_TABLE_CODES {
+            assert!(
+                KNOWN_CODES.contains(code),
+                "rule: every code in the spec's error table has a message in the UI; {code} is \
+                 missing from KNOWN_CODES"
+            );
+        }
+    }
+
+    #[test]
+    fn every_known_code_is_classified_and_listed_once() {
+        for (i, code) in KNOWN_CODES.iter().enumerate() {
+            assert_ne!(
+                class(code),
+                OtherApi,
+                "rule: a known code has specific handling; {code} falls through to OtherApi"
+            );
+            assert!(
+                !KNOWN_CODES[..i].contains(code),
+                "{code} is listed twice in KNOWN_CODES"
+            );
+        }
+    }
+
+    #[test]
+    fn class_names_are_the_serialised_variant_names() {
+        for c in ErrorClass::ALL {
+            assert_eq!(
+                serde_json::to_value(c).unwrap(),
+                serde_json::json!(c.name()),
+                "rule: the stored name of a class matches its JSON and the UI's list"
+            );
+        }
+    }
 
     fn class(code: &str) -> ErrorClass {
         ErrorClass::of_code(code)

@@ -53,7 +53,9 @@ pub use clock::{Clock, FixedClock, OffsetClock, SystemClock};
 pub use config::{ClientConfig, Language, ProxySetting};
 pub use credentials::{CredentialsProvider, EnvCredentials, StaticCredentials};
 pub use endpoint::{CHINA_HOST, Endpoint, INTERNATIONAL_HOST};
-pub use error::{ApiError, ClientError, ErrorClass, NetworkErrorKind, UnknownOutcomeKind};
+pub use error::{
+    ApiError, ClientError, ErrorClass, KNOWN_CODES, NetworkErrorKind, UnknownOutcomeKind,
+};
 pub use limiter::{Acquire, Permit, RateLimit, RateLimiter, SlidingWindow, TENCENT_MAX_PER_SECOND};
 pub use models::{
     BuyInfoCallType, CallType, CreateOwnNumberApplyRequest, CreateOwnNumberApplyResponse,

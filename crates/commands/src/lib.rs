@@ -9,6 +9,7 @@ mod context;
 mod drafts;
 mod error;
 mod import;
+mod known_codes;
 mod preferences;
 mod secrets;
 mod settings;
@@ -67,6 +68,8 @@ pub mod bindings {
         super::RowFilter::export_all(&cfg)?;
         numdesk_store::DraftSummary::export_all(&cfg)?;
         numdesk_import::ReadOptions::export_all(&cfg)?;
+        numdesk_outbox::PauseReason::export_all(&cfg)?;
+        super::known_codes::export(dir)?;
         Ok(())
     }
 }

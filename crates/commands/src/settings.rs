@@ -859,10 +859,20 @@ pub async fn run_test_connection(plan: ConnectionPlan) -> Result<TestConnectionR
 }
 
 /// A client failure as `{code, message, details}`: the code says what the user can do.
+///
+/// `details` (camelCase; the UI's `explainError` in `ui/src/errors/` reads them):
+/// - Tencent answers: `apiCode` (e.g. `AuthFailure.SignatureExpire`) and `requestId`; for
+///   `AuthFailure.SignatureExpire` also `clockOffsetSeconds` when the response had a `Date`
+///   header (seconds the server is ahead of this computer; negative: this computer is ahead).
+///   A rejected key from [`run_test_connection`] adds `otherSite` (`"china"` /
+///   `"international"`) and `otherSiteAccepts` (`true`, `false`, or `null` when unknown).
+/// - Nothing sent: `kind` — `Dns`, `ConnectionRefused`, `Certificate`, `Tls`, `Proxy`,
+///   `ConnectTimeout` or `Other` (code `certificate`, `proxy` or `network`).
+/// - Sent, no answer: `kind` — `Timeout` or `ConnectionDropped` — and `outcomeUnknown: true`.
+/// - Not a Tencent answer: `kind` — `HttpStatus` (with `status`) or `BadResponse` — and
+///   `requestId` when one could be read.
 pub fn client_error(err: ClientError) -> IpcError {
     let message = err.to_string();
-    let api_details =
-        |e: &numdesk_client::ApiError| json!({ "apiCode": e.code, "requestId": e.request_id });
     match &err {
         ClientError::Api(api) => {
             let code = match api.class() {
@@ -871,7 +881,11 @@ pub fn client_error(err: ClientError) -> IpcError {
                 ErrorClass::ClockSkew => ErrorCode::ClockSkew,
                 _ => ErrorCode::Tencent,
             };
-            IpcError::new(code, message).with_details(api_details(api))
+            let mut details = json!({ "apiCode": api.code, "requestId": api.request_id });
+            if let Some(offset) = api.clock_offset_secs {
+                details["clockOffsetSeconds"] = json!(offset);
+            }
+            IpcError::new(code, message).with_details(details)
         }
         ClientError::NotSent { kind, .. } => {
             let code = match kind {
@@ -881,10 +895,21 @@ pub fn client_error(err: ClientError) -> IpcError {
             };
             IpcError::new(code, message).with_details(json!({ "kind": format!("{kind:?}") }))
         }
-        ClientError::OutcomeUnknown { .. }
-        | ClientError::HttpStatus { .. }
-        | ClientError::BadResponse { .. } => IpcError::new(ErrorCode::Network, message)
-            .with_details(json!({ "requestId": err.request_id() })),
+        ClientError::OutcomeUnknown { kind, .. } => IpcError::new(ErrorCode::Network, message)
+            .with_details(json!({
+                "kind": format!("{kind:?}"),
+                "outcomeUnknown": true,
+                "requestId": null,
+            })),
+        ClientError::HttpStatus {
+            status, request_id, ..
+        } => IpcError::new(ErrorCode::Network, message).with_details(json!({
+            "kind": "HttpStatus",
+            "status": status,
+            "requestId": request_id,
+        })),
+        ClientError::BadResponse { request_id, .. } => IpcError::new(ErrorCode::Network, message)
+            .with_details(json!({ "kind": "BadResponse", "requestId": request_id })),
         ClientError::Config { setting, .. } if *setting == "proxy" => {
             IpcError::new(ErrorCode::Proxy, message)
         }
@@ -938,6 +963,7 @@ mod tests {
                 code: code.into(),
                 message: "m".into(),
                 request_id: "r-1".into(),
+                clock_offset_secs: None,
             })
         };
         let cases = [
@@ -958,5 +984,72 @@ mod tests {
                 "rule: every API error keeps its code and RequestId"
             );
         }
+    }
+
+    #[test]
+    fn signature_expire_carries_the_clock_offset_for_the_minutes_sentence() {
+        let err = client_error(ClientError::Api(numdesk_client::ApiError {
+            code: "AuthFailure.SignatureExpire".into(),
+            message: "expired".into(),
+            request_id: "r-2".into(),
+            clock_offset_secs: Some(420),
+        }));
+        assert_eq!(err.code, ErrorCode::ClockSkew);
+        assert_eq!(
+            err.details,
+            Some(json!({
+                "apiCode": "AuthFailure.SignatureExpire",
+                "requestId": "r-2",
+                "clockOffsetSeconds": 420,
+            })),
+            "rule: the UI can say \"your clock is 7 minutes off\""
+        );
+    }
+
+    #[test]
+    fn network_details_say_which_failure_so_the_ui_can_read_it_as_such() {
+        let kind_of = |err: ClientError| {
+            client_error(err)
+                .details
+                .and_then(|d| d.get("kind").and_then(|k| k.as_str().map(str::to_owned)))
+        };
+        for (kind, name) in [
+            (NetworkErrorKind::Dns, "Dns"),
+            (NetworkErrorKind::ConnectionRefused, "ConnectionRefused"),
+            (NetworkErrorKind::Certificate, "Certificate"),
+            (NetworkErrorKind::Tls, "Tls"),
+            (NetworkErrorKind::Proxy, "Proxy"),
+            (NetworkErrorKind::ConnectTimeout, "ConnectTimeout"),
+            (NetworkErrorKind::Other, "Other"),
+        ] {
+            let err = ClientError::NotSent {
+                kind,
+                detail: "d".into(),
+            };
+            assert_eq!(
+                kind_of(err).as_deref(),
+                Some(name),
+                "rule: UI reads details.kind"
+            );
+        }
+        let dropped = client_error(ClientError::OutcomeUnknown {
+            kind: numdesk_client::UnknownOutcomeKind::ConnectionDropped,
+            detail: "eof".into(),
+        });
+        assert_eq!(dropped.code, ErrorCode::Network);
+        assert_eq!(
+            dropped.details,
+            Some(json!({ "kind": "ConnectionDropped", "outcomeUnknown": true, "requestId": null })),
+            "rule: a dropped response reads as outcome unknown, not as nothing sent"
+        );
+        let gateway = client_error(ClientError::HttpStatus {
+            status: 407,
+            request_id: None,
+            body: "Proxy Authentication Required".into(),
+        });
+        assert_eq!(
+            gateway.details,
+            Some(json!({ "kind": "HttpStatus", "status": 407, "requestId": null }))
+        );
     }
 }
