@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { DraftSummary } from "../../bindings/DraftSummary";
 import type { IpcError } from "../../bindings/IpcError";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
 import { toIpcError } from "../../ipc";
 import { draftDelete, draftDuplicate, draftOpen, draftRename, draftsList } from "../../ipc/wizard";
@@ -55,12 +56,7 @@ export function DraftsList({ empty }: { empty: ReactElement }): ReactElement {
     );
   }
 
-  const errorBox =
-    error === null ? null : (
-      <p role="alert" className="error-text" data-testid="drafts-error">
-        {error.message}
-      </p>
-    );
+  const errorBox = error === null ? null : <ErrorNotice error={error} testId="drafts-error" />;
   if (drafts === null) return <>{errorBox}</>;
   if (drafts.length === 0)
     return (

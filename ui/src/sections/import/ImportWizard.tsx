@@ -5,6 +5,7 @@ import { CallType } from "../../bindings/CallType";
 import type { ColumnInfo } from "../../bindings/ColumnInfo";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { IpcError } from "../../bindings/IpcError";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import type { Mapping } from "../../bindings/Mapping";
 import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
 import { toIpcError } from "../../ipc";
@@ -542,11 +543,7 @@ export function ImportWizard(): ReactElement {
           {busy}
         </p>
       )}
-      {error !== null && (
-        <p role="alert" className="error-text" data-testid="wizard-error">
-          {error.message}
-        </p>
-      )}
+      {error !== null && <ErrorNotice error={error} testId="wizard-error" />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ExportFormat } from "../../bindings/ExportFormat";
 import type { GridRow } from "../../bindings/GridRow";
 import type { IpcError } from "../../bindings/IpcError";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import type { RowFilter } from "../../bindings/RowFilter";
 import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
 import { toIpcError } from "../../ipc";
@@ -559,11 +560,7 @@ export function ReviewGrid({
       <p role="status" className="muted" data-testid="review-status">
         {t("importWizard.grid.autosaved")} {status ?? ""}
       </p>
-      {error !== null && (
-        <p role="alert" className="error-text" data-testid="review-error">
-          {error.message}
-        </p>
-      )}
+      {error !== null && <ErrorNotice error={error} testId="review-error" />}
     </div>
   );
 }

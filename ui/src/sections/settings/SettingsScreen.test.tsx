@@ -139,10 +139,11 @@ describe("Settings screen", () => {
         }),
     });
     await user.click(screen.getByTestId("settings-test"));
-    const hint = await screen.findByTestId("settings-other-site");
-    expect(hint.textContent, "rule: say whether the other site may be right").toContain(
-      "works on the China site",
+    const title = await screen.findByTestId("settings-test-error-title");
+    expect(title.textContent, "rule: say which site the key belongs to").toBe(
+      "This key belongs to the China site.",
     );
+    expect(screen.getByTestId("error-request-id").textContent, "RequestId for support").toBe("r-2");
     await user.click(screen.getByTestId("settings-use-other-site"));
     expect(screen.getByTestId<HTMLInputElement>("site-china").checked).toBe(true);
   });

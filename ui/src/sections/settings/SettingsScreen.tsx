@@ -8,7 +8,7 @@ import type { SettingsView } from "../../bindings/SettingsView";
 import type { Site } from "../../bindings/Site";
 import type { TestConnectionResult } from "../../bindings/TestConnectionResult";
 import { ErrorFacts } from "../../components/ErrorFacts";
-import { describeError } from "../../errors";
+import { ErrorNotice } from "../../components/ErrorNotice";
 import { toIpcError } from "../../ipc";
 import {
   DefaultsFields,
@@ -259,12 +259,7 @@ export function SettingsScreen({
             ? t("settingsScreen.connection.sandboxHint")
             : t("settingsScreen.connection.tencentHint")}
         </p>
-        {switchError && (
-          <div className="error-box" role="alert" data-testid="connection-switch-error">
-            <p>{describeError(t, switchError)}</p>
-            <p className="muted">{switchError.message}</p>
-          </div>
-        )}
+        {switchError && <ErrorNotice error={switchError} testId="connection-switch-error" />}
       </section>
 
       <section
@@ -477,10 +472,7 @@ export function SettingsScreen({
           )}
 
           {saveError && fieldOf === null && (
-            <div className="error-box" role="alert" data-testid="settings-save-error">
-              <p>{describeError(t, saveError)}</p>
-              <p className="muted">{saveError.message}</p>
-            </div>
+            <ErrorNotice error={saveError} testId="settings-save-error" />
           )}
           <div className="actions-row">
             <button type="submit" className="button" disabled={saving} data-testid="settings-save">
@@ -557,21 +549,13 @@ function TestOutcome({
     const other = detailString(error, "otherSite");
     const accepts = detailBool(error, "otherSiteAccepts");
     const otherSite: Site | null = other === "china" || other === "international" ? other : null;
+    // When the other site accepts the key, the notice's own sentence says so ("This key belongs
+    // to the China site"); the button makes the switch one click.
     return (
-      <div className="error-box" role="alert" data-testid="settings-test-error">
-        <p>{describeError(t, error)}</p>
+      <ErrorNotice error={error} testId="settings-test-error">
         {error.code === "auth_failed" && otherSite !== null && (
           <p data-testid="settings-other-site">
-            {accepts === true
-              ? t("settingsScreen.otherSiteWorks", { site: t(`settingsScreen.site.${otherSite}`) })
-              : accepts === false
-                ? t("settingsScreen.otherSiteRejects", {
-                    site: t(`settingsScreen.site.${otherSite}`),
-                  })
-                : t("settingsScreen.otherSiteUnknown", {
-                    site: t(`settingsScreen.site.${otherSite}`),
-                  })}{" "}
-            {accepts === true && (
+            {accepts === true ? (
               <button
                 type="button"
                 className="button button--secondary"
@@ -582,11 +566,14 @@ function TestOutcome({
               >
                 {t("settingsScreen.useOtherSite", { site: t(`settingsScreen.site.${otherSite}`) })}
               </button>
+            ) : accepts === false ? (
+              t("settingsScreen.otherSiteRejects", { site: t(`settingsScreen.site.${otherSite}`) })
+            ) : (
+              t("settingsScreen.otherSiteUnknown", { site: t(`settingsScreen.site.${otherSite}`) })
             )}
           </p>
         )}
-        <ErrorFacts error={error} testIdPrefix="settings-test-error" />
-      </div>
+      </ErrorNotice>
     );
   }
   return null;
