@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "draft_rename",
     "draft_duplicate",
     "draft_delete",
+    "template_save",
 ];
 
 fn main() {

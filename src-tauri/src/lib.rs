@@ -6,6 +6,7 @@
 
 mod commands;
 mod settings;
+mod template;
 mod wizard;
 
 use std::path::PathBuf;
@@ -47,7 +48,9 @@ pub fn build<R: Runtime>(
             wizard::draft_rename,
             wizard::draft_duplicate,
             wizard::draft_delete,
+            template::template_save,
         ])
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| start(app.handle(), data_dir))
 }
 

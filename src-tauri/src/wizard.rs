@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use numdesk_commands::{
     self as core, AppContext, BulkSet, ColumnsPreview, ExportFormat, GridRow, ImportPreview,
-    ImportProgress, IpcError, ProcessRequest, RowEdit, RowFilter, RowsPage, WizardState,
+    ImportProgress, IpcError, Language, ProcessRequest, RowEdit, RowFilter, RowsPage, WizardState,
     WorkbenchSummary,
 };
 use numdesk_import::ReadOptions;
@@ -82,8 +82,13 @@ pub fn drafts_list(ctx: Ctx<'_>) -> Result<Vec<DraftSummary>, IpcError> {
 }
 
 #[tauri::command(async)]
-pub fn draft_open(ctx: Ctx<'_>, wiz: Wiz<'_>, id: i64) -> Result<WorkbenchSummary, IpcError> {
-    core::draft_open(&ctx, &wiz, id)
+pub fn draft_open(
+    ctx: Ctx<'_>,
+    wiz: Wiz<'_>,
+    id: i64,
+    lang: Option<Language>,
+) -> Result<WorkbenchSummary, IpcError> {
+    core::draft_open(&ctx, &wiz, id, lang)
 }
 
 #[tauri::command(async)]

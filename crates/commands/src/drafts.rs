@@ -1,12 +1,12 @@
 //! Drafts and the review grid: the draft open for review is kept in memory (a [`Workbench`]);
 //! the grid reads it in pages, every change is saved to the store at once (autosave).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use numdesk_client::CallType;
 use numdesk_import::{
-    Cell, Code, Country, Defaults, Finding, ImportedRow, Lang, Mapping, RowInput, Severity,
+    Cell, Code, Country, Defaults, Field, Finding, ImportedRow, Lang, Mapping, RowInput, Severity,
     TableRow, ValidationOptions, Validator, export_csv, export_xlsx, mark_duplicates,
 };
 use numdesk_store::{
@@ -15,8 +15,8 @@ use numdesk_store::{
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::import::{WizardState, import_error, lang_of, lock};
-use crate::{AppContext, ErrorCode, IpcError};
+use crate::import::{WizardState, import_error, lang_or_saved, lock};
+use crate::{AppContext, ErrorCode, IpcError, Language};
 
 /// Most rows one page may hold.
 pub const MAX_PAGE_ROWS: u32 = 1000;
@@ -113,6 +113,9 @@ pub struct Workbench {
     validator: Validator,
     lang: Lang,
     file_issues: Vec<Finding>,
+    /// Numbers of the other saved drafts (by duplicate key) with those drafts' names, collected
+    /// when this draft opens: a row holding one gets a warning naming the draft.
+    other_drafts: HashMap<String, Vec<String>>,
 }
 
 pub(crate) fn parse_country(text: Option<&str>, lang: Lang) -> Result<Option<Country>, IpcError> {
@@ -137,6 +140,76 @@ pub(crate) fn existing_numbers(ctx: &AppContext) -> Result<Vec<String>, IpcError
         }
     }
     Ok(out)
+}
+
+/// The numbers of every saved draft except `except`, by the key duplicates are found by, each
+/// with the names of the drafts holding it.
+fn other_drafts(
+    ctx: &AppContext,
+    validator: &mut Validator,
+    except: Option<i64>,
+) -> Result<HashMap<String, Vec<String>>, IpcError> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for draft in ctx.store().drafts()? {
+        if Some(draft.id) == except {
+            continue;
+        }
+        for row in ctx.store().draft_rows(draft.id)? {
+            let Some(key) = validator.number_key(&row.phone_number) else {
+                continue;
+            };
+            let names = out.entry(key).or_default();
+            if !names.contains(&draft.header.name) {
+                names.push(draft.header.name.clone());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Replaces `row`'s finding about other drafts: a warning naming the drafts that hold its
+/// number too, after the row's other PhoneNumber findings.
+fn mark_other_drafts(row: &mut ImportedRow, others: &HashMap<String, Vec<String>>, lang: Lang) {
+    row.issues.retain(|f| f.code != Code::DuplicateInDraft);
+    let Some(names) = row.normalized.as_ref().and_then(|k| others.get(k)) else {
+        return;
+    };
+    let message = lang.pick(
+        format!(
+            "Row {}, PhoneNumber: \"{}\" is also in the draft{} \"{}\". Submit it from one draft only.",
+            row.line,
+            row.phone_number,
+            if names.len() > 1 { "s" } else { "" },
+            names.join("\", \""),
+        ),
+        format!(
+            "第 {} 行，号码 (PhoneNumber)：“{}”也在草稿“{}”中。请只从其中一个草稿提交。",
+            row.line,
+            row.phone_number,
+            names.join("”、“"),
+        ),
+    );
+    let pos = row
+        .issues
+        .iter()
+        .position(|f| f.field != Some(Field::PhoneNumber))
+        .unwrap_or(row.issues.len());
+    row.issues.insert(
+        pos,
+        Finding::warning(Code::DuplicateInDraft, Some(Field::PhoneNumber), message),
+    );
+}
+
+/// What a row's findings say, without the words: compared to tell whether a fresh check found
+/// the same as the saved one.
+fn finding_codes(findings: &[Finding]) -> Vec<(Code, Option<Field>, Severity)> {
+    let mut out: Vec<_> = findings
+        .iter()
+        .filter(|f| f.code != Code::DuplicateInDraft)
+        .map(|f| (f.code, f.field, f.severity))
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 fn to_draft_row(row: &ImportedRow) -> DraftRow {
@@ -225,17 +298,21 @@ impl Workbench {
             .map_err(|e| import_error(&e, lang))
     }
 
-    /// Saves `rows` as a new draft and opens it.
+    /// Saves `rows` as a new draft (numbers already in other drafts marked) and opens it.
     pub(crate) fn create(
         ctx: &AppContext,
         header: DraftHeader,
-        rows: Vec<ImportedRow>,
+        mut rows: Vec<ImportedRow>,
         country: Option<Country>,
         lang: Lang,
         file_issues: Vec<Finding>,
     ) -> Result<Self, IpcError> {
+        let mut validator = Self::build_validator(ctx, country, lang)?;
+        let others = other_drafts(ctx, &mut validator, None)?;
+        for row in &mut rows {
+            mark_other_drafts(row, &others, lang);
+        }
         let stored: Vec<DraftRow> = rows.iter().map(to_draft_row).collect();
-        let validator = Self::build_validator(ctx, country, lang)?;
         let draft_id = ctx.store().create_draft(&header, &stored)?;
         Ok(Self {
             draft_id,
@@ -244,13 +321,16 @@ impl Workbench {
             validator,
             lang,
             file_issues,
+            other_drafts: others,
         })
     }
 
-    /// Loads draft `id`. Stored findings are kept as saved; the rows are checked again only to
-    /// know each number's normalised form (duplicates after an edit).
-    fn open(ctx: &AppContext, id: i64) -> Result<Self, IpcError> {
-        let lang = lang_of(ctx)?;
+    /// Loads draft `id` with findings in `lang`. The rows are checked again: where the check
+    /// finds what was saved (same codes), its findings replace the saved ones, so they read in
+    /// the language the UI shows now; where it does not (what only the import could see, such as
+    /// a numeric cell's lost digits, or an application holding the number), the saved findings
+    /// stand. Warnings about other drafts follow the drafts saved now.
+    fn open(ctx: &AppContext, id: i64, lang: Lang) -> Result<Self, IpcError> {
         let country = parse_country(
             ctx.store()
                 .preference("import.country")?
@@ -266,7 +346,9 @@ impl Workbench {
             validator: Self::build_validator(ctx, country, lang)?,
             lang,
             file_issues: Vec::new(),
+            other_drafts: HashMap::new(),
         };
+        bench.other_drafts = other_drafts(ctx, &mut bench.validator, Some(id))?;
         let inputs: Vec<(RowInput, &DraftRow)> = draft
             .rows
             .iter()
@@ -318,11 +400,14 @@ impl Workbench {
                         .and_then(|v| serde_json::from_value(v).ok())
                 })
                 .collect();
-            if let Some(saved) = saved {
+            if let Some(saved) = saved
+                && finding_codes(&saved) != finding_codes(&row.issues)
+            {
                 row.issues = saved;
             }
             // Values as saved (a re-check of a cleaned value gives the same value).
             row.phone_number.clone_from(&stored.phone_number);
+            mark_other_drafts(row, &bench.other_drafts, lang);
         }
         bench.rows = checked_rows;
         Ok(bench)
@@ -417,13 +502,16 @@ pub fn drafts_list(ctx: &AppContext) -> Result<Vec<DraftSummary>, IpcError> {
     Ok(ctx.store().drafts()?)
 }
 
-/// `draft_open`: opens draft `id` in the review grid.
+/// `draft_open`: opens draft `id` in the review grid, its findings in `lang` (default: the saved
+/// UI language). Opening the open draft again in another language translates its findings.
 pub fn draft_open(
     ctx: &AppContext,
     wiz: &WizardState,
     id: i64,
+    lang: Option<Language>,
 ) -> Result<WorkbenchSummary, IpcError> {
-    let bench = Workbench::open(ctx, id)?;
+    let lang = lang_or_saved(ctx, lang)?;
+    let bench = Workbench::open(ctx, id, lang)?;
     let summary = bench.summary();
     *lock(&wiz.workbench)? = Some(bench);
     Ok(summary)
@@ -462,6 +550,7 @@ pub fn draft_edit_row(
         };
         let before = b.duplicate_rows();
         b.rows[i] = b.validator.validate_row(&input);
+        mark_other_drafts(&mut b.rows[i], &b.other_drafts, b.lang);
         mark_duplicates(&mut b.rows, b.lang);
         let mut changed = b.duplicate_rows();
         changed.extend(before);
@@ -503,6 +592,7 @@ pub fn draft_bulk_set(
                 input.max_call_psec = Some(Cell::text(v.to_string()));
             }
             b.rows[i] = b.validator.validate_row(&input);
+            mark_other_drafts(&mut b.rows[i], &b.other_drafts, b.lang);
         }
         mark_duplicates(&mut b.rows, b.lang);
         b.save_all(ctx)?;
@@ -530,7 +620,8 @@ pub fn draft_delete_rows(
     })
 }
 
-/// `draft_export`: writes the open draft's rows with their findings to `path`.
+/// `draft_export`: writes the open draft's rows with their findings to `path` (user-only
+/// permissions).
 pub fn draft_export(wiz: &WizardState, path: &Path, format: ExportFormat) -> Result<u32, IpcError> {
     with_bench(wiz, |b| {
         let bytes = match format {
@@ -538,13 +629,7 @@ pub fn draft_export(wiz: &WizardState, path: &Path, format: ExportFormat) -> Res
             ExportFormat::Xlsx => export_xlsx(&b.rows, b.lang),
         }
         .map_err(|e| import_error(&e, b.lang))?;
-        std::fs::write(path, bytes).map_err(|e| {
-            IpcError::new(
-                ErrorCode::Io,
-                format!("cannot write {}: {e}", path.display()),
-            )
-            .with_details(serde_json::json!({ "field": "path" }))
-        })?;
+        crate::template::write_private(path, &bytes)?;
         Ok(to_u32(b.rows.len()))
     })
 }

@@ -60,6 +60,15 @@ pub(crate) fn lang_of(ctx: &AppContext) -> Result<Lang, IpcError> {
     })
 }
 
+/// `lang` when the UI gave one, else the saved UI language.
+pub(crate) fn lang_or_saved(ctx: &AppContext, lang: Option<Language>) -> Result<Lang, IpcError> {
+    match lang {
+        Some(Language::SimplifiedChinese) => Ok(Lang::Zh),
+        Some(Language::English) => Ok(Lang::En),
+        None => lang_of(ctx),
+    }
+}
+
 pub(crate) fn import_error(err: &ImportError, lang: Lang) -> IpcError {
     let code = match err {
         ImportError::Io { .. } | ImportError::Write { .. } => ErrorCode::Io,
@@ -142,6 +151,9 @@ pub struct ProcessRequest {
     pub country: Option<String>,
     /// Draft name; default: the source name.
     pub name: Option<String>,
+    /// Language of the findings; default: the saved UI language (the UI passes the language it
+    /// shows, which may be the system's when none was saved).
+    pub lang: Option<Language>,
 }
 
 /// A step of processing, sent over the progress channel.
@@ -398,7 +410,7 @@ pub fn import_process(
     request: &ProcessRequest,
     progress: &mut dyn FnMut(ImportProgress),
 ) -> Result<WorkbenchSummary, IpcError> {
-    let lang = lang_of(ctx)?;
+    let lang = lang_or_saved(ctx, request.lang)?;
     let country = crate::drafts::parse_country(request.country.as_deref(), lang)?;
     let guard = lock(&wiz.session)?;
     let session = guard.as_ref().ok_or_else(no_session)?;

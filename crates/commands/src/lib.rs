@@ -13,6 +13,7 @@ mod known_codes;
 mod preferences;
 mod secrets;
 mod settings;
+mod template;
 
 pub use app_info::{ActiveEndpoint, AppInfo, EndpointKind, app_info};
 pub use context::{
@@ -37,6 +38,7 @@ pub use settings::{
     active_connection_plan, client_error, connection_use_sandbox, connection_use_tencent,
     prepare_test_connection, run_test_connection, settings_forget_key, settings_get, settings_save,
 };
+pub use template::{TemplateFormat, template_save};
 
 /// The TypeScript declarations of every type the UI receives (`ui/src/bindings/`).
 pub mod bindings {
@@ -66,6 +68,7 @@ pub mod bindings {
         super::BulkSet::export_all(&cfg)?;
         super::ExportFormat::export_all(&cfg)?;
         super::RowFilter::export_all(&cfg)?;
+        super::TemplateFormat::export_all(&cfg)?;
         numdesk_store::DraftSummary::export_all(&cfg)?;
         numdesk_import::ReadOptions::export_all(&cfg)?;
         numdesk_outbox::PauseReason::export_all(&cfg)?;

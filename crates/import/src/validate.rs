@@ -479,6 +479,17 @@ impl Validator {
         self.validate(&input.view())
     }
 
+    /// The key a number is compared by for duplicates, as [`ImportedRow::normalized`] holds it
+    /// for a row: E.164 when it parses (for the country, or with `+`), else the cleaned text.
+    /// `None` when the text is not a phone number at all.
+    pub fn number_key(&mut self, text: &str) -> Option<String> {
+        let cleaned = clean_number(&Cell::text(text)).ok()?;
+        if self.country.is_none() && !cleaned.starts_with('+') {
+            return Some(cleaned);
+        }
+        Some(self.phone.key(&cleaned))
+    }
+
     pub(crate) fn validate(&mut self, input: &RowView<'_>) -> ImportedRow {
         let line = input.line;
         let mut issues = Vec::new();

@@ -1,0 +1,297 @@
+//! Duplicates across drafts and against earlier applications, in the review grid: a number that
+//! another saved draft holds gets a warning naming that draft; one an application already holds is
+//! an error. Real database in a temporary directory.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
+
+use numdesk_commands::{
+    AppContext, BulkSet, GridRow, Language, ProcessRequest, RowEdit, RowFilter, Secrets, ShellInfo,
+    WizardState, draft_bulk_set, draft_delete, draft_edit_row, draft_open, import_open_text,
+    import_process, import_rows_page, preferences_set_language,
+};
+use numdesk_import::{Code, Severity};
+use numdesk_store::{
+    ApplyOptions, EndpointKind, EndpointScope, NewSubmission, NumberDetail, SubmissionNumber,
+};
+
+fn open(dir: &std::path::Path) -> AppContext {
+    let shell = ShellInfo {
+        app_name: "Number Desk".into(),
+        version: "0".into(),
+        tauri_version: "2".into(),
+    };
+    runtime()
+        .block_on(AppContext::start_with_secrets(
+            dir,
+            shell,
+            Secrets::memory(),
+        ))
+        .unwrap()
+}
+
+fn runtime() -> &'static tokio::runtime::Runtime {
+    static RT: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    RT.get_or_init(|| tokio::runtime::Runtime::new().unwrap())
+}
+
+/// Pastes `numbers` (tab-separated rows under a Chinese header) and saves them as draft `name`.
+fn import(ctx: &AppContext, wiz: &WizardState, name: &str, numbers: &[&str]) -> i64 {
+    let mut text = String::from("号码\t呼叫类型\t最大并发数\t每秒并发数\n");
+    for n in numbers {
+        text.push_str(&format!("{n}\t1\t10\t2\n"));
+    }
+    let preview = import_open_text(ctx, wiz, &text).unwrap();
+    let request = ProcessRequest {
+        header_row: preview.header_row,
+        mapping: preview.mapping,
+        country: Some("CN".into()),
+        name: Some(name.into()),
+        ..ProcessRequest::default()
+    };
+    import_process(ctx, wiz, &request, &mut |_| {})
+        .unwrap()
+        .draft_id
+}
+
+fn rows(wiz: &WizardState) -> Vec<GridRow> {
+    import_rows_page(wiz, 0, 1000, RowFilter::All).unwrap().rows
+}
+
+fn draft_warnings(row: &GridRow) -> Vec<String> {
+    row.row
+        .issues
+        .iter()
+        .filter(|f| f.code == Code::DuplicateInDraft)
+        .inspect(|f| {
+            assert_eq!(
+                f.severity,
+                Severity::Warning,
+                "rule: a number in another draft is a warning, not an error"
+            );
+        })
+        .map(|f| f.message.clone())
+        .collect()
+}
+
+fn edit(number: &str) -> RowEdit {
+    RowEdit {
+        phone_number: number.into(),
+        call_type: "1".into(),
+        max_call_count: "10".into(),
+        max_call_psec: "2".into(),
+        ..RowEdit::default()
+    }
+}
+
+#[test]
+fn a_number_in_another_draft_is_a_warning_naming_that_draft() {
+    let data = tempfile::tempdir().unwrap();
+    let ctx = open(data.path());
+    let wiz = WizardState::default();
+    let first = import(&ctx, &wiz, "March list", &["02038000501", "02038000502"]);
+    assert!(
+        rows(&wiz).iter().all(|r| draft_warnings(r).is_empty()),
+        "the first draft has nothing to collide with"
+    );
+
+    // The same number written another way (+86, dashes) is the same number.
+    let second = import(
+        &ctx,
+        &wiz,
+        "April list",
+        &["+86 20 3800 0501", "02038000599"],
+    );
+    let got = rows(&wiz);
+    let warned = draft_warnings(&got[0]);
+    assert_eq!(warned.len(), 1, "one warning on the shared number: {got:?}");
+    assert!(
+        warned[0].contains("\"March list\""),
+        "rule: the warning names the other draft: {}",
+        warned[0]
+    );
+    assert!(
+        draft_warnings(&got[1]).is_empty(),
+        "a number no other draft holds has no warning"
+    );
+    let page = import_rows_page(&wiz, 0, 10, RowFilter::Warnings).unwrap();
+    assert_eq!(
+        page.summary.warning_rows, 1,
+        "the row counts as a warning row"
+    );
+    assert_eq!(page.summary.error_rows, 0, "and not as an error row");
+
+    // An inline edit onto another draft's number gets the warning; editing it away removes it.
+    let row = draft_edit_row(&ctx, &wiz, 1, &edit("020-3800-0502")).unwrap();
+    assert_eq!(
+        draft_warnings(&row).len(),
+        1,
+        "rule: an edit is checked against other drafts"
+    );
+    let row = draft_edit_row(&ctx, &wiz, 0, &edit("02038000777")).unwrap();
+    assert!(
+        draft_warnings(&row).is_empty(),
+        "rule: a fixed row loses the warning: {:?}",
+        row.row.issues
+    );
+
+    // Reopened (after a restart), the first draft names the second for the number they share.
+    drop(ctx);
+    let ctx = open(data.path());
+    let wiz = WizardState::default();
+    draft_open(&ctx, &wiz, first, None).unwrap();
+    let got = rows(&wiz);
+    assert!(
+        draft_warnings(&got[0]).is_empty(),
+        "0501 is no longer in the April list"
+    );
+    let warned = draft_warnings(&got[1]);
+    assert!(
+        warned.len() == 1 && warned[0].contains("\"April list\""),
+        "rule: the warning follows the drafts saved now: {warned:?}"
+    );
+
+    // Bulk changes keep the warning (the number did not change).
+    draft_bulk_set(
+        &ctx,
+        &wiz,
+        &[1],
+        &BulkSet {
+            max_call_count: Some(20),
+            ..BulkSet::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(draft_warnings(&rows(&wiz)[1]).len(), 1);
+
+    // Once the other draft is deleted, reopening shows no warning.
+    draft_delete(&ctx, &wiz, second).unwrap();
+    draft_open(&ctx, &wiz, first, None).unwrap();
+    assert!(
+        rows(&wiz).iter().all(|r| draft_warnings(r).is_empty()),
+        "rule: a deleted draft no longer counts"
+    );
+}
+
+#[test]
+fn the_warning_is_in_chinese_when_the_ui_is() {
+    let data = tempfile::tempdir().unwrap();
+    let ctx = open(data.path());
+    let wiz = WizardState::default();
+    preferences_set_language(&ctx, Language::SimplifiedChinese).unwrap();
+    import(&ctx, &wiz, "三月号码", &["02038000501"]);
+    import(&ctx, &wiz, "四月号码", &["02038000501"]);
+    let warned = draft_warnings(&rows(&wiz)[0]);
+    assert!(
+        warned.len() == 1 && warned[0].contains("也在草稿“三月号码”中"),
+        "rule: findings are in the UI's language: {warned:?}"
+    );
+}
+
+#[test]
+fn a_number_an_application_holds_is_an_error() {
+    let data = tempfile::tempdir().unwrap();
+    let ctx = open(data.path());
+    let wiz = WizardState::default();
+    let submission = NewSubmission {
+        draft_id: None,
+        scope: EndpointScope::new(EndpointKind::Sandbox, "127.0.0.1:4000"),
+        sdk_app_id: 1_400_000_001,
+        sip_trunk_id: 10_001,
+        options: ApplyOptions::default(),
+        numbers: vec![SubmissionNumber {
+            draft_position: None,
+            detail: NumberDetail {
+                phone_number: "+862038000501".into(),
+                call_type: 1,
+                max_call_count: 10,
+                max_call_p_sec: 2,
+                outbound_callee_format: None,
+                carrier_phone_number: None,
+            },
+        }],
+        batch_size: 100,
+        include_duplicates: false,
+    };
+    ctx.store().enqueue(&submission).unwrap();
+    import(&ctx, &wiz, "May list", &["020-3800-0501", "02038000502"]);
+    let got = rows(&wiz);
+    assert!(
+        got[0]
+            .row
+            .issues
+            .iter()
+            .any(|f| f.code == Code::DuplicateExisting && f.severity == Severity::Error),
+        "rule: a number a queued application holds is an error in the grid: {:?}",
+        got[0].row.issues
+    );
+    assert!(got[1].row.issues.is_empty(), "{:?}", got[1].row.issues);
+    // And an inline edit onto it is caught too.
+    let row = draft_edit_row(&ctx, &wiz, 1, &edit("+86 20 3800 0501")).unwrap();
+    assert!(
+        row.row
+            .issues
+            .iter()
+            .any(|f| f.code == Code::DuplicateExisting),
+        "rule: an edited row is checked against applications: {:?}",
+        row.row.issues
+    );
+}
+
+#[test]
+fn reopening_in_another_language_translates_the_findings() {
+    let data = tempfile::tempdir().unwrap();
+    let ctx = open(data.path());
+    let wiz = WizardState::default();
+    let id = import(
+        &ctx,
+        &wiz,
+        "June list",
+        &["2.01235E+10", "02038000501", "020 3800 0501"],
+    );
+    let english = rows(&wiz);
+    let before = import_rows_page(&wiz, 0, 1, RowFilter::All)
+        .unwrap()
+        .summary;
+    assert!(
+        english[0].row.issues[0].message.starts_with("Row 2"),
+        "imported in the saved language (English): {:?}",
+        english[0].row.issues
+    );
+
+    let summary = draft_open(&ctx, &wiz, id, Some(Language::SimplifiedChinese)).unwrap();
+    assert_eq!(
+        (summary.error_rows, summary.warning_rows),
+        (before.error_rows, before.warning_rows),
+        "rule: a translation changes no count"
+    );
+    let chinese = rows(&wiz);
+    for (en, zh) in english.iter().zip(&chinese) {
+        let codes = |r: &GridRow| r.row.issues.iter().map(|f| f.code).collect::<Vec<_>>();
+        assert_eq!(
+            codes(en),
+            codes(zh),
+            "the same findings, row {}",
+            en.row.line
+        );
+        for f in &zh.row.issues {
+            assert!(
+                f.message.starts_with('第'),
+                "rule: reopened in 中文, findings read in Chinese: {}",
+                f.message
+            );
+        }
+    }
+    assert!(
+        chinese[1].row.issues.is_empty(),
+        "a clean row stays clean: {:?}",
+        chinese[1].row.issues
+    );
+
+    // An edit after the switch is checked in the new language too.
+    let row = draft_edit_row(&ctx, &wiz, 0, &edit("abc")).unwrap();
+    assert!(
+        row.row.issues.iter().all(|f| f.message.starts_with('第')),
+        "{:?}",
+        row.row.issues
+    );
+}
