@@ -9,6 +9,7 @@ import type { ExportFormat } from "../bindings/ExportFormat";
 import type { GridRow } from "../bindings/GridRow";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportProgress } from "../bindings/ImportProgress";
+import type { Language } from "../bindings/Language";
 import type { ProcessRequest } from "../bindings/ProcessRequest";
 import type { ReadOptions } from "../bindings/ReadOptions";
 import type { RowEdit } from "../bindings/RowEdit";
@@ -68,8 +69,9 @@ export function draftsList(): Promise<DraftSummary[]> {
   return call("drafts_list");
 }
 
-export function draftOpen(id: number): Promise<WorkbenchSummary> {
-  return call("draft_open", { id });
+/** Opens draft `id` in the grid, its findings in `lang` (default: the saved UI language). */
+export function draftOpen(id: number, lang?: Language): Promise<WorkbenchSummary> {
+  return call("draft_open", { id, lang: lang ?? null });
 }
 
 export function draftEditRow(index: number, edit: RowEdit): Promise<GridRow> {

@@ -4,6 +4,7 @@ import type { DraftSummary } from "../../bindings/DraftSummary";
 import type { IpcError } from "../../bindings/IpcError";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import { asLanguage } from "../../i18n";
 import { toIpcError } from "../../ipc";
 import { draftDelete, draftDuplicate, draftOpen, draftRename, draftsList } from "../../ipc/wizard";
 import { ReviewGrid } from "../import/ReviewGrid";
@@ -123,7 +124,7 @@ export function DraftsList({ empty }: { empty: ReactElement }): ReactElement {
                   className="link-button"
                   data-testid={`draft-open-${String(d.id)}`}
                   onClick={() => {
-                    draftOpen(d.id)
+                    draftOpen(d.id, asLanguage(i18n.language))
                       .then(setOpen)
                       .catch((e: unknown) => {
                         setError(toIpcError(e));

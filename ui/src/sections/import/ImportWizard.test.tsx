@@ -128,6 +128,7 @@ describe("import wizard", () => {
       defaults: { call_type: 1, max_call_count: 10 },
       country: "CN",
       name: "运营商号码.csv",
+      lang: "en",
     });
   });
 

@@ -8,7 +8,9 @@ import type { IpcError } from "../../bindings/IpcError";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { Mapping } from "../../bindings/Mapping";
 import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import { asLanguage } from "../../i18n";
 import { toIpcError } from "../../ipc";
+import { chooseImportFile } from "../../ipc/files";
 import {
   importColumns,
   importOpenPath,
@@ -17,6 +19,7 @@ import {
   importReread,
 } from "../../ipc/wizard";
 import { ReviewGrid } from "./ReviewGrid";
+import { TemplateDownload } from "./TemplateDownload";
 import "./wizard.css";
 
 export const FIELDS = [
@@ -51,7 +54,7 @@ type Step = "source" | "header" | "mapping" | "review";
 
 /** The import wizard: source → sheet & header row → column mapping → review. */
 export function ImportWizard(): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ids = useId();
   const [step, setStep] = useState<Step>("source");
   const [path, setPath] = useState("");
@@ -92,6 +95,20 @@ export function ImportWizard(): ReactElement {
 
   function openPath(p: string): void {
     run(t("importWizard.reading"), () => importOpenPath(p), opened);
+  }
+
+  /** The OS open dialog, filtered to the formats the wizard reads; the path goes to Rust. */
+  function chooseFile(): void {
+    setError(null);
+    chooseImportFile(t("files.importFilter"))
+      .then((chosen) => {
+        if (chosen === null) return;
+        setPath(chosen);
+        openPath(chosen);
+      })
+      .catch((e: unknown) => {
+        setError(toIpcError(e));
+      });
   }
 
   // Files dropped on the window arrive as paths from the webview's drag-and-drop event.
@@ -170,6 +187,7 @@ export function ImportWizard(): ReactElement {
             },
             country,
             ...(name.trim() === "" ? {} : { name }),
+            lang: asLanguage(i18n.language),
           },
           (p) => {
             setBusy(t(`importWizard.progress.${p.phase}`, { rows: p.rows }));
@@ -208,6 +226,17 @@ export function ImportWizard(): ReactElement {
       {step === "source" && (
         <div className="panel" data-testid="step-source">
           <p>{t("importWizard.dropHint")}</p>
+          <div className="wizard__row">
+            <button
+              type="button"
+              className="button"
+              disabled={busy !== null}
+              data-testid="import-choose-file"
+              onClick={chooseFile}
+            >
+              {t("files.chooseFile")}
+            </button>
+          </div>
           <form
             className="wizard__row"
             onSubmit={(e) => {
@@ -227,7 +256,7 @@ export function ImportWizard(): ReactElement {
             />
             <button
               type="submit"
-              className="button"
+              className="button button--secondary"
               disabled={path.trim() === "" || busy !== null}
               data-testid="import-open-path"
             >
@@ -257,6 +286,7 @@ export function ImportWizard(): ReactElement {
               {t("importWizard.usePasted")}
             </button>
           </div>
+          <TemplateDownload testId="import-template" />
         </div>
       )}
 

@@ -7,13 +7,16 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import type { RowFilter } from "../../bindings/RowFilter";
 import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
 import { toIpcError } from "../../ipc";
+import { chooseSavePath } from "../../ipc/files";
 import {
   draftBulkSet,
   draftDeleteRows,
   draftEditRow,
   draftExport,
+  draftOpen,
   importRowsPage,
 } from "../../ipc/wizard";
+import { asLanguage } from "../../i18n";
 
 /** Rows fetched per request: the grid only asks for the pages it shows. */
 export const PAGE_SIZE = 100;
@@ -70,7 +73,9 @@ export function ReviewGrid({
   initial: WorkbenchSummary;
   viewportHeight?: number;
 }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = asLanguage(i18n.language);
+  const shownIn = useRef(language);
   const [summary, setSummary] = useState(initial);
   const [filter, setFilter] = useState<RowFilter>("all");
   const [version, setVersion] = useState(0);
@@ -115,6 +120,22 @@ export function ReviewGrid({
         });
     }
   }, [filter, version, firstPage, lastPage, pages]);
+
+  // The findings were written in the language of the import: when the UI switches, the draft is
+  // opened again in the new language (every change is already saved) and the rows re-read.
+  const draftId = summary.draft_id;
+  useEffect(() => {
+    if (shownIn.current === language) return;
+    shownIn.current = language;
+    draftOpen(draftId, language)
+      .then((s) => {
+        setSummary(s);
+        setVersion((v) => v + 1);
+      })
+      .catch((e: unknown) => {
+        setError(toIpcError(e));
+      });
+  }, [language, draftId]);
 
   const visible = useMemo(() => {
     const out: { position: number; row: GridRow | undefined }[] = [];
@@ -197,11 +218,24 @@ export function ReviewGrid({
     );
   }
 
+  function exportTo(path: string): Promise<void> {
+    return draftExport(path, exportFormat).then((n) => {
+      setStatus(t("importWizard.grid.exported", { count: n, path }));
+    });
+  }
+
   function exportRows(): void {
+    run(exportTo(exportPath.trim()));
+  }
+
+  /** The OS save dialog proposes "<draft name> findings.<ext>"; Rust writes the file. */
+  function exportWithDialog(): void {
+    const base = summary.name.replace(/\.(csv|tsv|txt|xlsx|xls)$/i, "");
     run(
-      draftExport(exportPath.trim(), exportFormat).then((n) => {
-        setStatus(t("importWizard.grid.exported", { count: n, path: exportPath.trim() }));
-      }),
+      chooseSavePath(`${base} ${t("files.findingsSuffix")}.${exportFormat}`, {
+        name: t(`importWizard.grid.formats.${exportFormat}`),
+        extensions: [exportFormat],
+      }).then((path) => (path === null ? undefined : exportTo(path))),
     );
   }
 
@@ -524,17 +558,6 @@ export function ReviewGrid({
       </div>
       <div className="review__tools">
         <label>
-          {t("importWizard.grid.exportPath")}
-          <input
-            className="path-input"
-            value={exportPath}
-            data-testid="export-path"
-            onChange={(e) => {
-              setExportPath(e.target.value);
-            }}
-          />
-        </label>
-        <label>
           {t("importWizard.grid.exportFormat")}
           <select
             value={exportFormat}
@@ -546,6 +569,25 @@ export function ReviewGrid({
             <option value="xlsx">{t("importWizard.grid.formats.xlsx")}</option>
             <option value="csv">{t("importWizard.grid.formats.csv")}</option>
           </select>
+        </label>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="export-dialog"
+          onClick={exportWithDialog}
+        >
+          {t("files.exportChoose")}
+        </button>
+        <label>
+          {t("importWizard.grid.exportPath")}
+          <input
+            className="path-input"
+            value={exportPath}
+            data-testid="export-path"
+            onChange={(e) => {
+              setExportPath(e.target.value);
+            }}
+          />
         </label>
         <button
           type="button"

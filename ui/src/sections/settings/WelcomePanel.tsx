@@ -2,6 +2,7 @@ import { useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { CloseIcon } from "../../components/icons";
 import type { AppInfoState } from "../../hooks/useAppInfo";
+import { TemplateDownload } from "../import/TemplateDownload";
 import "./settings.css";
 
 const DISMISSED_KEY = "numdesk.welcomeDismissed";
@@ -15,8 +16,8 @@ function readDismissed(): boolean {
 }
 
 /**
- * The first-run welcome: the three steps, and — while the Sandbox is active — the promise that
- * nothing is sent to Tencent. Dismissed once, it stays dismissed on this computer.
+ * The first-run welcome: the three steps, the template to fill in, and — while the Sandbox is
+ * active — the promise that nothing is sent to Tencent. Dismissed once, it stays dismissed on this computer.
  */
 export function WelcomePanel({
   appInfo,
@@ -59,6 +60,8 @@ export function WelcomePanel({
         <li>{t("welcome.stepReview")}</li>
         <li>{t("welcome.stepSubmit")}</li>
       </ol>
+      <p className="muted">{t("welcome.templateHint")}</p>
+      <TemplateDownload testId="welcome-template" />
       {sandbox && (
         <p className="field__warning" data-testid="welcome-sandbox">
           {t("welcome.sandbox")}

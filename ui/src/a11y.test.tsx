@@ -1,0 +1,149 @@
+// Accessibility basics with axe-core over the screens of the first-run path: the whole app on the
+// import screen (welcome, wizard), each wizard step, the review grid with findings, the drafts
+// list and Settings. Labels, names, roles and landmarks are checked here; colour contrast needs a
+// real renderer (jsdom has no layout), so it is judged on the e2e screenshots instead.
+import { screen, waitFor } from "@testing-library/react";
+import axe from "axe-core";
+import { describe, expect, it } from "vitest";
+import { CallType } from "./bindings/CallType";
+import type { DraftSummary } from "./bindings/DraftSummary";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { RowsPage } from "./bindings/RowsPage";
+import type { WorkbenchSummary } from "./bindings/WorkbenchSummary";
+import { renderApp } from "./test/renderApp";
+
+async function violations(root: Element): Promise<string[]> {
+  const result = await axe.run(root, {
+    rules: { "color-contrast": { enabled: false } },
+    resultTypes: ["violations"],
+  });
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
+
+const PREVIEW: ImportPreview = {
+  source_name: "运营商号码.csv",
+  format: "csv",
+  encoding: { name: "gb18030", detection: "guessed" },
+  delimiter: ",",
+  sheets: [],
+  sheet: null,
+  rows: [
+    { line: 1, cells: ["号码清单"] },
+    { line: 2, cells: ["号码", "呼叫类型"] },
+    { line: 3, cells: ["2.01235E+10", "呼出"] },
+  ],
+  total_rows: 3,
+  header_row: 2,
+  columns: [
+    { index: 0, letter: "A", header: "号码", samples: ["2.01235E+10"] },
+    { index: 1, letter: "B", header: "呼叫类型", samples: ["呼出"] },
+  ],
+  mapping: { PhoneNumber: 0, CallType: 1 },
+  issues: [],
+  country: "CN",
+};
+
+const SUMMARY: WorkbenchSummary = {
+  draft_id: 1,
+  name: "运营商号码.csv",
+  total_rows: 2,
+  error_rows: 1,
+  warning_rows: 0,
+  file_issues: [],
+};
+
+const PAGE: RowsPage = {
+  summary: SUMMARY,
+  matching: 2,
+  offset: 0,
+  rows: [
+    {
+      index: 0,
+      row: {
+        line: 3,
+        phone_number: "2.01235E+10",
+        call_type: CallType.Outbound,
+        max_call_count: 10,
+        max_call_psec: 2,
+        issues: [
+          {
+            severity: "error",
+            code: "scientific_notation",
+            field: "PhoneNumber",
+            message: "Row 3: digits were lost",
+          },
+        ],
+      },
+    },
+    {
+      index: 1,
+      row: {
+        line: 4,
+        phone_number: "02038000505",
+        call_type: CallType.Inbound,
+        max_call_count: 5,
+        max_call_psec: 1,
+        issues: [],
+      },
+    },
+  ],
+};
+
+const DRAFT: DraftSummary = {
+  id: 1,
+  header: { name: "运营商号码.csv", options: {} },
+  rows: 2,
+  error_rows: 1,
+  created_at: "2026-11-30 09:00:00",
+  updated_at: "2026-11-30 09:05:00",
+};
+
+const handlers = {
+  import_open_path: () => PREVIEW,
+  import_columns: () => ({ header_row: 2, columns: PREVIEW.columns, mapping: PREVIEW.mapping }),
+  import_process: () => SUMMARY,
+  import_rows_page: () => PAGE,
+  draft_open: () => SUMMARY,
+};
+
+describe("accessibility (axe-core)", () => {
+  it("the import screen with the welcome, and every wizard step up to the grid", async () => {
+    const { user, container } = renderApp({ handlers });
+    await screen.findByTestId("welcome-panel");
+    expect(await violations(container), "first screen").toEqual([]);
+
+    await user.type(screen.getByTestId("import-path-input"), "/data/运营商号码.csv");
+    await user.click(screen.getByTestId("import-open-path"));
+    await screen.findByTestId("step-header");
+    expect(await violations(container), "sheet and header row step").toEqual([]);
+
+    await user.click(screen.getByTestId("header-next"));
+    await screen.findByTestId("step-mapping");
+    expect(await violations(container), "column mapping step").toEqual([]);
+
+    await user.click(screen.getByTestId("mapping-process"));
+    await screen.findByTestId("grid-row-1");
+    expect(await violations(container), "review grid").toEqual([]);
+
+    await user.click(screen.getByTestId("grid-edit-0"));
+    await screen.findByTestId("edit-phone");
+    expect(await violations(container), "review grid while editing a row").toEqual([]);
+  }, 30_000);
+
+  it("the drafts list and Settings", async () => {
+    const { user, container } = renderApp({
+      handlers: { ...handlers, drafts_list: () => [DRAFT] },
+    });
+    await user.click(await screen.findByTestId("nav-drafts"));
+    await screen.findByTestId("drafts-table");
+    expect(await violations(container), "drafts list").toEqual([]);
+
+    await user.click(screen.getByTestId("nav-settings"));
+    await waitFor(() => {
+      expect(screen.getByTestId("settings-account")).toBeTruthy();
+    });
+    expect(await violations(container), "settings").toEqual([]);
+  }, 30_000);
+});

@@ -1,0 +1,159 @@
+// The native dialogs as the UI drives them: the open dialog feeds the chosen path to
+// import_open_path, the save dialog's path goes to template_save / draft_export, and a cancelled
+// dialog does nothing. The dialogs are tauri-plugin-dialog commands, mocked at the IPC boundary.
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { I18nextProvider } from "react-i18next";
+import { describe, expect, it } from "vitest";
+import type { ImportPreview } from "../../bindings/ImportPreview";
+import type { Language } from "../../bindings/Language";
+import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import { createI18n } from "../../i18n";
+import { callsOf, ipcError, mockCommands, rejectWith, type Handler } from "../../test/renderApp";
+import { WelcomePanel } from "../settings/WelcomePanel";
+import { ImportWizard } from "./ImportWizard";
+import { ReviewGrid } from "./ReviewGrid";
+
+const PREVIEW: ImportPreview = {
+  source_name: "numbers.xlsx",
+  format: "xlsx",
+  encoding: null,
+  delimiter: null,
+  sheets: ["Sheet1"],
+  sheet: "Sheet1",
+  rows: [{ line: 1, cells: ["PhoneNumber"] }],
+  total_rows: 1,
+  header_row: 1,
+  columns: [{ index: 0, letter: "A", header: "PhoneNumber", samples: [] }],
+  mapping: { PhoneNumber: 0 },
+  issues: [],
+  country: "CN",
+};
+
+const SUMMARY: WorkbenchSummary = {
+  draft_id: 2,
+  name: "April list.xlsx",
+  total_rows: 0,
+  error_rows: 0,
+  warning_rows: 0,
+  file_issues: [],
+};
+
+function renderWith(
+  ui: React.ReactElement,
+  handlers: Partial<Record<string, Handler>>,
+  language: Language = "en",
+) {
+  const calls = mockCommands(handlers);
+  const user = userEvent.setup();
+  render(<I18nextProvider i18n={createI18n(language)}>{ui}</I18nextProvider>);
+  return { calls, user };
+}
+
+type DialogArgs = { options: { filters?: { extensions: string[] }[]; defaultPath?: string } };
+
+describe("native dialogs", () => {
+  it("Choose file opens the OS dialog filtered to importable files and reads the chosen path", async () => {
+    const { calls, user } = renderWith(<ImportWizard />, {
+      "plugin:dialog|open": () => "/home/admin/April list.xlsx",
+      import_open_path: () => PREVIEW,
+    });
+    await user.click(screen.getByRole("button", { name: "Choose file…" }));
+    await screen.findByTestId("step-header");
+    const options = (callsOf(calls, "plugin:dialog|open")[0]?.args as DialogArgs).options;
+    expect(options.filters?.[0]?.extensions, "the dialog offers what the wizard reads").toEqual([
+      "csv",
+      "tsv",
+      "txt",
+      "xlsx",
+      "xls",
+    ]);
+    expect(callsOf(calls, "import_open_path")[0]?.args).toEqual({
+      path: "/home/admin/April list.xlsx",
+      read: null,
+    });
+  });
+
+  it("a cancelled open dialog reads nothing and stays on the first step", async () => {
+    const { calls, user } = renderWith(<ImportWizard />, {
+      "plugin:dialog|open": () => null,
+    });
+    await user.click(screen.getByTestId("import-choose-file"));
+    await waitFor(() => {
+      expect(callsOf(calls, "plugin:dialog|open")).toHaveLength(1);
+    });
+    expect(callsOf(calls, "import_open_path")).toHaveLength(0);
+    expect(screen.getByTestId("step-source")).toBeTruthy();
+  });
+
+  it("the welcome's template download saves where the user chose, in the UI language", async () => {
+    const { calls, user } = renderWith(
+      <WelcomePanel appInfo={{ status: "loading" }} onOpenSettings={() => undefined} />,
+      {
+        "plugin:dialog|save": () => "/home/admin/号码清单模板.xlsx",
+        template_save: () => 5120,
+      },
+      "zh-CN",
+    );
+    await user.click(screen.getByRole("button", { name: "Excel 模板 (.xlsx)" }));
+    expect((await screen.findByTestId("welcome-template-saved")).textContent).toContain(
+      "/home/admin/号码清单模板.xlsx",
+    );
+    const options = (callsOf(calls, "plugin:dialog|save")[0]?.args as DialogArgs).options;
+    expect(options.defaultPath, "a file name in the user's language is proposed").toBe(
+      "号码清单模板.xlsx",
+    );
+    expect(callsOf(calls, "template_save")[0]?.args).toEqual({
+      path: "/home/admin/号码清单模板.xlsx",
+      format: "xlsx",
+      lang: "zh-CN",
+    });
+  });
+
+  it("the import screen offers the CSV template and shows why saving failed", async () => {
+    const { calls, user } = renderWith(<ImportWizard />, {
+      "plugin:dialog|save": () => "/readonly/template.csv",
+      template_save: () => rejectWith(ipcError("io", "cannot write /readonly/template.csv")),
+    });
+    await user.click(screen.getByTestId("import-template-csv"));
+    expect((await screen.findByTestId("import-template-error")).textContent).toContain(
+      "cannot write /readonly/template.csv",
+    );
+    expect(callsOf(calls, "template_save")[0]?.args).toEqual({
+      path: "/readonly/template.csv",
+      format: "csv",
+      lang: "en",
+    });
+  });
+
+  it("a cancelled save dialog writes no template", async () => {
+    const { calls, user } = renderWith(<ImportWizard />, {
+      "plugin:dialog|save": () => null,
+    });
+    await user.click(screen.getByTestId("import-template-xlsx"));
+    await waitFor(() => {
+      expect(callsOf(calls, "plugin:dialog|save")).toHaveLength(1);
+    });
+    expect(callsOf(calls, "template_save")).toHaveLength(0);
+  });
+
+  it("the grid exports rows with findings to the path chosen in the save dialog", async () => {
+    const { calls, user } = renderWith(<ReviewGrid initial={SUMMARY} />, {
+      import_rows_page: () => ({ summary: SUMMARY, matching: 0, offset: 0, rows: [] }),
+      "plugin:dialog|save": () => "/home/admin/April list findings.csv",
+      draft_export: () => 3,
+    });
+    await user.selectOptions(screen.getByTestId("export-format"), "csv");
+    await user.click(screen.getByRole("button", { name: "Save rows with findings as…" }));
+    await waitFor(() => {
+      expect(callsOf(calls, "draft_export")[0]?.args).toEqual({
+        path: "/home/admin/April list findings.csv",
+        format: "csv",
+      });
+    });
+    const options = (callsOf(calls, "plugin:dialog|save")[0]?.args as DialogArgs).options;
+    expect(options.defaultPath).toBe("April list findings.csv");
+    expect(options.filters?.[0]?.extensions).toEqual(["csv"]);
+    expect((await screen.findByTestId("review-status")).textContent).toContain("Exported 3 rows");
+  });
+});
