@@ -5,6 +5,7 @@ import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import type { Language } from "./bindings/Language";
 import { ErrorNotice } from "./components/ErrorNotice";
+import { Notice } from "./components/Notice";
 import { createI18n } from "./i18n";
 
 function renderIn(language: Language, ui: ReactElement) {
@@ -105,6 +106,21 @@ describe("ErrorNotice", () => {
     );
     expect(screen.getByTestId("error-notice-title").textContent).toBe(
       "Tencent has too many of your applications waiting for review — the remaining 12 batches are kept and will go when you press Resume.",
+    );
+  });
+
+  it("the window-wide Notice gives the next step too", () => {
+    renderIn(
+      "en",
+      <Notice
+        testId="prefs-error"
+        headline="Couldn't save the language."
+        error={{ code: "io", message: "permission denied", details: null }}
+        onDismiss={() => undefined}
+      />,
+    );
+    expect(screen.getByTestId("prefs-error-next").textContent).toBe(
+      "Check that the file exists and isn't open in another program (such as Excel), then try again.",
     );
   });
 });

@@ -1,11 +1,14 @@
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "../bindings/IpcError";
-import { describeError } from "../errors";
+import { explainError } from "../errors";
 import { ErrorFacts } from "./ErrorFacts";
 import { CloseIcon, ErrorIcon } from "./icons";
 
-/** A dismissible problem report that does not block the rest of the window. */
+/**
+ * A dismissible problem report that does not block the rest of the window: what failed, the
+ * plain-language reason and next step (see `explainError`), and the envelope for support.
+ */
 export function Notice({
   headline,
   error,
@@ -18,12 +21,14 @@ export function Notice({
   testId: string;
 }): ReactElement {
   const { t } = useTranslation();
+  const { title, nextStep } = explainError(t, error);
   return (
     <div className="notice" role="alert" data-testid={testId}>
       <ErrorIcon size={18} />
       <div className="notice__text">
         <p>
-          <strong>{headline}</strong> <span>{describeError(t, error)}</span>
+          <strong>{headline}</strong> <span>{title}</span>{" "}
+          <span data-testid={`${testId}-next`}>{nextStep}</span>
         </p>
         <ErrorFacts error={error} testIdPrefix={testId} />
       </div>
