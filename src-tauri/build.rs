@@ -27,6 +27,17 @@ const COMMANDS: &[&str] = &[
     "draft_duplicate",
     "draft_delete",
     "template_save",
+    // submit and the outbox
+    "submit_preview",
+    "submit_start",
+    "outbox_pause",
+    "outbox_resume",
+    "outbox_cancel",
+    "outbox_send_queued",
+    "outbox_resend_unknown",
+    "outbox_status",
+    "sandbox_faults_get",
+    "sandbox_faults_set",
 ];
 
 fn main() {

@@ -6,6 +6,7 @@
 
 mod commands;
 mod settings;
+mod submit;
 mod template;
 mod wizard;
 
@@ -49,6 +50,16 @@ pub fn build<R: Runtime>(
             wizard::draft_duplicate,
             wizard::draft_delete,
             template::template_save,
+            submit::submit_preview,
+            submit::submit_start,
+            submit::outbox_pause,
+            submit::outbox_resume,
+            submit::outbox_cancel,
+            submit::outbox_send_queued,
+            submit::outbox_resend_unknown,
+            submit::outbox_status,
+            submit::sandbox_faults_get,
+            submit::sandbox_faults_set,
         ])
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| start(app.handle(), data_dir))
@@ -63,6 +74,7 @@ pub fn start<R: Runtime>(
     let context = open_context(app, data_dir, None)?;
     app.manage(context);
     app.manage(numdesk_commands::WizardState::default());
+    app.manage(numdesk_commands::SubmitState::default());
     Ok(())
 }
 
@@ -76,6 +88,7 @@ pub fn start_with_secrets<R: Runtime>(
     let context = open_context(app, data_dir, Some(secrets))?;
     app.manage(context);
     app.manage(numdesk_commands::WizardState::default());
+    app.manage(numdesk_commands::SubmitState::default());
     Ok(())
 }
 

@@ -86,7 +86,7 @@ impl Client {
             // Every HTTP request must pass the rate limiter and be logged as an attempt: no
             // hidden re-sends (reqwest would otherwise retry HTTP/2 protocol refusals itself).
             .retry(reqwest::retry::never())
-            .user_agent(concat!("numdesk/", env!("CARGO_PKG_VERSION")));
+            .user_agent(crate::prepare::USER_AGENT);
         builder = match &config.proxy {
             // A local sandbox is reached directly, never through the system proxy.
             ProxySetting::System if config.endpoint.is_loopback() => builder.no_proxy(),
@@ -319,7 +319,8 @@ impl Client {
         }
     }
 
-    fn sign(
+    /// Signs one attempt (also used by [`Client::prepare`], so a preview is what is sent).
+    pub(crate) fn sign(
         &self,
         action: &str,
         timestamp: i64,

@@ -45,6 +45,7 @@ mod error;
 mod limiter;
 pub mod models;
 mod net;
+mod prepare;
 mod retry;
 
 pub use attempt::{AttemptLog, AttemptObserver, AttemptRecord, NextStep};
@@ -64,4 +65,5 @@ pub use models::{
     OwnNumberApplyDetailItem,
 };
 pub use numdesk_sign::{Credentials, SecretKey};
+pub use prepare::{PreparedRequest, PreviewHeader, REDACTED, RequestPreview, mask_secret_id};
 pub use retry::RetryPolicy;

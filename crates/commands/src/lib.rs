@@ -13,6 +13,7 @@ mod known_codes;
 mod preferences;
 mod secrets;
 mod settings;
+mod submit;
 mod template;
 
 pub use app_info::{ActiveEndpoint, AppInfo, EndpointKind, app_info};
@@ -30,6 +31,7 @@ pub use import::{
     ColumnInfo, ColumnsPreview, ImportPreview, ImportProgress, ProcessRequest, RawRow, WizardState,
     import_columns, import_open_path, import_open_text, import_process, import_reread,
 };
+pub use numdesk_outbox::{ProgressEvent, RunReport};
 pub use preferences::{Language, Preferences, preferences_get, preferences_set_language};
 pub use secrets::Secrets;
 pub use settings::{
@@ -37,6 +39,12 @@ pub use settings::{
     SdkAppSummary, SettingsInput, SettingsView, Site, TENCENT_PROFILE_NAME, TestConnectionResult,
     active_connection_plan, client_error, connection_use_sandbox, connection_use_tencent,
     prepare_test_connection, run_test_connection, settings_forget_key, settings_get, settings_save,
+};
+pub use submit::{
+    OutboxStatus, PreparedSubmit, RunGuard, RunJob, RunKind, SUBMIT_LIST_LIMIT, SandboxFaults,
+    SubmitInput, SubmitPreview, SubmitState, outbox_cancel, outbox_pause, outbox_resume,
+    outbox_status, resend_unknown_job, run_job, sandbox_faults_get, sandbox_faults_set,
+    send_queued_job, submit_prepare, submit_preview, submit_start_job,
 };
 pub use template::{TemplateFormat, template_save};
 
@@ -72,6 +80,12 @@ pub mod bindings {
         numdesk_store::DraftSummary::export_all(&cfg)?;
         numdesk_import::ReadOptions::export_all(&cfg)?;
         numdesk_outbox::PauseReason::export_all(&cfg)?;
+        super::SubmitInput::export_all(&cfg)?;
+        super::SubmitPreview::export_all(&cfg)?;
+        super::OutboxStatus::export_all(&cfg)?;
+        super::SandboxFaults::export_all(&cfg)?;
+        numdesk_outbox::ProgressEvent::export_all(&cfg)?;
+        numdesk_outbox::RunReport::export_all(&cfg)?;
         super::known_codes::export(dir)?;
         Ok(())
     }

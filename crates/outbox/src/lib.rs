@@ -29,6 +29,7 @@ mod error;
 mod lock;
 mod modify;
 mod plan;
+mod preview;
 mod progress;
 mod reconcile;
 mod run;

@@ -339,7 +339,7 @@ async fn wait_for_room(ctx: &Ctx, rx: &watch::Receiver<ControlState>) -> bool {
     }
 }
 
-fn request_of(app: &QueuedApplication) -> Result<CreateOwnNumberApplyRequest, String> {
+pub(crate) fn request_of(app: &QueuedApplication) -> Result<CreateOwnNumberApplyRequest, String> {
     let details = app
         .details
         .iter()

@@ -1,0 +1,138 @@
+//! Submit and the outbox: thin commands over `numdesk_commands::submit`. Database and keychain
+//! work runs on the blocking pool; sending runs on the async runtime and reports progress over a
+//! `Channel`. One run at a time (the slot lives in the managed `SubmitState`).
+
+use numdesk_commands::{
+    self as core, AppContext, ErrorCode, IpcError, OutboxStatus, ProgressEvent, RunJob, RunReport,
+    SandboxFaults, SubmitInput, SubmitPreview, SubmitState,
+};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime, State};
+
+/// Runs `f` with the app's state on the blocking pool.
+async fn blocking<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    f: impl FnOnce(&AppContext, &SubmitState) -> Result<T, IpcError> + Send + 'static,
+) -> Result<T, IpcError> {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        f(&app.state::<AppContext>(), &app.state::<SubmitState>())
+    })
+    .await
+    .map_err(|err| {
+        IpcError::new(
+            ErrorCode::Internal,
+            format!("a background task failed: {err}"),
+        )
+    })?
+}
+
+/// Sends a claimed job, forwarding progress to the window (a closed window only loses the
+/// progress, never the run).
+async fn run<R: Runtime>(
+    app: &AppHandle<R>,
+    job: RunJob,
+    on_progress: Channel<ProgressEvent>,
+) -> Result<RunReport, IpcError> {
+    let ctx = app.state::<AppContext>();
+    core::run_job(&ctx, job, move |event: &ProgressEvent| {
+        let _ = on_progress.send(event.clone());
+    })
+    .await
+}
+
+/// What submitting the draft would do, with the exact first request (secrets redacted).
+#[tauri::command]
+pub async fn submit_preview<R: Runtime>(
+    app: AppHandle<R>,
+    draft_id: i64,
+    settings: SubmitInput,
+) -> Result<SubmitPreview, IpcError> {
+    let prep = blocking(&app, move |ctx, _| {
+        core::submit_prepare(ctx, draft_id, &settings)
+    })
+    .await?;
+    let state = app.state::<SubmitState>();
+    Ok(core::submit_preview(&state, prep).await)
+}
+
+/// Queues the draft and sends it; resolves when the run ends.
+#[tauri::command]
+pub async fn submit_start<R: Runtime>(
+    app: AppHandle<R>,
+    draft_id: i64,
+    settings: SubmitInput,
+    on_progress: Channel<ProgressEvent>,
+) -> Result<RunReport, IpcError> {
+    let job = blocking(&app, move |ctx, state| {
+        core::submit_start_job(ctx, state, draft_id, &settings)
+    })
+    .await?;
+    run(&app, job, on_progress).await
+}
+
+/// Sends every queued application of the active destination (after a stop, cancel or crash).
+#[tauri::command]
+pub async fn outbox_send_queued<R: Runtime>(
+    app: AppHandle<R>,
+    on_progress: Channel<ProgressEvent>,
+) -> Result<RunReport, IpcError> {
+    let job = blocking(&app, core::send_queued_job).await?;
+    run(&app, job, on_progress).await
+}
+
+/// Sends unknown application `id` again, after the UI's explicit warning.
+#[tauri::command]
+pub async fn outbox_resend_unknown<R: Runtime>(
+    app: AppHandle<R>,
+    id: i64,
+    on_progress: Channel<ProgressEvent>,
+) -> Result<RunReport, IpcError> {
+    let job = blocking(&app, move |ctx, state| {
+        core::resend_unknown_job(ctx, state, id)
+    })
+    .await?;
+    run(&app, job, on_progress).await
+}
+
+/// Pauses the running job; false when nothing runs.
+#[tauri::command]
+pub fn outbox_pause(state: State<'_, SubmitState>) -> bool {
+    core::outbox_pause(&state)
+}
+
+/// Resumes a paused job; false when nothing runs.
+#[tauri::command]
+pub fn outbox_resume(state: State<'_, SubmitState>) -> bool {
+    core::outbox_resume(&state)
+}
+
+/// Cancels the running job (the rest stays queued); false when nothing runs.
+#[tauri::command]
+pub fn outbox_cancel(state: State<'_, SubmitState>) -> bool {
+    core::outbox_cancel(&state)
+}
+
+/// What runs, what is queued and what is unresolved for the active destination.
+#[tauri::command(async)]
+pub fn outbox_status(
+    ctx: State<'_, AppContext>,
+    state: State<'_, SubmitState>,
+) -> Result<OutboxStatus, IpcError> {
+    core::outbox_status(&ctx, &state)
+}
+
+/// The built-in sandbox's "simulate problems" switches.
+#[tauri::command]
+pub fn sandbox_faults_get(ctx: State<'_, AppContext>) -> SandboxFaults {
+    core::sandbox_faults_get(&ctx)
+}
+
+/// Sets the built-in sandbox's "simulate problems" switches (until the app closes).
+#[tauri::command]
+pub fn sandbox_faults_set(
+    ctx: State<'_, AppContext>,
+    faults: SandboxFaults,
+) -> Result<SandboxFaults, IpcError> {
+    core::sandbox_faults_set(&ctx, &faults)
+}
