@@ -26,6 +26,15 @@ const COMMANDS: &[&str] = &[
     "draft_rename",
     "draft_duplicate",
     "draft_delete",
+    // applications list
+    "applications_list",
+    "application_detail",
+    "applications_refresh",
+    "application_modify",
+    "application_resolve",
+    "application_mark_not_created",
+    "applications_draft_from_failed",
+    "applications_export",
     "template_save",
     // submit and the outbox
     "submit_preview",

@@ -4,6 +4,7 @@
 //! errors out as `{code, message, details}`. Start-up (`setup`) resolves the data directory and
 //! opens the app's state; nothing here holds business logic.
 
+mod applications;
 mod commands;
 mod settings;
 mod submit;
@@ -49,6 +50,14 @@ pub fn build<R: Runtime>(
             wizard::draft_rename,
             wizard::draft_duplicate,
             wizard::draft_delete,
+            applications::applications_list,
+            applications::application_detail,
+            applications::applications_refresh,
+            applications::application_modify,
+            applications::application_resolve,
+            applications::application_mark_not_created,
+            applications::applications_draft_from_failed,
+            applications::applications_export,
             template::template_save,
             submit::submit_preview,
             submit::submit_start,

@@ -74,12 +74,31 @@ impl From<numdesk_store::StoreError> for IpcError {
             E::Io { .. } => ErrorCode::Io,
             E::Invalid { .. } => ErrorCode::InvalidInput,
             E::NotFound { .. } => ErrorCode::NotFound,
+            // The user asked for something the data does not allow: not a database failure.
+            E::WrongState { .. } | E::ApplyIdInUse { .. } | E::NumbersInUse(_) => {
+                ErrorCode::InvalidInput
+            }
             _ => ErrorCode::Database,
         };
         let details = match &err {
             E::TooNew { found, supported } => {
                 Some(serde_json::json!({ "found": found, "supported": supported }))
             }
+            E::WrongState { id, state, .. } => {
+                Some(serde_json::json!({ "reason": "wrong_state", "id": id, "state": state }))
+            }
+            E::ApplyIdInUse {
+                apply_id,
+                application_id,
+            } => Some(serde_json::json!({
+                "reason": "apply_id_in_use",
+                "applyId": apply_id,
+                "applicationId": application_id,
+            })),
+            E::NumbersInUse(numbers) => Some(serde_json::json!({
+                "reason": "numbers_in_use",
+                "numbers": numbers.iter().map(|n| &n.phone_number).collect::<Vec<_>>(),
+            })),
             _ => None,
         };
         Self {

@@ -5,6 +5,7 @@
 //! error crosses the IPC boundary as [`IpcError`] (`{code, message, details}`).
 
 mod app_info;
+mod applications;
 mod context;
 mod drafts;
 mod error;
@@ -17,6 +18,13 @@ mod submit;
 mod template;
 
 pub use app_info::{ActiveEndpoint, AppInfo, EndpointKind, app_info};
+pub use applications::{
+    ApplicationActions, ApplicationChanges, ApplicationDetail, ApplicationsListPage,
+    DEFAULT_DETAIL_NUMBERS, MAX_DETAIL_NUMBERS, ModifyReport, ModifyResult, ReconcileReport,
+    RefreshReport, active_scope, application_detail, application_mark_not_created,
+    application_modify, application_resolve, applications_draft_from_failed, applications_export,
+    applications_list, applications_refresh,
+};
 pub use context::{
     AppContext, DATABASE_FILE, SANDBOX_APPROVE_AFTER, SANDBOX_STATE_FILE, ShellInfo,
     data_dir_override,
@@ -78,6 +86,12 @@ pub mod bindings {
         super::RowFilter::export_all(&cfg)?;
         super::TemplateFormat::export_all(&cfg)?;
         numdesk_store::DraftSummary::export_all(&cfg)?;
+        numdesk_store::ApplicationQuery::export_all(&cfg)?;
+        super::ApplicationsListPage::export_all(&cfg)?;
+        super::ApplicationDetail::export_all(&cfg)?;
+        super::ApplicationChanges::export_all(&cfg)?;
+        super::RefreshReport::export_all(&cfg)?;
+        super::ModifyReport::export_all(&cfg)?;
         numdesk_import::ReadOptions::export_all(&cfg)?;
         numdesk_outbox::PauseReason::export_all(&cfg)?;
         super::SubmitInput::export_all(&cfg)?;

@@ -61,8 +61,24 @@ fn cells(row: &ImportedRow, lang: Lang) -> Vec<String> {
     ]
 }
 
-/// Rows as CSV: UTF-8 with BOM, CRLF, every cell escaped with [`escape_formula`].
-pub fn export_csv(rows: &[ImportedRow], lang: Lang) -> Result<Vec<u8>, ImportError> {
+/// A table of text cells to export: the header row, the rows, and how the XLSX sheet looks.
+#[derive(Debug, Clone, Default)]
+pub struct ExportTable<'a> {
+    /// The XLSX sheet's name.
+    pub sheet: &'a str,
+    /// The header row.
+    pub headers: Vec<&'a str>,
+    /// The rows, each as long as `headers`.
+    pub rows: Vec<Vec<String>>,
+    /// XLSX column widths (column index, width in characters).
+    pub widths: Vec<(u16, f64)>,
+    /// XLSX columns whose text wraps.
+    pub wrap: Vec<u16>,
+}
+
+/// A table as CSV: UTF-8 with BOM, CRLF, every cell escaped with [`escape_formula`]. The one
+/// CSV writer of every export (drafts, applications).
+pub fn table_csv(table: &ExportTable<'_>) -> Result<Vec<u8>, ImportError> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut w = csv::WriterBuilder::new()
@@ -71,12 +87,9 @@ pub fn export_csv(rows: &[ImportedRow], lang: Lang) -> Result<Vec<u8>, ImportErr
         let werr = |e: csv::Error| ImportError::Write {
             reason: e.to_string(),
         };
-        w.write_record(headers(lang)).map_err(werr)?;
-        for row in rows {
-            let escaped: Vec<String> = cells(row, lang)
-                .iter()
-                .map(|c| escape_formula(c).into_owned())
-                .collect();
+        w.write_record(&table.headers).map_err(werr)?;
+        for row in &table.rows {
+            let escaped: Vec<String> = row.iter().map(|c| escape_formula(c).into_owned()).collect();
             w.write_record(&escaped).map_err(werr)?;
         }
         w.flush().map_err(|e| ImportError::Write {
@@ -86,37 +99,60 @@ pub fn export_csv(rows: &[ImportedRow], lang: Lang) -> Result<Vec<u8>, ImportErr
     Ok(out)
 }
 
-/// Rows as XLSX. Every value is a text cell; those that start like a formula also carry Excel's
-/// own "quote prefix" mark, so they stay text when edited or saved as CSV.
-pub fn export_xlsx(rows: &[ImportedRow], lang: Lang) -> Result<Vec<u8>, ImportError> {
+/// A table as XLSX. Every value is a text cell; those that start like a formula also carry
+/// Excel's own "quote prefix" mark, so they stay text when edited or saved as CSV. The one XLSX
+/// writer of every export (drafts, applications).
+pub fn table_xlsx(table: &ExportTable<'_>) -> Result<Vec<u8>, ImportError> {
     let build = || -> Result<Vec<u8>, XlsxError> {
         let mut book = Workbook::new();
         let sheet = book.add_worksheet();
-        sheet.set_name(lang.pick("Numbers", "号码列表"))?;
+        sheet.set_name(table.sheet)?;
         let bold = Format::new().set_bold();
         let quoted = Format::new().set_quote_prefix();
         let wrap = Format::new().set_text_wrap();
-        for (col, h) in headers(lang).into_iter().enumerate() {
-            sheet.write_string_with_format(0, col as u16, h, &bold)?;
+        for (col, h) in table.headers.iter().enumerate() {
+            sheet.write_string_with_format(0, col as u16, *h, &bold)?;
         }
-        for (r, row) in rows.iter().enumerate() {
+        for (r, row) in table.rows.iter().enumerate() {
             let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
-            for (col, value) in cells(row, lang).iter().enumerate() {
+            for (col, value) in row.iter().enumerate() {
                 let col = col as u16;
                 if needs_escape(value) {
                     sheet.write_string_with_format(r, col, value, &quoted)?;
-                } else if col == 8 {
+                } else if table.wrap.contains(&col) {
                     sheet.write_string_with_format(r, col, value, &wrap)?;
                 } else {
                     sheet.write_string(r, col, value)?;
                 }
             }
         }
-        sheet.set_column_width(1, 18)?;
-        sheet.set_column_width(8, 80)?;
+        for &(col, width) in &table.widths {
+            sheet.set_column_width(col, width)?;
+        }
         book.save_to_buffer()
     };
     build().map_err(|e| ImportError::Write {
         reason: e.to_string(),
     })
+}
+
+fn rows_table(rows: &[ImportedRow], lang: Lang) -> ExportTable<'static> {
+    ExportTable {
+        sheet: lang.pick("Numbers", "号码列表"),
+        headers: headers(lang),
+        rows: rows.iter().map(|row| cells(row, lang)).collect(),
+        widths: vec![(1, 18.0), (8, 80.0)],
+        wrap: vec![8],
+    }
+}
+
+/// Rows as CSV: UTF-8 with BOM, CRLF, every cell escaped with [`escape_formula`].
+pub fn export_csv(rows: &[ImportedRow], lang: Lang) -> Result<Vec<u8>, ImportError> {
+    table_csv(&rows_table(rows, lang))
+}
+
+/// Rows as XLSX. Every value is a text cell; those that start like a formula also carry Excel's
+/// own "quote prefix" mark, so they stay text when edited or saved as CSV.
+pub fn export_xlsx(rows: &[ImportedRow], lang: Lang) -> Result<Vec<u8>, ImportError> {
+    table_xlsx(&rows_table(rows, lang))
 }

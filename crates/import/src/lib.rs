@@ -31,7 +31,9 @@ mod validate;
 
 pub use clean::parse_call_type;
 pub use error::ImportError;
-pub use export::{escape_formula, export_csv, export_xlsx};
+pub use export::{
+    ExportTable, escape_formula, export_csv, export_xlsx, table_csv, table_xlsx,
+};
 pub use finding::{Code, Field, Finding, Severity};
 pub use lang::Lang;
 pub use mapping::{

@@ -25,10 +25,12 @@ use std::time::Duration;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use applications::{
-    ApplicationFilter, ApplicationNumber, ApplicationState, ApplicationSummary, AttemptEntry,
-    AttemptInput, DuplicateNumber, EnqueueOutcome, INTERRUPTED_NOTE, LiveMarks, ModifyOutcome,
-    ModifyState, ModifyTarget, NOT_CREATED_NOTE, NewSubmission, Outcome, QueuedApplication,
-    RESEND_NOTE, RESOLVED_NOTE, Recovered, SubmissionNumber,
+    ApplicationFilter, ApplicationNumber, ApplicationPage, ApplicationQuery, ApplicationRow,
+    ApplicationScope, ApplicationSort, ApplicationState, ApplicationStatus, ApplicationSummary,
+    AttemptEntry, AttemptInput, DEFAULT_APPLICATION_PAGE, DuplicateNumber, EnqueueOutcome,
+    INTERRUPTED_NOTE, LiveMarks, MAX_APPLICATION_PAGE, ModifyOutcome, ModifyState, ModifyTarget,
+    NOT_CREATED_NOTE, NewSubmission, Outcome, QueuedApplication, RESEND_NOTE, RESOLVED_NOTE,
+    Recovered, StatusCount, SubmissionNumber,
 };
 pub use drafts::{Draft, DraftHeader, DraftRow, DraftSummary, RowFinding, Severity};
 pub use error::StoreError;

@@ -115,6 +115,9 @@ impl NumberDetail {
 /// checks, resumes and reconciliation only look at applications of the same scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+// Not `EndpointKind` in TypeScript: numdesk-commands' `EndpointKind` (the active endpoint, with
+// "international") is exported under that name, and one file would overwrite the other.
+#[ts(rename = "ScopeKind")]
 pub enum EndpointKind {
     /// Tencent Cloud's International site.
     #[serde(rename = "intl")]

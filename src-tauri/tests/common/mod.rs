@@ -55,3 +55,16 @@ pub fn window(app: &tauri::App<MockRuntime>, label: &str) -> Window {
         .build()
         .unwrap()
 }
+
+/// Shuts the app down as quitting would: its context (the database, the outbox's one-sender
+/// lock, the sandbox) is dropped, so the same data dir can be opened again in this process. On
+/// the mock runtime the windows keep the app alive through a reference cycle, so dropping `app`
+/// alone would keep the lock held. Call it with no `State` borrowed.
+pub fn stop(app: tauri::App<MockRuntime>) {
+    use tauri::Manager;
+    // Deprecated because a `State` obtained earlier would dangle; callers hold none.
+    #[allow(deprecated)]
+    let context = app.unmanage::<numdesk_commands::AppContext>();
+    drop(context);
+    drop(app);
+}

@@ -6,6 +6,7 @@
 
 mod live;
 mod modify;
+mod page;
 mod queue;
 mod resolve;
 
@@ -21,6 +22,10 @@ use crate::{Store, StoreError};
 
 pub use live::LiveMarks;
 pub use modify::{ModifyOutcome, ModifyTarget};
+pub use page::{
+    ApplicationPage, ApplicationQuery, ApplicationRow, ApplicationScope, ApplicationSort,
+    ApplicationStatus, DEFAULT_APPLICATION_PAGE, MAX_APPLICATION_PAGE, StatusCount,
+};
 pub use queue::{
     DuplicateNumber, EnqueueOutcome, INTERRUPTED_NOTE, NewSubmission, Outcome, QueuedApplication,
     Recovered, SubmissionNumber,
