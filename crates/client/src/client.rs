@@ -373,15 +373,7 @@ impl Client {
             error: net::classify_body_error(&e),
             server_date,
         })?;
-        let local_secs = self.shared.config.clock.now_unix_millis().div_euclid(1000);
-        parse_envelope(status, &bytes).map_err(|mut error| {
-            if let (ClientError::Api(api), Some(server)) = (&mut error, server_date)
-                && api.class() == ErrorClass::ClockSkew
-            {
-                api.clock_offset_secs = i32::try_from(server - local_secs).ok();
-            }
-            AttemptFailure { error, server_date }
-        })
+        parse_envelope(status, &bytes).map_err(|error| AttemptFailure { error, server_date })
     }
 
     fn report(&self, record: AttemptRecord) {
@@ -450,7 +442,6 @@ pub(crate) fn parse_envelope(status: u16, bytes: &[u8]) -> Result<Map<String, Va
                 code: code.to_owned(),
                 message: message.to_owned(),
                 request_id: request_id.unwrap_or_default(),
-                clock_offset_secs: None,
             })),
             None => Err(ClientError::BadResponse {
                 request_id,

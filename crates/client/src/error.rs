@@ -15,12 +15,6 @@ pub struct ApiError {
     pub message: String,
     /// Tencent's id of the failed request: quote it to Tencent support.
     pub request_id: String,
-    /// For `AuthFailure.SignatureExpire` answered with a `Date` header: how many seconds the
-    /// server's clock is ahead of this computer's (negative: this computer is ahead). `None`
-    /// for every other code, or when the server sent no usable `Date`. (`i32` keeps
-    /// [`ClientError`] small: ±68 years is plenty.)
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub clock_offset_secs: Option<i32>,
 }
 
 impl ApiError {

@@ -175,6 +175,12 @@ pub struct TestConnectionResult {
     pub endpoint: ActiveEndpoint,
     pub apps: Vec<SdkAppSummary>,
     pub request_id: String,
+    /// Seconds the server's clock is ahead of this computer's (negative: behind it), when
+    /// Tencent first refused the call as expired (`AuthFailure.SignatureExpire`) and the client
+    /// corrected for it from the `Date` header: the key works, but the clock should be synced.
+    /// `None` when no correction was needed.
+    #[ts(type = "number | null")]
+    pub clock_offset_seconds: Option<i64>,
 }
 
 /// Everything a connection test needs, read from the database and the keychain (blocking) so
@@ -755,15 +761,27 @@ pub fn prepare_test_connection(
     })
 }
 
+/// What one `DescribeCCCBuyInfoList` gave, with the clock offset the client learned from the
+/// server's `Date` header on the way (`None`: no correction was needed or possible).
+type Described = (
+    Result<numdesk_client::DescribeCccBuyInfoListResponse, ClientError>,
+    Option<i64>,
+);
+
 async fn describe(
     config: ClientConfig,
     limiter: RateLimiter,
     credentials: Credentials,
-) -> Result<numdesk_client::DescribeCccBuyInfoListResponse, ClientError> {
-    let client = Client::new(config, limiter, credentials)?;
-    client
+) -> Described {
+    let client = match Client::new(config, limiter, credentials) {
+        Ok(client) => client,
+        Err(err) => return (Err(err), None),
+    };
+    let result = client
         .describe_ccc_buy_info_list(&DescribeCccBuyInfoListRequest::default())
-        .await
+        .await;
+    let offset = client.clock_offset_secs();
+    (result, (offset != 0).then_some(offset))
 }
 
 fn site_name(site: Site) -> &'static str {
@@ -790,7 +808,8 @@ pub async fn run_test_connection(plan: ConnectionPlan) -> Result<TestConnectionR
         endpoint: other.clone(),
         ..config.clone()
     });
-    let first = describe(config, limiter.clone(), credentials.clone()).await;
+    let (first, clock_offset_seconds) =
+        describe(config, limiter.clone(), credentials.clone()).await;
     let err = match first {
         Ok(response) => {
             return Ok(TestConnectionResult {
@@ -805,12 +824,13 @@ pub async fn run_test_connection(plan: ConnectionPlan) -> Result<TestConnectionR
                     })
                     .collect(),
                 request_id: response.request_id,
+                clock_offset_seconds,
             });
         }
         Err(err) => err,
     };
     if err.class() != ErrorClass::Auth {
-        return Err(client_error(err));
+        return Err(client_error_with_clock(err, clock_offset_seconds));
     }
     let api = err.as_api().cloned();
     let (api_code, api_message, request_id) = match &api {
@@ -831,7 +851,7 @@ pub async fn run_test_connection(plan: ConnectionPlan) -> Result<TestConnectionR
         })));
     };
     let name = site_name(other);
-    let (accepts, message) = match describe(other_config, limiter, credentials).await {
+    let (accepts, message) = match describe(other_config, limiter, credentials).await.0 {
         Ok(_) => (
             Some(true),
             format!(
@@ -862,9 +882,8 @@ pub async fn run_test_connection(plan: ConnectionPlan) -> Result<TestConnectionR
 ///
 /// `details` (camelCase; the UI's `explainError` in `ui/src/errors/` reads them):
 /// - Tencent answers: `apiCode` (e.g. `AuthFailure.SignatureExpire`) and `requestId`; for
-///   `AuthFailure.SignatureExpire` also `clockOffsetSeconds` when the response had a `Date`
-///   header (seconds the server is ahead of this computer; negative: this computer is ahead).
-///   A rejected key from [`run_test_connection`] adds `otherSite` (`"china"` /
+///   `AuthFailure.SignatureExpire` also `clockOffsetSeconds` when the caller knows it (see
+///   [`client_error_with_clock`]). A rejected key from [`run_test_connection`] adds `otherSite` (`"china"` /
 ///   `"international"`) and `otherSiteAccepts` (`true`, `false`, or `null` when unknown).
 /// - Nothing sent: `kind` — `Dns`, `ConnectionRefused`, `Certificate`, `Tls`, `Proxy`,
 ///   `ConnectTimeout` or `Other` (code `certificate`, `proxy` or `network`).
@@ -881,11 +900,8 @@ pub fn client_error(err: ClientError) -> IpcError {
                 ErrorClass::ClockSkew => ErrorCode::ClockSkew,
                 _ => ErrorCode::Tencent,
             };
-            let mut details = json!({ "apiCode": api.code, "requestId": api.request_id });
-            if let Some(offset) = api.clock_offset_secs {
-                details["clockOffsetSeconds"] = json!(offset);
-            }
-            IpcError::new(code, message).with_details(details)
+            IpcError::new(code, message)
+                .with_details(json!({ "apiCode": api.code, "requestId": api.request_id }))
         }
         ClientError::NotSent { kind, .. } => {
             let code = match kind {
@@ -920,6 +936,24 @@ pub fn client_error(err: ClientError) -> IpcError {
         }
         _ => IpcError::new(ErrorCode::Internal, message),
     }
+}
+
+/// [`client_error`], plus `details.clockOffsetSeconds` for a clock error when the client
+/// learned the offset from the server's `Date` header ([`Client::clock_offset_secs`]; seconds
+/// the server is ahead of this computer, negative when behind it), so the UI can say "your
+/// clock is 7 minutes behind".
+pub(crate) fn client_error_with_clock(
+    err: ClientError,
+    clock_offset_secs: Option<i64>,
+) -> IpcError {
+    let clock = err.class() == ErrorClass::ClockSkew;
+    let mut ipc = client_error(err);
+    if let (true, Some(offset), Some(serde_json::Value::Object(details))) =
+        (clock, clock_offset_secs, ipc.details.as_mut())
+    {
+        details.insert("clockOffsetSeconds".into(), json!(offset));
+    }
+    ipc
 }
 
 #[cfg(test)]
@@ -963,7 +997,6 @@ mod tests {
                 code: code.into(),
                 message: "m".into(),
                 request_id: "r-1".into(),
-                clock_offset_secs: None,
             })
         };
         let cases = [
@@ -988,12 +1021,14 @@ mod tests {
 
     #[test]
     fn signature_expire_carries_the_clock_offset_for_the_minutes_sentence() {
-        let err = client_error(ClientError::Api(numdesk_client::ApiError {
-            code: "AuthFailure.SignatureExpire".into(),
-            message: "expired".into(),
-            request_id: "r-2".into(),
-            clock_offset_secs: Some(420),
-        }));
+        let expired = || {
+            ClientError::Api(numdesk_client::ApiError {
+                code: "AuthFailure.SignatureExpire".into(),
+                message: "expired".into(),
+                request_id: "r-2".into(),
+            })
+        };
+        let err = client_error_with_clock(expired(), Some(420));
         assert_eq!(err.code, ErrorCode::ClockSkew);
         assert_eq!(
             err.details,
@@ -1003,6 +1038,25 @@ mod tests {
                 "clockOffsetSeconds": 420,
             })),
             "rule: the UI can say \"your clock is 7 minutes off\""
+        );
+        let unknown = client_error_with_clock(expired(), None);
+        assert_eq!(
+            unknown.details,
+            Some(json!({ "apiCode": "AuthFailure.SignatureExpire", "requestId": "r-2" })),
+            "no offset is invented when the client learned none"
+        );
+        let other = client_error_with_clock(
+            ClientError::Api(numdesk_client::ApiError {
+                code: "InternalError".into(),
+                message: "m".into(),
+                request_id: "r-3".into(),
+            }),
+            Some(420),
+        );
+        assert_eq!(
+            other.details,
+            Some(json!({ "apiCode": "InternalError", "requestId": "r-3" })),
+            "the offset belongs to clock errors only"
         );
     }
 

@@ -257,6 +257,29 @@ fn test_connection_lists_the_sandbox_apps_by_name_over_loopback() {
     );
 }
 
+#[test]
+fn a_clock_corrected_by_the_client_is_reported_so_the_user_can_sync_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = open(dir.path(), Arc::new(MemoryStore::new()));
+    let plan = prepare_test_connection(&ctx, ConnectionKind::Sandbox).unwrap();
+    let result = runtime().block_on(run_test_connection(plan)).unwrap();
+    assert_eq!(
+        result.clock_offset_seconds, None,
+        "a right clock needs no warning"
+    );
+
+    // This computer's clock 10 minutes behind: the sandbox refuses the first attempt
+    // (AuthFailure.SignatureExpire), the client corrects from Date, the test succeeds.
+    let mut plan = prepare_test_connection(&ctx, ConnectionKind::Sandbox).unwrap();
+    plan.config.clock = Arc::new(numdesk_client::OffsetClock { offset_secs: -600 });
+    let result = runtime().block_on(run_test_connection(plan)).unwrap();
+    let offset = result.clock_offset_seconds;
+    assert!(
+        offset.is_some_and(|o| (595..=605).contains(&o)),
+        "rule: after a clock correction, tell the user to sync the clock: {offset:?}"
+    );
+}
+
 fn sandbox_with(id: &str, key: &str) -> Sandbox {
     let config = SandboxConfig {
         secrets: vec![(id.into(), key.into())],

@@ -167,7 +167,6 @@ mod tests {
             code: code.into(),
             message: "m".into(),
             request_id: "r".into(),
-            clock_offset_secs: None,
         }))
     }
 

@@ -6,4 +6,11 @@ import type { SdkAppSummary } from "./SdkAppSummary";
 /**
  * A successful "test connection".
  */
-export type TestConnectionResult = { connection: ConnectionKind, endpoint: ActiveEndpoint, apps: Array<SdkAppSummary>, requestId: string, };
+export type TestConnectionResult = { connection: ConnectionKind, endpoint: ActiveEndpoint, apps: Array<SdkAppSummary>, requestId: string, 
+/**
+ * Seconds the server's clock is ahead of this computer's (negative: behind it), when
+ * Tencent first refused the call as expired (`AuthFailure.SignatureExpire`) and the client
+ * corrected for it from the `Date` header: the key works, but the clock should be synced.
+ * `None` when no correction was needed.
+ */
+clockOffsetSeconds: number | null, };

@@ -112,6 +112,7 @@ describe("Settings screen", () => {
           { sdkAppId: 1400000001, name: "Shanghai Hotline" },
           { sdkAppId: 1400000002, name: "Support Line" },
         ],
+        clockOffsetSeconds: null,
       }),
     });
     await user.click(screen.getByTestId("settings-test"));
@@ -119,8 +120,30 @@ describe("Settings screen", () => {
     expect(list.textContent).toContain("Shanghai Hotline");
     expect(list.textContent).toContain("1400000002");
     expect(screen.getByTestId("settings-test-ok").textContent).toContain("2 contact centre");
+    expect(screen.queryByTestId("settings-clock-warning"), "a right clock: no warning").toBeNull();
     await user.click(within(list).getByTestId("use-app-1400000002"));
     expect(screen.getByTestId<HTMLInputElement>("default-sdkAppId").value).toBe("1400000002");
+  });
+
+  it("a connection that worked only after a clock correction says to sync the clock", async () => {
+    const { user } = await openSettings(
+      {
+        settings_get: () => SAVED,
+        settings_test_connection: () => ({
+          connection: "tencent",
+          endpoint: INTERNATIONAL_INFO.endpoint,
+          requestId: "r-1",
+          apps: [{ sdkAppId: 1400000001, name: "Shanghai Hotline" }],
+          clockOffsetSeconds: 437,
+        }),
+      },
+      "zh-CN",
+    );
+    await user.click(screen.getByTestId("settings-test"));
+    const warning = await screen.findByTestId("settings-clock-warning");
+    expect(warning.textContent, "rule: tell the user to sync the clock").toBe(
+      "本机时钟慢了 7 分钟。 本次已自动校正；请同步本机时钟，以免之后的请求被腾讯云拒绝。",
+    );
   });
 
   it("an auth failure says the other site accepts the key and offers to switch site", async () => {

@@ -9,6 +9,7 @@ import type { Site } from "../../bindings/Site";
 import type { TestConnectionResult } from "../../bindings/TestConnectionResult";
 import { ErrorFacts } from "../../components/ErrorFacts";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { describeTencent, offsetMinutes } from "../../errors";
 import { toIpcError } from "../../ipc";
 import {
   DefaultsFields,
@@ -24,6 +25,7 @@ import {
   settingsTestConnection,
 } from "./settingsIpc";
 import "./settings.css";
+import { SandboxFaultsControl } from "../submit/SandboxFaultsControl";
 
 type Load = { status: "loading" } | { status: "ready" } | { status: "error"; error: IpcError };
 type Test =
@@ -260,6 +262,7 @@ export function SettingsScreen({
             : t("settingsScreen.connection.tencentHint")}
         </p>
         {switchError && <ErrorNotice error={switchError} testId="connection-switch-error" />}
+        {view.active === "sandbox" && <SandboxFaultsControl />}
       </section>
 
       <section
@@ -519,10 +522,19 @@ function TestOutcome({
 }): ReactElement | null {
   const { t } = useTranslation();
   if (test.status === "ok") {
-    const { apps } = test.result;
+    const { apps, clockOffsetSeconds } = test.result;
+    const clockOff =
+      clockOffsetSeconds !== null && offsetMinutes(clockOffsetSeconds) !== null
+        ? describeTencent(t, "AuthFailure.SignatureExpire", { clockOffsetSeconds }).title
+        : null;
     return (
       <div role="status" data-testid="settings-test-ok">
         <p>{t("settingsScreen.testOk", { count: apps.length })}</p>
+        {clockOff !== null && (
+          <p className="field__warning" data-testid="settings-clock-warning">
+            {clockOff} {t("apiErrors.clockCorrected")}
+          </p>
+        )}
         <ul className="app-list" data-testid="settings-test-apps">
           {apps.map((app) => (
             <li key={app.sdkAppId}>
