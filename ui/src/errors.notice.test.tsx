@@ -123,4 +123,21 @@ describe("ErrorNotice", () => {
       "Check that the file exists and isn't open in another program (such as Excel), then try again.",
     );
   });
+
+  it("a stored NotSent error whose message names the proxy reads as a proxy problem", () => {
+    renderIn(
+      "en",
+      <ErrorNotice
+        tencent={{
+          code: "NotSent",
+          message: "the request was not sent: the proxy could not be used (407)",
+          requestId: null,
+        }}
+      />,
+    );
+    expect(screen.getByTestId("error-notice-title").textContent).toBe(
+      "The proxy couldn't be used: nothing reached Tencent.",
+    );
+    expect(screen.queryByTestId("error-request-id"), "no RequestId, no copy button").toBeNull();
+  });
 });

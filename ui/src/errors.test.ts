@@ -6,9 +6,11 @@ import { ERROR_CLASS_NAMES, KNOWN_TENCENT_CODES } from "./bindings/TencentCode";
 import {
   describeError,
   describePause,
+  describeStoredError,
   describeTencent,
   explainError,
   messageIdOf,
+  networkKindInMessage,
   type ErrorDescription,
 } from "./errors";
 import { createI18n } from "./i18n";
@@ -353,5 +355,83 @@ describe("describePause", () => {
       2,
     );
     expect(d.title).toMatch(/^The SecretKey doesn't match the SecretId\. The remaining 2 batches/);
+  });
+});
+
+// The client's own English messages (ClientError's Display), as the outbox stores them.
+const CERT_NOT_SENT =
+  "the request was not sent: the server's certificate was not accepted (invalid peer certificate: UnknownIssuer)";
+const PROXY_NOT_SENT =
+  "the request was not sent: the proxy could not be used (error sending request for url)";
+const DROPPED =
+  "the outcome is unknown: the connection was dropped before the response arrived (eof); the request may have been processed — check the Tencent Cloud console before sending it again";
+
+describe("stored errors (code + English message, no details)", () => {
+  it("finds the network problem in the client's wording, specific kinds before the catch-all", () => {
+    expect(networkKindInMessage(CERT_NOT_SENT)).toBe("Certificate");
+    expect(networkKindInMessage(PROXY_NOT_SENT)).toBe("Proxy");
+    expect(networkKindInMessage(DROPPED)).toBe("ConnectionDropped");
+    expect(
+      networkKindInMessage("the request was not sent: the server name could not be resolved (dns)"),
+    ).toBe("Dns");
+    expect(networkKindInMessage("the request was not sent: the connection failed (x)")).toBe(
+      "Other",
+    );
+    expect(networkKindInMessage("InvalidParameter: bad value")).toBeNull();
+  });
+
+  it("a certificate or proxy failure stored as NotSent reads as such (rule)", () => {
+    const { t } = createI18n("en");
+    expect(describeStoredError(t, { code: "NotSent", message: CERT_NOT_SENT }).title).toMatch(
+      /security certificate was not accepted/,
+    );
+    expect(describeStoredError(t, { code: "NotSent", message: PROXY_NOT_SENT }).title).toMatch(
+      /proxy couldn't be used/,
+    );
+    const dropped = describeStoredError(t, {
+      code: "OutcomeUnknown",
+      message: DROPPED,
+      requestId: null,
+    });
+    expect(dropped.title).toMatch(/connection broke after the request was sent/);
+    expect(dropped.nextStep).toMatch(/Don't send it again yet/);
+    expect(
+      describeStoredError(createI18n("zh-CN").t, { code: "NotSent", message: CERT_NOT_SENT }).title,
+    ).toContain("证书");
+  });
+
+  it("a Tencent code keeps its own message and RequestId", () => {
+    const d = describeStoredError(createI18n("en").t, {
+      code: "InvalidParameter.DuplicatePhoneNumber",
+      message: "the number is in use",
+      requestId: "r-7",
+    });
+    expect(d.title).toMatch(/already in use or appears twice/);
+    expect(d.requestId).toBe("r-7");
+  });
+
+  it("a network pause names the problem (certificate) and still says Resume", () => {
+    for (const lang of LANGS) {
+      const d = describePause(
+        createI18n(lang).t,
+        {
+          kind: "network",
+          code: null,
+          message: `Requests could not be sent (no connection, DNS, proxy or certificate problem). Nothing reached Tencent; resume when the connection works. (${CERT_NOT_SENT})`,
+          application_id: 4,
+        },
+        3,
+      );
+      expectReadable(d, lang, "network pause");
+      if (lang === "en") {
+        expect(d.title).toMatch(
+          /^Sending stopped: The server's security certificate was not accepted.* The remaining 3 batches are kept/,
+        );
+        expect(d.nextStep).toMatch(/root certificate.*Then press Resume\.$/);
+      } else {
+        expect(d.title).toMatch(/^发送已暂停：服务器的安全证书/);
+        expect(d.nextStep).toContain("继续");
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { useState, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "../bindings/IpcError";
-import { describeTencent, explainError, type TencentContext } from "../errors";
+import { describeStoredError, describeTencent, explainError, type TencentContext } from "../errors";
 import { ErrorFacts } from "./ErrorFacts";
 import { CloseIcon, ErrorIcon } from "./icons";
 import "./errorNotice.css";
@@ -46,10 +46,7 @@ export function ErrorNotice(props: ErrorNoticeProps): ReactElement {
   const description =
     props.error !== undefined
       ? explainError(t, props.error)
-      : describeTencent(t, props.tencent.code, {
-          ...context,
-          requestId: props.tencent.requestId ?? context?.requestId ?? null,
-        });
+      : describeStoredError(t, props.tencent, context);
   const withContext =
     props.error !== undefined && context !== undefined
       ? describeTencentOver(props.error, description, context, t)

@@ -1,8 +1,15 @@
 import type { TFunction } from "i18next";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { IpcError } from "../bindings/IpcError";
-import { describeTencent, type ErrorDescription, type TencentContext } from "./tencent";
+import { describeNetwork, NETWORK_KINDS, networkKindInMessage, type NetworkKind } from "./network";
+import {
+  describeTencent,
+  messageIdOf,
+  type ErrorDescription,
+  type TencentContext,
+} from "./tencent";
 
+export { describeNetwork, networkKindInMessage, type NetworkKind } from "./network";
 export { describePause } from "./pause";
 export {
   describeTencent,
@@ -50,24 +57,24 @@ const NEXT_KEY = {
 } as const satisfies Record<ErrorCode, string>;
 
 /**
- * `details.kind` of network-side failures, as `client_error` (crates/commands/src/settings.rs)
- * sets it: why nothing was sent (Dns … Other), why the outcome is unknown (Timeout,
- * ConnectionDropped), or a non-Tencent answer (HttpStatus, BadResponse).
+ * A stored error (a batch's or an application's code and English message): the code's message
+ * ({@link describeTencent}), except that a failure without a Tencent code ("NotSent",
+ * "OutcomeUnknown") whose message names the network problem reads as that problem (certificate,
+ * proxy, DNS, timeout, …).
  */
-const NETWORK_KINDS = [
-  "Dns",
-  "ConnectionRefused",
-  "Certificate",
-  "Tls",
-  "Proxy",
-  "ConnectTimeout",
-  "Other",
-  "Timeout",
-  "ConnectionDropped",
-  "HttpStatus",
-  "BadResponse",
-] as const;
-export type NetworkKind = (typeof NETWORK_KINDS)[number];
+export function describeStoredError(
+  t: TFunction,
+  stored: { code: string; message: string; requestId?: string | null },
+  context: TencentContext = {},
+): ErrorDescription {
+  const requestId = stored.requestId ?? context.requestId ?? null;
+  const id = messageIdOf(stored.code);
+  if (id === "notSent" || id === "outcomeUnknown" || id === "unexpectedResponse") {
+    const kind = networkKindInMessage(stored.message);
+    if (kind !== null) return describeNetwork(t, kind, requestId === "" ? null : requestId);
+  }
+  return describeTencent(t, stored.code, { ...context, requestId });
+}
 
 type Details = Record<string, unknown>;
 
@@ -118,13 +125,8 @@ export function explainError(t: TFunction, error: IpcError): ErrorDescription {
   const kind = networkKind(details);
   if (kind !== null) {
     const status = numberField(details, "status");
-    if (kind !== "HttpStatus" || status !== null) {
-      return {
-        title: t(`apiErrors.network.${kind}.title`, { status: status ?? "" }),
-        nextStep: t(`apiErrors.network.${kind}.next`),
-        requestId,
-      };
-    }
+    if (kind !== "HttpStatus" || status !== null)
+      return describeNetwork(t, kind, requestId, status);
   }
   if (error.code === "clock_skew") {
     const context = tencentContextOf(error);

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import type { PauseKind } from "../bindings/PauseKind";
 import type { PauseReason } from "../bindings/PauseReason";
+import { describeNetwork, networkKindInMessage } from "./network";
 import { describeTencent, messageIdOf, type ErrorDescription } from "./tencent";
 
 const PAUSE_KEY = {
@@ -35,9 +36,16 @@ export function describePause(
     if (remaining > 0) title = t("apiErrors.overflowRemaining", { count: remaining });
     return { title, nextStep, requestId: null };
   }
-  if (code !== null && code !== "" && messageIdOf(code) !== "unknown") {
+  let next = nextStep;
+  const worded = reason.kind === "network" ? networkKindInMessage(reason.message) : null;
+  if (worded !== null) {
+    // Say which network problem (certificate, proxy, DNS, …), and what fixes that one.
+    const network = describeNetwork(t, worded);
+    title = t("apiErrors.pause.network.stopped", { problem: network.title });
+    next = `${network.nextStep} ${t("apiErrors.pressResume")}`;
+  } else if (code !== null && code !== "" && messageIdOf(code) !== "unknown") {
     title = describeTencent(t, code).title;
   }
   if (remaining > 0) title = `${title} ${t("apiErrors.remaining", { count: remaining })}`;
-  return { title, nextStep, requestId: null };
+  return { title, nextStep: next, requestId: null };
 }
