@@ -47,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "outbox_status",
     "sandbox_faults_get",
     "sandbox_faults_set",
+    "support_bundle_save",
 ];
 
 fn main() {

@@ -8,6 +8,7 @@ mod applications;
 mod commands;
 mod settings;
 mod submit;
+mod support;
 mod template;
 mod wizard;
 
@@ -16,6 +17,8 @@ use std::process::ExitCode;
 
 use numdesk_commands::{AppContext, Secrets, ShellInfo};
 use tauri::{Manager, Runtime};
+
+pub use support::LogDir;
 
 /// Registers the commands and start-up on any runtime, so tests can use Tauri's mock runtime.
 ///
@@ -69,6 +72,7 @@ pub fn build<R: Runtime>(
             submit::outbox_status,
             submit::sandbox_faults_get,
             submit::sandbox_faults_set,
+            support::support_bundle_save,
         ])
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| start(app.handle(), data_dir))
@@ -128,7 +132,8 @@ fn open_context<R: Runtime>(
 /// Runs the app until its last window closes.
 pub fn run() -> ExitCode {
     let data_dir = numdesk_commands::data_dir_override();
-    let result = build(tauri::Builder::default(), data_dir).run(tauri::generate_context!());
+    let builder = tauri::Builder::default().plugin(support::log_plugin(data_dir.clone()));
+    let result = build(builder, data_dir).run(tauri::generate_context!());
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

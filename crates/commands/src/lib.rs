@@ -15,6 +15,7 @@ mod preferences;
 mod secrets;
 mod settings;
 mod submit;
+mod support;
 mod template;
 
 pub use app_info::{ActiveEndpoint, AppInfo, EndpointKind, app_info};
@@ -54,6 +55,9 @@ pub use submit::{
     outbox_status, resend_unknown_job, run_job, sandbox_faults_get, sandbox_faults_set,
     send_queued_job, submit_prepare, submit_preview, submit_start_job,
 };
+pub use support::{
+    MAX_BUNDLE_NUMBERS, SupportBundleSaved, database_statistics, support_bundle_save,
+};
 pub use template::{TemplateFormat, template_save};
 
 /// The TypeScript declarations of every type the UI receives (`ui/src/bindings/`).
@@ -85,6 +89,7 @@ pub mod bindings {
         super::ExportFormat::export_all(&cfg)?;
         super::RowFilter::export_all(&cfg)?;
         super::TemplateFormat::export_all(&cfg)?;
+        super::SupportBundleSaved::export_all(&cfg)?;
         numdesk_store::DraftSummary::export_all(&cfg)?;
         numdesk_store::ApplicationQuery::export_all(&cfg)?;
         super::ApplicationsListPage::export_all(&cfg)?;

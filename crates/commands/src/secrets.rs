@@ -5,6 +5,7 @@ use std::sync::Arc;
 use numdesk_keychain::{MemoryStore, OpenOptions, OpenedStore, SecretStore, StoreKind};
 
 /// Where SecretKeys and tokens are kept: the OS keychain, or memory for this session only.
+/// Every secret saved or loaded through it is registered with the log redactor.
 #[derive(Debug, Clone)]
 pub struct Secrets {
     store: Arc<dyn SecretStore>,
@@ -23,7 +24,7 @@ impl Secrets {
     /// What [`numdesk_keychain::open_best_with`] chose.
     pub fn from_opened(opened: OpenedStore) -> Self {
         Self {
-            store: Arc::from(opened.store),
+            store: crate::support::registering(Arc::from(opened.store)),
             kind: opened.kind,
             fallback_reason: opened.fallback_reason.map(|e| e.to_string()),
         }
@@ -38,7 +39,7 @@ impl Secrets {
     pub fn with_store(store: Arc<dyn SecretStore>, fallback_reason: Option<String>) -> Self {
         Self {
             kind: store.kind(),
-            store,
+            store: crate::support::registering(store),
             fallback_reason,
         }
     }

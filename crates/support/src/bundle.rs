@@ -204,9 +204,13 @@ fn readme(input: &BundleInput<'_>) -> String {
     } else {
         "logs/      (none: logging was not running)"
     };
+    let written = time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
     format!(
         "Number Desk support bundle\n\
-         ==========================\n\n\
+         ==========================\n\
+         Written at {written}\n\n\
          app.json       app, OS, SQLite and Tauri versions\n\
          database.json  database statistics: rows per table and state, schema version, sizes,\n\
          \x20              integrity check (no row contents)\n\

@@ -13,12 +13,15 @@
 
 pub mod bundle;
 mod error;
+pub mod licenses;
 pub mod logging;
 mod perms;
 pub mod redact;
+mod system;
 
 pub use bundle::{BundleInput, BundleReport, write_bundle};
 pub use error::SupportError;
 pub use logging::{LogConfig, LogHandle, LogWriter};
-pub use perms::{create_private_dir, restrict_to_user};
+pub use perms::{create_private_dir, restrict_to_user, write_private};
 pub use redact::{Redactor, mask_phone_numbers};
+pub use system::os_version;

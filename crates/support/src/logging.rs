@@ -37,6 +37,8 @@ pub struct LogConfig {
     pub dir: PathBuf,
     /// How many daily files to keep, today's included (at least 1).
     pub keep_files: usize,
+    /// A filter that replaces `NUMDESK_LOG` and [`DEFAULT_FILTER`] (tests log everything).
+    pub filter: Option<String>,
 }
 
 impl LogConfig {
@@ -45,6 +47,7 @@ impl LogConfig {
         Self {
             dir: dir.into(),
             keep_files: 14,
+            filter: None,
         }
     }
 }
@@ -67,7 +70,11 @@ impl LogHandle {
 ///
 /// Fails if a subscriber is already installed or the directory cannot be created.
 pub fn init(config: &LogConfig) -> Result<LogHandle, SupportError> {
-    let filter = match std::env::var(FILTER_ENV) {
+    let filter = match config
+        .filter
+        .clone()
+        .map_or_else(|| std::env::var(FILTER_ENV), Ok)
+    {
         Ok(text) if !text.trim().is_empty() => {
             EnvFilter::try_new(text.trim()).map_err(|e| SupportError::Filter(e.to_string()))?
         }
@@ -254,6 +261,7 @@ mod tests {
         let config = LogConfig {
             dir: dir.path().join("logs"),
             keep_files: 3,
+            filter: None,
         };
         let w = LogWriter::open(&config, leaked()).unwrap();
         for day in 1..=5u8 {

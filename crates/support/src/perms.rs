@@ -26,6 +26,24 @@ pub fn restrict_to_user(_path: &Path, _is_dir: bool) -> Result<(), SupportError>
     Ok(())
 }
 
+/// Writes `bytes` to `path` (replacing it) as a user-only file (0600 on Unix, also when the file
+/// existed with looser permissions): for exports and anything else holding phone numbers.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut file = private_open_options()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
 /// Options that create a new file user-only from the start (0600 on Unix), so no other user can
 /// open it between its creation and a later `chmod`.
 pub(crate) fn private_open_options() -> std::fs::OpenOptions {

@@ -4,6 +4,8 @@ import { ErrorFacts } from "../components/ErrorFacts";
 import { ErrorIcon } from "../components/icons";
 import { endpointName } from "../endpoint";
 import { describeError } from "../errors";
+import { Licenses } from "./support/Licenses";
+import { SupportBundle } from "./support/SupportBundle";
 import type { AppInfoState } from "../hooks/useAppInfo";
 import type { TFunction } from "i18next";
 import type { AppInfo } from "../bindings/AppInfo";
@@ -110,6 +112,9 @@ export function AboutPanel({
           ))}
         </dl>
       )}
+
+      <SupportBundle />
+      <Licenses />
     </section>
   );
 }

@@ -1,0 +1,48 @@
+//! Logs and the support bundle. The logging set-up and the redaction live in `numdesk-support`;
+//! here the shell only picks the directory (Tauri's app log directory, or `<data dir>/logs` when
+//! `NUMDESK_DATA_DIR` is set) and starts it before anything else runs.
+
+use std::path::PathBuf;
+
+use numdesk_commands::{self as core, AppContext, IpcError, SupportBundleSaved};
+use numdesk_support::logging::{self, LogConfig};
+use tauri::plugin::TauriPlugin;
+use tauri::{AppHandle, Manager, Runtime, State};
+
+/// Where this run's log files are (`None` when logging could not start).
+#[derive(Debug, Clone, Default)]
+pub struct LogDir(pub Option<PathBuf>);
+
+/// A plugin whose set-up starts logging; plugins are set up before the app's own `setup`, so the
+/// start-up of the app's state is logged too.
+pub fn log_plugin<R: Runtime>(data_dir: Option<PathBuf>) -> TauriPlugin<R> {
+    tauri::plugin::Builder::new("numdesk-logs")
+        .setup(move |app, _api| {
+            let dir = match &data_dir {
+                Some(dir) => dir.join("logs"),
+                None => app.path().app_log_dir()?,
+            };
+            let dir = match logging::init(&LogConfig::new(&dir)) {
+                Ok(handle) => Some(handle.dir().to_path_buf()),
+                Err(err) => {
+                    // The app works without a log file; say why on stderr.
+                    eprintln!("Number Desk runs without a log file: {err}");
+                    None
+                }
+            };
+            app.manage(LogDir(dir));
+            Ok(())
+        })
+        .build()
+}
+
+#[tauri::command(async)]
+pub fn support_bundle_save<R: Runtime>(
+    app: AppHandle<R>,
+    ctx: State<'_, AppContext>,
+    path: String,
+    include_numbers: bool,
+) -> Result<SupportBundleSaved, IpcError> {
+    let logs = app.try_state::<LogDir>().and_then(|l| l.0.clone());
+    core::support_bundle_save(&ctx, path.as_ref(), include_numbers, logs.as_deref())
+}
