@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { IpcError } from "./bindings/IpcError";
 import type { PauseKind } from "./bindings/PauseKind";
+import type { PauseReason } from "./bindings/PauseReason";
 import { ERROR_CLASS_NAMES, KNOWN_TENCENT_CODES } from "./bindings/TencentCode";
 import {
   describeError,
@@ -355,6 +356,22 @@ describe("describePause", () => {
       2,
     );
     expect(d.title).toMatch(/^The SecretKey doesn't match the SecretId\. The remaining 2 batches/);
+  });
+
+  it("a clock pause says how many minutes the clock is off, in both languages", () => {
+    const reason: PauseReason = {
+      kind: "clock",
+      code: "AuthFailure.SignatureExpire",
+      message: "m",
+      application_id: 5,
+      clock_offset_secs: 7 * 60 + 10,
+    };
+    const en = describePause(createI18n("en").t, reason, 3);
+    expect(en.title, "rule: the measured offset is named in minutes").toMatch(/7 minutes/);
+    expect(en.title, "the kept batches are still counted").toContain("3");
+    expect(en.nextStep).toMatch(/Resume/);
+    const zh = describePause(createI18n("zh-CN").t, reason, 3);
+    expect(zh.title).toMatch(/7 分钟/);
   });
 });
 

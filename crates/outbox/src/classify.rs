@@ -46,6 +46,7 @@ pub(crate) fn create_outcome(
             code: code.clone(),
             message: pause_message(kind, e),
             application_id: Some(application_id),
+            clock_offset_secs: None,
         };
         return (
             Outcome::Requeued {

@@ -58,6 +58,11 @@ pub struct PauseReason {
     /// The application whose answer stopped the queue.
     #[ts(type = "number | null")]
     pub application_id: Option<i64>,
+    /// For [`PauseKind::Clock`]: how far the computer's clock is off, in seconds (positive: it
+    /// is behind Tencent's), as the client measured from the server's `Date` header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub clock_offset_secs: Option<i64>,
 }
 
 /// How one batch ended (in a progress event).
@@ -228,6 +233,7 @@ mod tests {
                 code: Some("InvalidParameterValue.WaitingApprovalOverflow".into()),
                 message: "m".into(),
                 application_id: Some(2),
+                clock_offset_secs: None,
             }),
             batch: Some(BatchResult {
                 application_id: 2,

@@ -398,7 +398,11 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
                 .with_observer(log.clone())
                 .create_own_number_apply(&request)
                 .await;
-            let (outcome, pause) = create_outcome(&result, id);
+            let (outcome, mut pause) = create_outcome(&result, id);
+            if let Some(reason) = pause.as_mut().filter(|r| r.kind == PauseKind::Clock) {
+                // The client measured the offset from the answer's `Date` header.
+                reason.clock_offset_secs = Some(ctx.client.clock_offset_secs());
+            }
             (outcome, pause, log.records())
         }
         Err(detail) => {
@@ -408,6 +412,7 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
                 code: None,
                 message: message.clone(),
                 application_id: Some(id),
+                clock_offset_secs: None,
             };
             (
                 Outcome::Requeued {
@@ -492,6 +497,7 @@ fn storage_failure(ctx: &Ctx, id: i64, e: OutboxError) {
             code: None,
             message: format!("the database failed while sending application {id}: {e}"),
             application_id: Some(id),
+            clock_offset_secs: None,
         });
     }
     if t.error.is_none() {

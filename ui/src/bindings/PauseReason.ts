@@ -20,4 +20,9 @@ message: string,
 /**
  * The application whose answer stopped the queue.
  */
-application_id: number | null, };
+application_id: number | null, 
+/**
+ * For [`PauseKind::Clock`]: how far the computer's clock is off, in seconds (positive: it
+ * is behind Tencent's), as the client measured from the server's `Date` header.
+ */
+clock_offset_secs?: number, };

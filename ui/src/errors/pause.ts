@@ -43,6 +43,13 @@ export function describePause(
     const network = describeNetwork(t, worded);
     title = t("apiErrors.pause.network.stopped", { problem: network.title });
     next = `${network.nextStep} ${t("apiErrors.pressResume")}`;
+  } else if (reason.kind === "clock" && reason.clock_offset_secs !== undefined) {
+    // "Your computer's clock is 7 minutes behind — sync it", from the offset the client measured.
+    const clock = describeTencent(t, code ?? "AuthFailure.SignatureExpire", {
+      clockOffsetSeconds: reason.clock_offset_secs,
+    });
+    title = clock.title;
+    next = `${clock.nextStep} ${t("apiErrors.pressResume")}`;
   } else if (code !== null && code !== "" && messageIdOf(code) !== "unknown") {
     title = describeTencent(t, code).title;
   }
