@@ -10,7 +10,6 @@ import { ApplicationsSection } from "./sections/ApplicationsSection";
 import { DraftsSection } from "./sections/DraftsSection";
 import { ImportSection } from "./sections/ImportSection";
 import { SettingsSection } from "./sections/SettingsSection";
-import { WelcomePanel } from "./sections/settings/WelcomePanel";
 
 export function App(): ReactElement {
   const { t } = useTranslation();
@@ -29,7 +28,14 @@ export function App(): ReactElement {
   function renderSection(): ReactElement {
     switch (section) {
       case "import":
-        return <ImportSection />;
+        return (
+          <ImportSection
+            appInfo={appInfo.state}
+            onOpenSettings={() => {
+              setSection("settings");
+            }}
+          />
+        );
       case "drafts":
         return <DraftsSection onNavigate={setSection} />;
       case "applications":
@@ -57,14 +63,6 @@ export function App(): ReactElement {
       <div className="app-body">
         <Sidebar active={section} onSelect={setSection} />
         <main className="content" data-testid={`section-${section}`}>
-          {section === "import" && (
-            <WelcomePanel
-              appInfo={appInfo.state}
-              onOpenSettings={() => {
-                setSection("settings");
-              }}
-            />
-          )}
           {renderSection()}
         </main>
       </div>

@@ -96,8 +96,8 @@ const DRAFT: DraftSummary = {
   header: { name: "运营商号码.csv", options: {} },
   rows: 2,
   error_rows: 1,
-  created_at: "2026-11-30 09:00:00",
-  updated_at: "2026-11-30 09:05:00",
+  created_at: "2026-11-30T09:00:00.000Z",
+  updated_at: "2026-11-30T09:05:00.123Z",
 };
 
 const handlers = {

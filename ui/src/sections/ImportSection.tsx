@@ -1,12 +1,21 @@
 import { useEffect, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { SectionHeader } from "../components/SectionHeader";
+import type { AppInfoState } from "../hooks/useAppInfo";
 import { ImportWizard } from "./import/ImportWizard";
+import { WelcomePanel } from "./settings/WelcomePanel";
 
 /** Marked once, when the first screen is on display: `make startup-figures` reads it. */
-export const IMPORT_SHOWN_MARK = "numdesk:import-shown";
+const IMPORT_SHOWN_MARK = "numdesk:import-shown";
 
-export function ImportSection(): ReactElement {
+/** The first screen: the section heading, the first-run welcome, then the import wizard. */
+export function ImportSection({
+  appInfo,
+  onOpenSettings,
+}: {
+  appInfo: AppInfoState;
+  onOpenSettings: () => void;
+}): ReactElement {
   const { t } = useTranslation();
   useEffect(() => {
     if (performance.getEntriesByName(IMPORT_SHOWN_MARK).length === 0) {
@@ -16,6 +25,7 @@ export function ImportSection(): ReactElement {
   return (
     <section className="section section--wide" aria-labelledby="section-heading-import">
       <SectionHeader id="import" title={t("import.title")} intro={t("import.intro")} />
+      <WelcomePanel appInfo={appInfo} onOpenSettings={onOpenSettings} />
       <ImportWizard />
     </section>
   );

@@ -10,6 +10,16 @@ import { draftDelete, draftDuplicate, draftOpen, draftRename, draftsList } from 
 import { ReviewGrid } from "../import/ReviewGrid";
 import "../import/wizard.css";
 
+/**
+ * A UTC time as the store writes it (`2026-11-30T10:03:42.466Z`; older rows `2026-11-30 10:03:42`),
+ * or `null` when it is not one: a bad date must never take the list down.
+ */
+export function parseUtc(text: string): Date | null {
+  const iso = text.trim().replace(" ", "T");
+  const date = new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(iso) ? iso : `${iso}Z`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
 /** Drafts: name, date, numbers, errors; open, rename, duplicate, delete (confirmed). */
 export function DraftsList({ empty }: { empty: ReactElement }): ReactElement {
   const { t, i18n } = useTranslation();
@@ -68,6 +78,10 @@ export function DraftsList({ empty }: { empty: ReactElement }): ReactElement {
     );
 
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const formatUtc = (text: string): string => {
+    const when = parseUtc(text);
+    return when === null ? text : date.format(when);
+  };
   return (
     <div className="drafts">
       <table className="drafts-table" data-testid="drafts-table">
@@ -113,7 +127,7 @@ export function DraftsList({ empty }: { empty: ReactElement }): ReactElement {
                   <span data-testid="draft-name">{d.header.name}</span>
                 )}
               </td>
-              <td>{date.format(new Date(d.updated_at.replace(" ", "T") + "Z"))}</td>
+              <td data-testid="draft-updated">{formatUtc(d.updated_at)}</td>
               <td data-testid="draft-rows">{d.rows.toLocaleString()}</td>
               <td data-testid="draft-errors" className={d.error_rows > 0 ? "finding--error" : ""}>
                 {d.error_rows.toLocaleString()}

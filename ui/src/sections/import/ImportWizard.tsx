@@ -367,9 +367,9 @@ export function ImportWizard(): ReactElement {
                       chooseHeader(r.line);
                     }}
                   />
-                  <span className="mono muted">{r.line}</span>
+                  <span className="mono muted raw-table__line">{r.line}</span>
                   {r.cells.slice(0, 8).map((c, i) => (
-                    <span key={i} className="raw-table__cell">
+                    <span key={i} className="raw-table__cell" title={c}>
                       {c}
                     </span>
                   ))}

@@ -83,6 +83,8 @@ export function ReviewGrid({
   const [scrollTop, setScrollTop] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [edit, setEdit] = useState<Edit | null>(null);
+  /** The row whose findings are shown in full below the grid (the grid cell shows one line). */
+  const [detail, setDetail] = useState<GridRow | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [bulk, setBulk] = useState({ callType: "", maxCount: "", maxPsec: "" });
   const [exportPath, setExportPath] = useState("");
@@ -175,6 +177,7 @@ export function ReviewGrid({
         max_call_psec: edit.maxPsec,
       }).then((row) => {
         setEdit(null);
+        setDetail(row);
         setStatus(
           row.row.issues.some((f) => f.severity === "error")
             ? t("importWizard.grid.stillErrors")
@@ -387,8 +390,12 @@ export function ReviewGrid({
           <span role="columnheader">{t("importWizard.grid.line")}</span>
           <span role="columnheader">{t("importWizard.fields.PhoneNumber")}</span>
           <span role="columnheader">{t("importWizard.fields.CallType")}</span>
-          <span role="columnheader">{t("importWizard.fields.MaxCallCount")}</span>
-          <span role="columnheader">{t("importWizard.fields.MaxCallPSec")}</span>
+          <span role="columnheader" title={t("importWizard.fields.MaxCallCount")}>
+            {t("files.gridHead.maxCallCount")}
+          </span>
+          <span role="columnheader" title={t("importWizard.fields.MaxCallPSec")}>
+            {t("files.gridHead.maxCallPSec")}
+          </span>
           <span role="columnheader">{t("importWizard.grid.findings")}</span>
           <span role="columnheader">
             <span className="visually-hidden">{t("importWizard.grid.actions")}</span>
@@ -533,7 +540,20 @@ export function ReviewGrid({
                         title={messages}
                         data-testid="cell-findings"
                       >
-                        {kind === "ok" ? t("importWizard.grid.ok") : messages}
+                        {kind === "ok" ? (
+                          t("importWizard.grid.ok")
+                        ) : (
+                          <button
+                            type="button"
+                            className="grid__findings-button"
+                            data-testid={`grid-findings-${String(row.index)}`}
+                            onClick={() => {
+                              setDetail(row);
+                            }}
+                          >
+                            {messages}
+                          </button>
+                        )}
                       </span>
                       <span role="gridcell" className="grid__actions">
                         <button
@@ -543,6 +563,7 @@ export function ReviewGrid({
                           data-testid={`grid-edit-${String(row.index)}`}
                           onClick={() => {
                             setEdit(editOf(row));
+                            setDetail(row);
                           }}
                         >
                           {t("importWizard.grid.edit")}
@@ -599,6 +620,22 @@ export function ReviewGrid({
           {t("importWizard.grid.export")}
         </button>
       </div>
+      {detail !== null && (
+        <div className="review__detail" data-testid="row-detail">
+          <strong>{t("files.rowFindings", { line: detail.row.line })}</strong>
+          {detail.row.issues.length === 0 ? (
+            <p className="muted">{t("importWizard.grid.ok")}</p>
+          ) : (
+            <ul>
+              {detail.row.issues.map((f, i) => (
+                <li key={i} className={`finding finding--${f.severity}`}>
+                  {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
       <p role="status" className="muted" data-testid="review-status">
         {t("importWizard.grid.autosaved")} {status ?? ""}
       </p>
