@@ -4,6 +4,7 @@ import { EmptyState } from "../components/EmptyState";
 import { ApplicationsIcon } from "../components/icons";
 import { SectionHeader } from "../components/SectionHeader";
 import type { SectionId } from "../sections";
+import { ApplicationsList } from "./applications/ApplicationsList";
 
 export function ApplicationsSection({
   onNavigate,
@@ -12,31 +13,35 @@ export function ApplicationsSection({
 }): ReactElement {
   const { t } = useTranslation();
   return (
-    <section className="section" aria-labelledby="section-heading-applications">
+    <section className="section section--wide" aria-labelledby="section-heading-applications">
       <SectionHeader
         id="applications"
         title={t("applications.title")}
         intro={t("applications.intro")}
       />
-      <EmptyState
-        testId="empty-applications"
-        icon={<ApplicationsIcon size={32} />}
-        title={t("applications.emptyTitle")}
-        action={
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="applications-go-drafts"
-            onClick={() => {
-              onNavigate("drafts");
-            }}
+      <ApplicationsList
+        empty={
+          <EmptyState
+            testId="empty-applications"
+            icon={<ApplicationsIcon size={32} />}
+            title={t("applications.emptyTitle")}
+            action={
+              <button
+                type="button"
+                className="button button--secondary"
+                data-testid="applications-go-drafts"
+                onClick={() => {
+                  onNavigate("drafts");
+                }}
+              >
+                {t("applications.action")}
+              </button>
+            }
           >
-            {t("applications.action")}
-          </button>
+            <p>{t("applications.emptyBody")}</p>
+          </EmptyState>
         }
-      >
-        <p>{t("applications.emptyBody")}</p>
-      </EmptyState>
+      />
     </section>
   );
 }

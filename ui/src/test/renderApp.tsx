@@ -6,6 +6,7 @@ import { I18nextProvider } from "react-i18next";
 import { App } from "../App";
 import { createI18n } from "../i18n";
 import type { AppInfo } from "../bindings/AppInfo";
+import type { ApplicationsListPage } from "../bindings/ApplicationsListPage";
 import type { IpcError } from "../bindings/IpcError";
 import type { Language } from "../bindings/Language";
 import type { SettingsView } from "../bindings/SettingsView";
@@ -66,6 +67,19 @@ export const FIRST_RUN_SETTINGS: SettingsView = {
   proxyUrl: null,
 };
 
+/** What `applications_list` returns before anything was submitted. */
+export const NO_APPLICATIONS: ApplicationsListPage = {
+  scope: "sandbox",
+  active_scope: "sandbox",
+  page: {
+    total: 0,
+    offset: 0,
+    rows: [],
+    counts: [],
+    scope_total: 0,
+  },
+};
+
 export function ipcError(code: IpcError["code"], message: string): IpcError {
   return { code, message, details: null };
 }
@@ -110,6 +124,7 @@ export function renderApp(
     app_info: () => SANDBOX_INFO,
     preferences_get: () => ({ language: null }),
     drafts_list: () => [],
+    applications_list: () => NO_APPLICATIONS,
     settings_get: () => FIRST_RUN_SETTINGS,
     preferences_set_language: (args) => ({
       language: args === undefined ? null : (args as { language: unknown }).language,

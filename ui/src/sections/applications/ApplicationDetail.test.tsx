@@ -1,0 +1,299 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { I18nextProvider } from "react-i18next";
+import { describe, expect, it, vi } from "vitest";
+import type { ApplicationDetail } from "../../bindings/ApplicationDetail";
+import type { ApplicationStatus } from "../../bindings/ApplicationStatus";
+import { createI18n } from "../../i18n";
+import { callsOf, mockCommands, rejectWith, type Handler } from "../../test/renderApp";
+import { ApplicationDetailView } from "./ApplicationDetail";
+
+function detail(
+  status: ApplicationStatus,
+  over: Partial<ApplicationDetail> = {},
+): ApplicationDetail {
+  const state = status === "approved" ? "submitted" : status;
+  return {
+    application: {
+      id: 7,
+      draft_id: 1,
+      batch_index: 6,
+      endpoint: { kind: "sandbox", host: "127.0.0.1:48123" },
+      sdk_app_id: 1400000001,
+      sip_trunk_id: 10001,
+      options: {},
+      state,
+      apply_id: state === "submitted" ? 990007 : null,
+      request_id: status === "queued" ? null : "9c1e-req-7",
+      error_code:
+        status === "failed"
+          ? "InvalidParameter.SipTrunkNotFound"
+          : status === "unknown"
+            ? "OutcomeUnknown"
+            : null,
+      error_message: status === "failed" ? "SipTrunkId 10001 not found" : null,
+      note: null,
+      numbers: [],
+      live_numbers: 0,
+      approved_at: status === "approved" ? "2026-11-30T10:00:00.000Z" : null,
+      redrafted_to: null,
+      modify_state: null,
+      modify_count: 0,
+      modify_error_code: null,
+      modify_error_message: null,
+      created_at: "2026-11-30T09:00:00.000Z",
+      updated_at: "2026-11-30T09:00:01.000Z",
+      sent_at: "2026-11-30T09:00:00.500Z",
+      answered_at: null,
+    },
+    status,
+    scope: "sandbox",
+    numbers_total: 2,
+    numbers_offset: 0,
+    numbers: ["+862038000001", "+862038000002"].map((n, i) => ({
+      position: i,
+      detail: { phone_number: n, call_type: 1, max_call_count: 10, max_call_p_sec: 2 },
+      draft_position: i,
+      live_at: null,
+    })),
+    attempts: [
+      {
+        id: 31,
+        application_id: 7,
+        at: "2026-11-30T09:00:00.500Z",
+        action: "CreateOwnNumberApply",
+        attempt: 1,
+        request_id: status === "unknown" ? null : "9c1e-req-7",
+        error_class: status === "unknown" ? "OutcomeUnknown" : null,
+        error_code: status === "failed" ? "InvalidParameter.SipTrunkNotFound" : null,
+        error_message: null,
+        latency_ms: 42,
+        rate_limit_wait_ms: 3,
+        next_step: "done",
+      },
+    ],
+    actions: {
+      modify: status === "submitted",
+      resolve: status === "unknown",
+      resend: status === "unknown",
+      draft_from_failed: status === "failed",
+    },
+    ...over,
+  };
+}
+
+function setup(first: ApplicationDetail, handlers: Partial<Record<string, Handler>> = {}) {
+  let current = first;
+  const calls = mockCommands({
+    application_detail: () => current,
+    ...handlers,
+  });
+  const onBack = vi.fn();
+  const onOpenDraft = vi.fn(() => Promise.resolve());
+  const user = userEvent.setup();
+  render(
+    <I18nextProvider i18n={createI18n("en")}>
+      <ApplicationDetailView
+        id={7}
+        activeScope="sandbox"
+        onBack={onBack}
+        onOpenDraft={onOpenDraft}
+      />
+    </I18nextProvider>,
+  );
+  return {
+    calls,
+    user,
+    onBack,
+    onOpenDraft,
+    next: (d: ApplicationDetail) => {
+      current = d;
+    },
+  };
+}
+
+describe("ApplicationDetailView", () => {
+  it("shows the facts, the numbers and the attempt history", async () => {
+    setup(detail("submitted"));
+    const view = await screen.findByTestId("application-detail");
+    expect(view.dataset["state"]).toBe("submitted");
+    expect(screen.getByTestId("application-detail-apply-id").textContent).toBe("990007");
+    const numbers = screen.getByTestId("application-numbers");
+    expect(within(numbers).getByText("+862038000002")).toBeTruthy();
+    expect(within(numbers).getAllByText("Outbound")).toHaveLength(2);
+    const attempts = screen.getByTestId("application-attempts");
+    expect(within(attempts).getByText("CreateOwnNumberApply")).toBeTruthy();
+    expect(within(attempts).getByText("42 ms")).toBeTruthy();
+    expect(within(attempts).getByText("3 ms"), "the rate-limit wait is shown").toBeTruthy();
+    expect(screen.queryByTestId("application-resolve")).toBeNull();
+  });
+
+  it("explains a failed application's answer in plain language and offers a new draft", async () => {
+    const { user, calls, onOpenDraft } = setup(detail("failed"), {
+      applications_draft_from_failed: () => 55,
+    });
+    const answer = await screen.findByTestId("application-answer");
+    expect(answer.textContent).toContain("Tencent's answer:");
+    expect(within(answer).getByTestId("application-answer-code").textContent).toBe(
+      "InvalidParameter.SipTrunkNotFound",
+    );
+    await user.click(screen.getByTestId("application-draft-from-failed"));
+    await waitFor(() => {
+      expect(onOpenDraft).toHaveBeenCalledWith(55);
+    });
+    expect(callsOf(calls, "applications_draft_from_failed")[0]?.args).toEqual({ ids: [7] });
+  });
+
+  it("resolves an unknown outcome with the ApplyId from the console", async () => {
+    const { user, calls, next } = setup(detail("unknown"), {
+      application_resolve: () => detail("submitted").application,
+    });
+    const input = await screen.findByTestId("application-resolve-apply-id-input");
+    expect(screen.getByTestId("application-resolve-apply-id-save")).toHaveProperty(
+      "disabled",
+      true,
+    );
+    await user.type(input, " 990007 ");
+    next(detail("submitted"));
+    await user.click(screen.getByTestId("application-resolve-apply-id-save"));
+    expect((await screen.findByTestId("application-status")).textContent).toBe(
+      "Saved: the application is now submitted with ApplyId 990007.",
+    );
+    expect(callsOf(calls, "application_resolve")[0]?.args).toEqual({ id: 7, applyId: "990007" });
+    await waitFor(() => {
+      expect(screen.getByTestId("application-detail").dataset["state"]).toBe("submitted");
+    });
+  });
+
+  it("shows why an ApplyId was refused", async () => {
+    const { user } = setup(detail("unknown"), {
+      application_resolve: () =>
+        rejectWith({
+          code: "invalid_input",
+          message: "“x” is not an ApplyId: enter the number the console shows, digits only",
+          details: { field: "applyId" },
+        }),
+    });
+    await user.type(await screen.findByTestId("application-resolve-apply-id-input"), "x");
+    await user.click(screen.getByTestId("application-resolve-apply-id-save"));
+    const notice = await screen.findByTestId("application-error");
+    expect(notice.textContent).toContain("Couldn't save the ApplyId.");
+  });
+
+  it("resends only after the explicit warning is confirmed", async () => {
+    const { user, calls } = setup(detail("unknown"), {
+      outbox_resend_unknown: () => ({
+        outcome: { kind: "completed" },
+        total: 1,
+        submitted: [7],
+        failed: [],
+        unknown: [],
+        queued: [],
+        elapsed_ms: 40,
+        attempts: 1,
+        rate_limited_attempts: 0,
+      }),
+    });
+    await user.click(await screen.findByTestId("application-resend"));
+    const dialog = screen.getByTestId("application-resend-dialog");
+    expect(dialog.getAttribute("role")).toBe("alertdialog");
+    expect(dialog.textContent).toContain("creates a second application for the same 2 numbers");
+    expect(
+      callsOf(calls, "outbox_resend_unknown"),
+      "rule: nothing is resent before the user confirms",
+    ).toHaveLength(0);
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByTestId("application-resend-dialog")).toBeNull();
+    expect(callsOf(calls, "outbox_resend_unknown")).toHaveLength(0);
+
+    await user.click(screen.getByTestId("application-resend"));
+    await user.click(screen.getByTestId("application-resend-confirm"));
+    await waitFor(() => {
+      expect(callsOf(calls, "outbox_resend_unknown")).toHaveLength(1);
+    });
+    expect(callsOf(calls, "outbox_resend_unknown")[0]?.args).toMatchObject({ id: 7 });
+  });
+
+  it("marks as not created only after confirming", async () => {
+    const { user, calls } = setup(detail("unknown"), {
+      application_mark_not_created: () => detail("failed").application,
+    });
+    await user.click(await screen.findByTestId("application-mark-not-created"));
+    expect(callsOf(calls, "application_mark_not_created")).toHaveLength(0);
+    await user.click(screen.getByTestId("application-mark-not-created-confirm"));
+    await waitFor(() => {
+      expect(callsOf(calls, "application_mark_not_created")[0]?.args).toEqual({ id: 7 });
+    });
+  });
+
+  it("modifies a pending application with the small form", async () => {
+    const { user, calls } = setup(detail("submitted"), {
+      application_modify: () => ({
+        result: "applied",
+        application: detail("submitted").application,
+        explanation: null,
+      }),
+    });
+    await user.click(await screen.findByTestId("application-modify"));
+    const numbers = screen.getByTestId("application-modify-numbers");
+    await waitFor(() => {
+      expect((numbers as HTMLTextAreaElement).value).toBe("+862038000001\n+862038000002");
+    });
+    await user.clear(numbers);
+    await user.type(numbers, "+862038000001\n+862038000009\n");
+    await user.selectOptions(screen.getByTestId("application-modify-call-type"), "2");
+    await user.type(screen.getByTestId("application-modify-max-call-count"), "0");
+    expect(
+      screen.getByTestId("application-modify-save"),
+      "rule: a count of 0 is refused before sending",
+    ).toHaveProperty("disabled", true);
+    await user.clear(screen.getByTestId("application-modify-max-call-count"));
+    await user.type(screen.getByTestId("application-modify-max-call-count"), "20");
+    await user.click(screen.getByTestId("application-modify-save"));
+    await waitFor(() => {
+      expect(callsOf(calls, "application_modify")[0]?.args).toEqual({
+        id: 7,
+        changes: {
+          phone_numbers: ["+862038000001", "+862038000009"],
+          call_type: 2,
+          max_call_count: 20,
+        },
+      });
+    });
+    expect((await screen.findByTestId("application-status")).textContent).toBe(
+      "Tencent accepted the change; the application awaits review again.",
+    );
+  });
+
+  it("shows Tencent's ErrorApplyStatus refusal in plain language", async () => {
+    const { user } = setup(detail("submitted"), {
+      application_modify: () =>
+        rejectWith({
+          code: "tencent",
+          message: "Tencent no longer accepts changes to application 990007",
+          details: { apiCode: "InvalidParameterValue.ErrorApplyStatus", id: 7, applyId: 990007 },
+        }),
+    });
+    await user.click(await screen.findByTestId("application-modify"));
+    await waitFor(() => {
+      expect(screen.getByTestId<HTMLTextAreaElement>("application-modify-numbers").value).not.toBe(
+        "",
+      );
+    });
+    await user.click(screen.getByTestId("application-modify-save"));
+    const notice = await screen.findByTestId("application-modify-error");
+    expect(notice.textContent).toContain("Couldn't change the application.");
+    expect(screen.getByTestId("application-modify-error-title").textContent.length).toBeGreaterThan(
+      "Couldn't change the application. ".length,
+    );
+  });
+
+  it("offers no Modify for an approved application and goes back to the list", async () => {
+    const { user, onBack } = setup(detail("approved"));
+    await screen.findByTestId("application-detail");
+    expect(screen.getByTestId("state-chip-approved").textContent).toBe("Approved/live");
+    expect(screen.queryByTestId("application-modify")).toBeNull();
+    await user.click(screen.getByTestId("application-back"));
+    expect(onBack).toHaveBeenCalled();
+  });
+});

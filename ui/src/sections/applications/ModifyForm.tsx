@@ -1,0 +1,187 @@
+import { useEffect, useId, useRef, useState, type ReactElement } from "react";
+import { useTranslation } from "react-i18next";
+import type { ApplicationChanges } from "../../bindings/ApplicationChanges";
+import type { IpcError } from "../../bindings/IpcError";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { toIpcError } from "../../ipc";
+import { applicationDetail } from "../../ipc/applications";
+
+/** The most numbers the form edits (the backend's largest detail page). */
+const MAX_NUMBERS = 1000;
+
+/** A whole number ≥ 1, or `undefined` for "keep"; `null` when the text is not one. */
+function count(text: string): number | undefined | null {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  if (!/^\d+$/.test(trimmed)) return null;
+  const n = Number(trimmed);
+  return n >= 1 && Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * Modify a pending application: the whole new list of numbers (one per line) and, optionally,
+ * new values for every number. Tencent's answer (including its refusal) comes back through
+ * `onSubmit`'s rejection and is shown here in plain language.
+ */
+export function ModifyForm({
+  id,
+  applyId,
+  onSubmit,
+  onCancel,
+}: {
+  id: number;
+  applyId: number;
+  onSubmit: (changes: ApplicationChanges) => Promise<void>;
+  onCancel: () => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  const ids = useId();
+  const [numbers, setNumbers] = useState<string | null>(null);
+  const [callType, setCallType] = useState("");
+  const [maxCount, setMaxCount] = useState("");
+  const [maxPsec, setMaxPsec] = useState("");
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<IpcError | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    applicationDetail(id, 0, MAX_NUMBERS)
+      .then((d) => {
+        setNumbers(d.numbers.map((n) => n.detail.phone_number).join("\n"));
+      })
+      .catch((e: unknown) => {
+        setError(toIpcError(e));
+        setNumbers("");
+      });
+  }, [id]);
+
+  const loaded = numbers !== null;
+  useEffect(() => {
+    if (loaded) area.current?.focus();
+  }, [loaded]);
+
+  const countValue = count(maxCount);
+  const psecValue = count(maxPsec);
+  const list = (numbers ?? "")
+    .split(/\r?\n/)
+    .map((n) => n.trim())
+    .filter((n) => n !== "");
+  const invalid = countValue === null || psecValue === null || list.length === 0;
+
+  return (
+    <form
+      className="apps-modify"
+      aria-labelledby={`${ids}-title`}
+      data-testid="application-modify-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (invalid) return;
+        const changes: ApplicationChanges = { phone_numbers: list };
+        if (callType !== "") changes.call_type = Number(callType);
+        if (countValue !== undefined) changes.max_call_count = countValue;
+        if (psecValue !== undefined) changes.max_call_psec = psecValue;
+        setSending(true);
+        setError(null);
+        onSubmit(changes)
+          .catch((err: unknown) => {
+            setError(toIpcError(err));
+          })
+          .finally(() => {
+            setSending(false);
+          });
+      }}
+    >
+      <h3 id={`${ids}-title`}>
+        {t("applicationsList.modify.title", { applyId: String(applyId) })}
+      </h3>
+      <p className="apps-muted">{t("applicationsList.modify.body")}</p>
+      <label className="apps-modify__numbers">
+        {t("applicationsList.modify.numbers")}
+        <textarea
+          ref={area}
+          rows={Math.min(12, Math.max(4, list.length + 1))}
+          value={numbers ?? ""}
+          disabled={numbers === null}
+          spellCheck={false}
+          data-testid="application-modify-numbers"
+          onChange={(e) => {
+            setNumbers(e.target.value);
+          }}
+        />
+      </label>
+      <div className="apps-modify__fields">
+        <label>
+          {t("applicationsList.modify.callType")}
+          <select
+            value={callType}
+            data-testid="application-modify-call-type"
+            onChange={(e) => {
+              setCallType(e.target.value);
+            }}
+          >
+            <option value="">{t("applicationsList.modify.keep")}</option>
+            <option value="0">{t("applicationsList.callTypes.0")}</option>
+            <option value="1">{t("applicationsList.callTypes.1")}</option>
+            <option value="2">{t("applicationsList.callTypes.2")}</option>
+          </select>
+        </label>
+        <label>
+          {t("applicationsList.modify.maxCallCount")}
+          <input
+            value={maxCount}
+            inputMode="numeric"
+            placeholder={t("applicationsList.modify.keep")}
+            aria-invalid={countValue === null}
+            aria-describedby={`${ids}-hint`}
+            data-testid="application-modify-max-call-count"
+            onChange={(e) => {
+              setMaxCount(e.target.value);
+            }}
+          />
+        </label>
+        <label>
+          {t("applicationsList.modify.maxCallPSec")}
+          <input
+            value={maxPsec}
+            inputMode="numeric"
+            placeholder={t("applicationsList.modify.keep")}
+            aria-invalid={psecValue === null}
+            aria-describedby={`${ids}-hint`}
+            data-testid="application-modify-max-call-psec"
+            onChange={(e) => {
+              setMaxPsec(e.target.value);
+            }}
+          />
+        </label>
+      </div>
+      <p
+        id={`${ids}-hint`}
+        className={countValue === null || psecValue === null ? "error-text" : "apps-muted"}
+      >
+        {countValue === null || psecValue === null
+          ? t("applicationsList.modify.notANumber")
+          : t("applicationsList.modify.keepHint")}
+      </p>
+      {error !== null && (
+        <ErrorNotice
+          testId="application-modify-error"
+          headline={t("applicationsList.modify.failed")}
+          error={error}
+        />
+      )}
+      <div className="apps-actions">
+        <button
+          type="submit"
+          className="button"
+          disabled={sending || invalid || numbers === null}
+          data-testid="application-modify-save"
+        >
+          {t("applicationsList.modify.save")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t("applicationsList.modify.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
