@@ -10,6 +10,7 @@ import { ApplicationsSection } from "./sections/ApplicationsSection";
 import { DraftsSection } from "./sections/DraftsSection";
 import { ImportSection } from "./sections/ImportSection";
 import { SettingsSection } from "./sections/SettingsSection";
+import { SubmitHost } from "./sections/submit/SubmitHost";
 
 export function App(): ReactElement {
   const { t } = useTranslation();
@@ -63,7 +64,9 @@ export function App(): ReactElement {
       <div className="app-body">
         <Sidebar active={section} onSelect={setSection} />
         <main className="content" data-testid={`section-${section}`}>
-          {renderSection()}
+          <SubmitHost section={section} onNavigate={setSection}>
+            {renderSection()}
+          </SubmitHost>
         </main>
       </div>
     </div>

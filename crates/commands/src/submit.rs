@@ -179,6 +179,8 @@ pub struct OutboxStatus {
     /// The active destination.
     pub scope: EndpointScope,
     pub connection: ConnectionKind,
+    /// Where requests go now (site, custom host or sandbox), as the header shows it.
+    pub endpoint: ActiveEndpoint,
 }
 
 /// The built-in sandbox's "simulate problems" switches.
@@ -720,6 +722,7 @@ pub fn outbox_status(ctx: &AppContext, state: &SubmitState) -> Result<OutboxStat
         queued_elsewhere,
         scope,
         connection,
+        endpoint: ctx.endpoint(),
     })
 }
 

@@ -8,6 +8,8 @@ import { asLanguage } from "../../i18n";
 import { toIpcError } from "../../ipc";
 import { draftDelete, draftDuplicate, draftOpen, draftRename, draftsList } from "../../ipc/wizard";
 import { ReviewGrid } from "../import/ReviewGrid";
+import { useSubmitNav } from "../submit/SubmitHost";
+import type { RowFilter } from "../../bindings/RowFilter";
 import "../import/wizard.css";
 
 /**
@@ -28,6 +30,8 @@ export function DraftsList({ empty }: { empty: ReactElement }): ReactElement {
   const [deleting, setDeleting] = useState<number | null>(null);
   const [open, setOpen] = useState<WorkbenchSummary | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
+  const [openFilter, setOpenFilter] = useState<RowFilter>("all");
+  const submitNav = useSubmitNav();
 
   const load = useCallback((): Promise<void> => {
     return draftsList()
@@ -40,6 +44,20 @@ export function DraftsList({ empty }: { empty: ReactElement }): ReactElement {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // The submit screen's "fix these rows" link: open that draft filtered to its errors.
+  useEffect(() => {
+    const request = submitNav?.takeGridRequest() ?? null;
+    if (request === null) return;
+    draftOpen(request.draftId, asLanguage(i18n.language))
+      .then((summary) => {
+        setOpenFilter(request.filter);
+        setOpen(summary);
+      })
+      .catch((e: unknown) => {
+        setError(toIpcError(e));
+      });
+  }, [submitNav, i18n.language]);
 
   function run(action: Promise<unknown>): void {
     setError(null);
@@ -62,7 +80,7 @@ export function DraftsList({ empty }: { empty: ReactElement }): ReactElement {
         >
           {t("draftsList.back")}
         </button>
-        <ReviewGrid initial={open} />
+        <ReviewGrid initial={open} initialFilter={openFilter} />
       </div>
     );
   }
@@ -133,11 +151,25 @@ export function DraftsList({ empty }: { empty: ReactElement }): ReactElement {
                 {d.error_rows.toLocaleString()}
               </td>
               <td className="drafts-table__actions">
+                {submitNav !== null && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-testid={`draft-submit-${String(d.id)}`}
+                    aria-label={t("submit.openDraft", { name: d.header.name })}
+                    onClick={() => {
+                      submitNav.openSubmit(d.id);
+                    }}
+                  >
+                    {t("submit.open")}
+                  </button>
+                )}
                 <button
                   type="button"
                   className="link-button"
                   data-testid={`draft-open-${String(d.id)}`}
                   onClick={() => {
+                    setOpenFilter("all");
                     draftOpen(d.id, asLanguage(i18n.language))
                       .then(setOpen)
                       .catch((e: unknown) => {

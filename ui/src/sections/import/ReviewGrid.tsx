@@ -17,6 +17,7 @@ import {
   importRowsPage,
 } from "../../ipc/wizard";
 import { asLanguage } from "../../i18n";
+import { useSubmitNav } from "../submit/SubmitHost";
 
 /** Rows fetched per request: the grid only asks for the pages it shows. */
 export const PAGE_SIZE = 100;
@@ -69,15 +70,19 @@ function optionalNumber(text: string): number | undefined {
 export function ReviewGrid({
   initial,
   viewportHeight = 432,
+  initialFilter = "all",
 }: {
   initial: WorkbenchSummary;
   viewportHeight?: number;
+  /** The filter to open with (the submit screen links here with "errors"). */
+  initialFilter?: RowFilter;
 }): ReactElement {
+  const submitNav = useSubmitNav();
   const { t, i18n } = useTranslation();
   const language = asLanguage(i18n.language);
   const shownIn = useRef(language);
   const [summary, setSummary] = useState(initial);
-  const [filter, setFilter] = useState<RowFilter>("all");
+  const [filter, setFilter] = useState<RowFilter>(initialFilter);
   const [version, setVersion] = useState(0);
   const [pages, setPages] = useState<Record<number, Page>>({});
   const [scrollTop, setScrollTop] = useState(0);
@@ -280,6 +285,18 @@ export function ReviewGrid({
             </button>
           ))}
         </div>
+        {submitNav !== null && (
+          <button
+            type="button"
+            className="button review__submit"
+            data-testid="draft-submit"
+            onClick={() => {
+              submitNav.openSubmit(summary.draft_id);
+            }}
+          >
+            {t("submit.open")}
+          </button>
+        )}
       </div>
       {summary.file_issues.length > 0 && (
         <ul className="review__file-issues" data-testid="file-issues">

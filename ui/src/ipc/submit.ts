@@ -1,0 +1,83 @@
+// Typed wrappers over the submit and outbox commands. Every rejection is an IpcError envelope
+// (see ../ipc.ts). Runs report progress over a Channel and resolve with the run's report.
+import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { toIpcError } from "../ipc";
+import type { OutboxStatus } from "../bindings/OutboxStatus";
+import type { ProgressEvent } from "../bindings/ProgressEvent";
+import type { RunReport } from "../bindings/RunReport";
+import type { SandboxFaults } from "../bindings/SandboxFaults";
+import type { SubmitInput } from "../bindings/SubmitInput";
+import type { SubmitPreview } from "../bindings/SubmitPreview";
+
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e: unknown) {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    throw toIpcError(e);
+  }
+}
+
+function channel(onProgress: (event: ProgressEvent) => void): Channel<ProgressEvent> {
+  const c = new Channel<ProgressEvent>();
+  c.onmessage = onProgress;
+  return c;
+}
+
+/** What submitting draft `draftId` would do, with the exact first request (secrets redacted). */
+export function submitPreview(draftId: number, settings: SubmitInput): Promise<SubmitPreview> {
+  return call("submit_preview", { draftId, settings });
+}
+
+/** Queues the draft and sends it; resolves when the run ends. */
+export function submitStart(
+  draftId: number,
+  settings: SubmitInput,
+  onProgress: (event: ProgressEvent) => void,
+): Promise<RunReport> {
+  return call("submit_start", { draftId, settings, onProgress: channel(onProgress) });
+}
+
+/** Sends every queued application of the active destination. */
+export function outboxSendQueued(onProgress: (event: ProgressEvent) => void): Promise<RunReport> {
+  return call("outbox_send_queued", { onProgress: channel(onProgress) });
+}
+
+/**
+ * Sends unknown application `id` again. Call only after the user confirmed the warning: if the
+ * first request reached Tencent, this creates a second application.
+ */
+export function outboxResendUnknown(
+  id: number,
+  onProgress: (event: ProgressEvent) => void,
+): Promise<RunReport> {
+  return call("outbox_resend_unknown", { id, onProgress: channel(onProgress) });
+}
+
+/** Pauses the running job (false when nothing runs). */
+export function outboxPause(): Promise<boolean> {
+  return call("outbox_pause");
+}
+
+/** Resumes a paused job (false when nothing runs). */
+export function outboxResume(): Promise<boolean> {
+  return call("outbox_resume");
+}
+
+/** Cancels the running job; the rest stays queued (false when nothing runs). */
+export function outboxCancel(): Promise<boolean> {
+  return call("outbox_cancel");
+}
+
+/** What runs, what is queued and what is unresolved for the active destination. */
+export function outboxStatus(): Promise<OutboxStatus> {
+  return call("outbox_status");
+}
+
+export function sandboxFaultsGet(): Promise<SandboxFaults> {
+  return call("sandbox_faults_get");
+}
+
+export function sandboxFaultsSet(faults: SandboxFaults): Promise<SandboxFaults> {
+  return call("sandbox_faults_set", { faults });
+}
