@@ -163,6 +163,16 @@ test('a draft is checked, previewed, confirmed and sent; dropped answers show as
     `every batch is submitted or unknown: ${states}`,
   );
   await screenshot(browser, 'submit-done');
+
+  // The same screen in 简体中文.
+  await (await byTestId(browser, 'language-option-zh-CN')).click();
+  await browser.waitUntil(async () => /完成/.test(await textOf(browser, 'submit-done')), {
+    timeout: 10_000,
+    timeoutMsg: 'the submit screen never turned into Chinese',
+  });
+  assert.match(await textOf(browser, 'submit-destination-name'), /内置沙箱/);
+  await screenshot(browser, 'submit-done-zh-CN');
+  await (await byTestId(browser, 'language-option-en')).click();
   await app.stop();
   app = undefined;
 });

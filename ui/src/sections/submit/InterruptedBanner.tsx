@@ -19,6 +19,7 @@ export function InterruptedBanner({
   onReview,
 }: {
   run: RunState;
+  /** The run's own screen is open (then it shows the progress itself). */
   screenOpen: boolean;
   onResume: (endpoint: ActiveEndpoint) => void;
   onShow: () => void;

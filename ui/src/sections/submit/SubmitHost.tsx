@@ -131,11 +131,17 @@ export function SubmitHost({
     [begin, onEvent],
   );
 
+  // Whether the open screen is the one showing the current run.
+  const runShown =
+    target !== null &&
+    (target.kind === "queued" ||
+      (run.status !== "idle" && runFor?.kind === "draft" && runFor.draftId === target.draftId));
+
   return (
     <SubmitNavContext.Provider value={nav}>
       <InterruptedBanner
         run={run}
-        screenOpen={target !== null}
+        screenOpen={runShown}
         onResume={(endpoint) => {
           setTarget({ kind: "queued" });
           sendQueued(false, endpoint);
@@ -155,10 +161,7 @@ export function SubmitHost({
           key={target.kind === "draft" ? `draft-${String(target.draftId)}` : "queued"}
           target={target}
           run={run}
-          runIsHere={
-            target.kind === "queued" ||
-            (run.status !== "idle" && runFor?.kind === "draft" && runFor.draftId === target.draftId)
-          }
+          runIsHere={runShown}
           onStart={startDraft}
           onSendQueued={() => {
             sendQueued(true, null);

@@ -134,6 +134,14 @@ function Probe(): ReactElement {
       >
         open-submit
       </button>
+      <button
+        type="button"
+        onClick={() => {
+          nav?.openSubmit(8);
+        }}
+      >
+        open-other
+      </button>
       <p data-testid="grid-request">{request === null ? "none" : JSON.stringify(request)}</p>
     </div>
   );
@@ -477,5 +485,33 @@ describe("Interrupted-work banner", () => {
     ).toBeNull();
     await user.click(within(banner).getByTestId("interrupted-review"));
     expect(onNavigate).toHaveBeenCalledWith("applications");
+  });
+});
+
+describe("One run at a time", () => {
+  it("keeps Send disabled on another draft while a run goes on, with the progress one click away", async () => {
+    const channel: { current: Channel<ProgressEvent> | null } = { current: null };
+    const end = deferred<RunReport>();
+    const { user } = setup({ submit_start: startHandler(channel, end) });
+    await user.click(screen.getByRole("button", { name: "open-submit" }));
+    await user.click(await screen.findByTestId("submit-send"));
+    await user.click(screen.getByTestId("submit-confirm-send"));
+    await waitFor(() => {
+      expect(channel.current).not.toBeNull();
+    });
+    send(channel, event({ done: 1, batch: batch(1) }));
+    await user.click(screen.getByTestId("submit-back"));
+    // Another draft's screen: its Send waits, and the running one is a click away.
+    await user.click(screen.getByRole("button", { name: "open-other" }));
+    expect((await screen.findByTestId("submit-busy")).textContent).toContain(
+      "Number Desk sends one at a time",
+    );
+    await waitFor(() => {
+      expect(screen.getByTestId("submit-send").hasAttribute("disabled")).toBe(true);
+    });
+    const banner = await screen.findByTestId("submit-running-banner");
+    expect(banner.textContent).toContain("1 of 3 applications");
+    await user.click(within(banner).getByRole("button", { name: "Show progress" }));
+    expect(screen.getByTestId("submit-batch-1")).toBeTruthy();
   });
 });

@@ -134,13 +134,13 @@ export function SubmitScreen({
     };
   }, [draftId, settings, runIsHere]);
 
-  function applyFields(): void {
+  function applyFields(next = fields): void {
     setLoading(true);
     setSettings((prev) => ({
       ...prev,
-      sdkAppId: numberOrNull(fields.sdkAppId),
-      sipTrunkId: numberOrNull(fields.sipTrunkId),
-      batchSize: numberOrNull(fields.batchSize),
+      sdkAppId: numberOrNull(next.sdkAppId),
+      sipTrunkId: numberOrNull(next.sipTrunkId),
+      batchSize: numberOrNull(next.batchSize),
     }));
   }
 
@@ -186,9 +186,15 @@ export function SubmitScreen({
               {t("submit.loading")}
             </p>
           )}
+          {run.status === "running" && (
+            <p className="submit-busy" role="status" data-testid="submit-busy">
+              {t("submit.busy")}
+            </p>
+          )}
           {preview !== null && (
             <PreviewBody
               preview={preview}
+              anotherRun={run.status === "running"}
               fields={fields}
               busy={loading}
               onFields={setFields}
@@ -225,6 +231,7 @@ export function SubmitScreen({
 
 function PreviewBody({
   preview,
+  anotherRun,
   fields,
   busy,
   onFields,
@@ -234,10 +241,12 @@ function PreviewBody({
   onSend,
 }: {
   preview: SubmitPreview;
+  /** Another run is going on: one at a time, so Send waits. */
+  anotherRun: boolean;
   fields: { sdkAppId: string; sipTrunkId: string; batchSize: string };
   busy: boolean;
   onFields: (f: { sdkAppId: string; sipTrunkId: string; batchSize: string }) => void;
-  onApplyFields: () => void;
+  onApplyFields: (next?: { sdkAppId: string; sipTrunkId: string; batchSize: string }) => void;
   onIncludeDuplicates: (include: boolean) => void;
   onFixRows: () => void;
   onSend: () => void;
@@ -324,7 +333,7 @@ function PreviewBody({
           className="submit-settings"
           onSubmit={(e) => {
             e.preventDefault();
-            onApplyFields();
+            onApplyFields(fields);
           }}
         >
           <label>
@@ -334,7 +343,9 @@ function PreviewBody({
                 value={fields.sdkAppId}
                 data-testid="submit-sdk-app-id"
                 onChange={(e) => {
-                  onFields({ ...fields, sdkAppId: e.target.value });
+                  const next = { ...fields, sdkAppId: e.target.value };
+                  onFields(next);
+                  onApplyFields(next);
                 }}
               >
                 {!p.apps.some((a) => String(a.sdkAppId) === fields.sdkAppId) && (
@@ -454,7 +465,7 @@ function PreviewBody({
           type="button"
           className="button"
           data-testid="submit-send"
-          disabled={!p.canSend || busy}
+          disabled={!p.canSend || busy || anotherRun}
           onClick={onSend}
         >
           {t("submit.send")}
