@@ -15,18 +15,24 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascript
 	xvfb xauth webkit2gtk-driver python3-venv gnome-keyring dbus-daemon dbus-bin fonts-noto-cjk
 APP_DEBUG := target/debug/numdesk-app
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
+CARGO_DENY := $(TOOLS)/bin/cargo-deny
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(ROOT)/target)
+# Set to 1 (CI with network access) to fail when the RustSec or npm advisory database cannot
+# be reached, instead of skipping that one check with a warning.
+REQUIRE_ADVISORIES ?= 0
 PYTHON := $(TOOLS)/venv/bin/python
 
 .PHONY: help
 help:
+	@echo "make deb | deny | audit | licenses   release .deb, cargo-deny, npm audit, licence list"
 	@echo "make run      install what is missing, then launch Number Desk (development build)"
 	@echo "make test     install what is missing, then run every check and test (what CI runs)"
 	@echo "make lint | test-rust | test-ui | e2e | bindings | bench | app"
 
 # ---------------------------------------------------------------- setup (idempotent)
 
-.PHONY: setup setup-system setup-ui setup-python setup-e2e
-setup: setup-system setup-ui setup-python setup-e2e
+.PHONY: setup setup-system setup-ui setup-python setup-e2e setup-deny
+setup: setup-system setup-ui setup-python setup-e2e setup-deny
 
 setup-system:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
@@ -55,6 +61,10 @@ tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
 	cd tests/e2e && npm ci --no-audit --no-fund
 	@touch $@
 
+setup-deny: $(CARGO_DENY)
+$(CARGO_DENY):
+	cargo install cargo-deny --locked --root $(TOOLS)
+
 # ---------------------------------------------------------------- run
 
 .PHONY: run
@@ -63,11 +73,11 @@ run: setup-system setup-ui
 
 # ---------------------------------------------------------------- checks
 
-.PHONY: test lint lint-rust lint-ui test-rust test-keychain test-ui ui-dist bindings app e2e bench kill-long
-test: setup lint test-rust test-keychain test-ui e2e
+.PHONY: test lint lint-rust lint-ui test-rust test-keychain test-ui ui-dist bindings licenses app e2e bench kill-long deb deny audit
+test: setup lint test-rust test-keychain test-ui e2e deb
 	@echo "make test: every check and test passed"
 
-lint: lint-rust lint-ui
+lint: lint-rust lint-ui deny audit
 
 # The Tauri crate embeds ui/dist at compile time, so the UI is built before clippy sees it.
 lint-rust: setup-system ui-dist
@@ -96,6 +106,39 @@ test-ui: setup-ui
 # Regenerates ui/src/bindings from the Rust types (the Rust tests fail while they are stale).
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p numdesk-commands --test bindings
+
+# Regenerates ui/src/generated/licenses.json (About lists it) from `cargo metadata` and
+# ui/package-lock.json; the Rust tests fail while it is stale (run after dependency changes).
+licenses:
+	UPDATE_LICENSES=1 cargo test -p numdesk-support --test licenses
+
+# cargo-deny: licences (allow-list in deny.toml), duplicate versions (warn), sources, and the
+# RustSec advisories (needs github.com; skipped with a warning when unreachable unless
+# REQUIRE_ADVISORIES=1).
+deny: setup-deny
+	$(CARGO_DENY) check --hide-inclusion-graph licenses bans sources
+	@if timeout 20 git ls-remote https://github.com/rustsec/advisory-db HEAD >/dev/null 2>&1; then \
+		$(CARGO_DENY) check --hide-inclusion-graph advisories; \
+	elif [ "$(REQUIRE_ADVISORIES)" = 1 ]; then \
+		echo "deny: the RustSec advisory database (github.com) is unreachable" >&2; exit 1; \
+	else \
+		echo "deny: WARNING advisories NOT checked: github.com is unreachable from here"; \
+	fi
+
+# npm audit of what ships (production dependencies of ui/; tests/e2e has dev dependencies only):
+# fails on any known vulnerability; an unreachable audit endpoint is a warning unless
+# REQUIRE_ADVISORIES=1.
+audit: setup-ui
+	cd ui && REQUIRE_ADVISORIES=$(REQUIRE_ADVISORIES) node ../scripts/npm-audit.mjs
+
+# The release .deb: proves the bundle configuration on every run and prints its size (target
+# <= 10 MB). Windows and macOS installers are built on those systems (README).
+deb: setup-system setup-ui
+	cd ui && npm run tauri -- build --bundles deb
+	@deb=$$(ls -t $(TARGET_DIR)/release/bundle/deb/*.deb | head -1); \
+	size=$$(stat -c %s "$$deb"); \
+	echo "deb: $$deb $$size bytes ($$((size / 1024)) KiB)"; \
+	if [ "$$size" -gt 10485760 ]; then echo "deb: larger than the 10 MB target" >&2; exit 1; fi
 
 # The real app with its assets inside, as the end-to-end tests drive it.
 app: setup-system setup-ui

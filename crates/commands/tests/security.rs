@@ -210,6 +210,13 @@ fn after_import_and_submit_the_secret_key_and_token_are_found_nowhere() {
     let saved = support_bundle_save(&ctx, &bundle, false, Some(&logs)).unwrap();
     let with_numbers = out.join("support-with-numbers.zip");
     support_bundle_save(&ctx, &with_numbers, true, Some(&logs)).unwrap();
+    // `NUMDESK_KEEP_BUNDLE=<dir>` keeps both bundles for a person to open and check.
+    if let Some(keep) = std::env::var_os("NUMDESK_KEEP_BUNDLE") {
+        std::fs::create_dir_all(&keep).unwrap();
+        for b in [&bundle, &with_numbers] {
+            std::fs::copy(b, Path::new(&keep).join(b.file_name().unwrap())).unwrap();
+        }
+    }
 
     // Every byte the app wrote, zips also decompressed. The database is still open, so its WAL
     // is there too.

@@ -108,9 +108,21 @@ fn write_to(
         .map_err(|e| SupportError::io(partial, e))?;
     crate::perms::restrict_to_user(partial, false)?;
     let mut zip = zip::ZipWriter::new(file);
-    let options = SimpleFileOptions::default()
+    let mut options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .unix_permissions(0o600);
+    // Entries carry the time the bundle was written (UTC), not the zip format's 1980 default.
+    let now = time::OffsetDateTime::now_utc();
+    if let Ok(stamp) = zip::DateTime::from_date_and_time(
+        u16::try_from(now.year()).unwrap_or(1980),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second(),
+    ) {
+        options = options.last_modified_time(stamp);
+    }
     let mut entries = Vec::new();
     let mut add = |zip: &mut zip::ZipWriter<std::fs::File>,
                    name: &str,
