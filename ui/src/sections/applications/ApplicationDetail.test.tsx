@@ -133,7 +133,7 @@ describe("ApplicationDetailView", () => {
       applications_draft_from_failed: () => 55,
     });
     const answer = await screen.findByTestId("application-answer");
-    expect(answer.textContent).toContain("Tencent's answer:");
+    expect(answer.textContent).toContain("What happened:");
     expect(within(answer).getByTestId("application-answer-code").textContent).toBe(
       "InvalidParameter.SipTrunkNotFound",
     );
@@ -197,7 +197,7 @@ describe("ApplicationDetailView", () => {
     await user.click(await screen.findByTestId("application-resend"));
     const dialog = screen.getByTestId("application-resend-dialog");
     expect(dialog.getAttribute("role")).toBe("alertdialog");
-    expect(dialog.textContent).toContain("creates a second application for the same 2 numbers");
+    expect(dialog.textContent).toContain("creates a second application with the same numbers (2)");
     expect(
       callsOf(calls, "outbox_resend_unknown"),
       "rule: nothing is resent before the user confirms",

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactElement, type ReactNode } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { ApplicationDetail } from "../../bindings/ApplicationDetail";
 import type { ApplicationScope } from "../../bindings/ApplicationScope";
@@ -400,36 +401,38 @@ export function ApplicationDetailView({
       )}
 
       <h3>{t("applicationsList.detail.numbersTitle", { count: detail.numbers_total })}</h3>
-      <table className="apps-table apps-numbers" data-testid="application-numbers">
-        <thead>
-          <tr>
-            <th scope="col">{t("applicationsList.detail.position")}</th>
-            <th scope="col">{t("applicationsList.detail.number")}</th>
-            <th scope="col">{t("applicationsList.detail.callType")}</th>
-            <th scope="col">{t("applicationsList.detail.maxCallCount")}</th>
-            <th scope="col">{t("applicationsList.detail.maxCallPSec")}</th>
-            <th scope="col">{t("applicationsList.detail.live")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {detail.numbers.map((n) => (
-            <tr key={n.position} data-testid={`application-number-${String(n.position)}`}>
-              <td>{n.position + 1}</td>
-              <td className="apps-mono">{n.detail.phone_number}</td>
-              <td>{callTypeLabel(n.detail.call_type, t)}</td>
-              <td>{n.detail.max_call_count}</td>
-              <td>{n.detail.max_call_p_sec}</td>
-              <td>
-                {n.live_at === null ? (
-                  <span className="apps-muted">{t("applicationsList.detail.notLive")}</span>
-                ) : (
-                  date(n.live_at)
-                )}
-              </td>
+      <div className="apps-table-wrap">
+        <table className="apps-table apps-numbers" data-testid="application-numbers">
+          <thead>
+            <tr>
+              <th scope="col">{t("applicationsList.detail.position")}</th>
+              <th scope="col">{t("applicationsList.detail.number")}</th>
+              <th scope="col">{t("applicationsList.detail.callType")}</th>
+              <th scope="col">{t("applicationsList.detail.maxCallCount")}</th>
+              <th scope="col">{t("applicationsList.detail.maxCallPSec")}</th>
+              <th scope="col">{t("applicationsList.detail.live")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {detail.numbers.map((n) => (
+              <tr key={n.position} data-testid={`application-number-${String(n.position)}`}>
+                <td>{n.position + 1}</td>
+                <td className="apps-mono">{n.detail.phone_number}</td>
+                <td>{callTypeLabel(n.detail.call_type, t)}</td>
+                <td>{n.detail.max_call_count}</td>
+                <td>{n.detail.max_call_p_sec}</td>
+                <td>
+                  {n.live_at === null ? (
+                    <span className="apps-muted">{t("applicationsList.detail.notLive")}</span>
+                  ) : (
+                    date(n.live_at)
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {detail.numbers_total > NUMBERS_PAGE && (
         <nav className="apps-pager" aria-label={t("applicationsList.detail.numbers")}>
           <span>
@@ -466,44 +469,83 @@ export function ApplicationDetailView({
       {detail.attempts.length === 0 ? (
         <p className="apps-muted">{t("applicationsList.detail.noAttempts")}</p>
       ) : (
-        <table className="apps-table apps-attempts" data-testid="application-attempts">
-          <thead>
-            <tr>
-              <th scope="col">{t("applicationsList.detail.at")}</th>
-              <th scope="col">{t("applicationsList.detail.action")}</th>
-              <th scope="col">{t("applicationsList.detail.attempt")}</th>
-              <th scope="col">{t("applicationsList.detail.requestId")}</th>
-              <th scope="col">{t("applicationsList.detail.result")}</th>
-              <th scope="col">{t("applicationsList.detail.latency")}</th>
-              <th scope="col">{t("applicationsList.detail.wait")}</th>
-              <th scope="col">{t("applicationsList.detail.nextStep")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.attempts.map((a) => (
-              <tr key={a.id} data-testid={`application-attempt-${String(a.id)}`}>
-                <td>{date(a.at)}</td>
-                <td className="apps-mono">{a.action}</td>
-                <td>{a.attempt}</td>
-                <td className="apps-mono apps-request__id" title={a.request_id ?? undefined}>
-                  {a.request_id ?? none}
-                </td>
-                <td className={a.error_code === null && a.error_class === null ? "" : "apps-bad"}>
-                  {a.error_code ?? a.error_class ?? t("applicationsList.detail.ok")}
-                </td>
-                <td>{t("applicationsList.detail.ms", { ms: a.latency_ms })}</td>
-                <td>{t("applicationsList.detail.ms", { ms: a.rate_limit_wait_ms })}</td>
-                <td className="apps-mono">{a.next_step}</td>
+        <div className="apps-table-wrap">
+          <table className="apps-table apps-attempts" data-testid="application-attempts">
+            <thead>
+              <tr>
+                <th scope="col">{t("applicationsList.detail.at")}</th>
+                <th scope="col">{t("applicationsList.detail.action")}</th>
+                <th scope="col">{t("applicationsList.detail.attempt")}</th>
+                <th scope="col">{t("applicationsList.detail.requestId")}</th>
+                <th scope="col">{t("applicationsList.detail.result")}</th>
+                <th scope="col">{t("applicationsList.detail.latency")}</th>
+                <th scope="col">{t("applicationsList.detail.wait")}</th>
+                <th scope="col">{t("applicationsList.detail.nextStep")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {detail.attempts.map((a) => (
+                <tr key={a.id} data-testid={`application-attempt-${String(a.id)}`}>
+                  <td>{date(a.at)}</td>
+                  <td className="apps-mono">{a.action}</td>
+                  <td>{a.attempt}</td>
+                  <td>
+                    {a.request_id === null ? (
+                      none
+                    ) : (
+                      <code className="apps-mono apps-request__id" title={a.request_id}>
+                        {a.request_id}
+                      </code>
+                    )}
+                  </td>
+                  <td className={a.error_code === null && a.error_class === null ? "" : "apps-bad"}>
+                    {attemptResult(a.error_code, a.error_class, t)}
+                  </td>
+                  <td>{t("applicationsList.detail.ms", { ms: a.latency_ms })}</td>
+                  <td>{t("applicationsList.detail.ms", { ms: a.rate_limit_wait_ms })}</td>
+                  <td>{nextStepLabel(a.next_step, t)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );
 }
 
-function callTypeLabel(code: number, t: ReturnType<typeof useTranslation>["t"]): string {
+type T = TFunction;
+
+/** An attempt's result: OK, Tencent's code as is (for support), or what a client class means. */
+function attemptResult(code: string | null, errorClass: string | null, t: T): string {
+  if (code !== null) return code;
+  switch (errorClass) {
+    case null:
+      return t("applicationsList.detail.ok");
+    case "OutcomeUnknown":
+      return t("applicationsList.detail.classes.outcomeUnknown");
+    case "NotSent":
+      return t("applicationsList.detail.classes.notSent");
+    default:
+      return errorClass;
+  }
+}
+
+/** What the client did after an attempt. */
+function nextStepLabel(step: string, t: T): string {
+  switch (step) {
+    case "done":
+      return t("applicationsList.detail.steps.done");
+    case "retry_after_backoff":
+      return t("applicationsList.detail.steps.retry");
+    case "retry_with_clock_correction":
+      return t("applicationsList.detail.steps.clock");
+    default:
+      return step;
+  }
+}
+
+function callTypeLabel(code: number, t: T): string {
   switch (code) {
     case 0:
       return t("applicationsList.callTypes.0");
