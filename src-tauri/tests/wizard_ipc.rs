@@ -45,7 +45,7 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
     let path = gbk_csv(dir.path());
     let draft_id;
     {
-        let (_app, w) = app(data.path());
+        let (first, w) = app(data.path());
         let preview = ok(&w, "import_open_path", json!({ "path": path }));
         assert_eq!(
             preview["encoding"],
@@ -205,6 +205,8 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
         assert_eq!(list[0]["header"]["name"], "运营商号码.csv");
         assert_eq!(list[0]["rows"], 5);
         assert_eq!(list[0]["error_rows"], 1, "the list counts errors as saved");
+        // Quit: the context (and the outbox's one-sender lock) goes with it.
+        common::stop(first);
     }
     // Restart: a new app over the same data directory.
     let (_app, w) = app(data.path());
