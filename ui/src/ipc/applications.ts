@@ -1,6 +1,5 @@
 // Typed wrappers over the Applications commands. Every rejection is an IpcError envelope (see
 // ../ipc.ts).
-import { Channel } from "@tauri-apps/api/core";
 import { call } from "../ipc";
 import type { ApplicationChanges } from "../bindings/ApplicationChanges";
 import type { ApplicationDetail } from "../bindings/ApplicationDetail";
@@ -9,9 +8,7 @@ import type { ApplicationSummary } from "../bindings/ApplicationSummary";
 import type { ApplicationsListPage } from "../bindings/ApplicationsListPage";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ModifyReport } from "../bindings/ModifyReport";
-import type { ProgressEvent } from "../bindings/ProgressEvent";
 import type { RefreshReport } from "../bindings/RefreshReport";
-import type { RunReport } from "../bindings/RunReport";
 
 /** One page of applications with the counts per status (the active connection's by default). */
 export function applicationsList(query: ApplicationQuery): Promise<ApplicationsListPage> {
@@ -59,17 +56,4 @@ export function applicationsExport(
   query: ApplicationQuery,
 ): Promise<number> {
   return call("applications_export", { path, format, query });
-}
-
-/**
- * `outbox_resend_unknown` (the submit screen's command): sends an "outcome unknown" application
- * again, only after the user confirmed the warning that a second application may be created.
- */
-export function outboxResendUnknown(
-  id: number,
-  onProgress: (event: ProgressEvent) => void,
-): Promise<RunReport> {
-  const channel = new Channel<ProgressEvent>();
-  channel.onmessage = onProgress;
-  return call("outbox_resend_unknown", { id, onProgress: channel });
 }

@@ -13,8 +13,8 @@ import {
   applicationsDraftFromFailed,
   applicationResolve,
   applicationsRefresh,
-  outboxResendUnknown,
 } from "../../ipc/applications";
+import { outboxResendUnknown } from "../../ipc/submit";
 import { CopyButton, StateChip, formatDate } from "./parts";
 import { ModifyForm } from "./ModifyForm";
 
