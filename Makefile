@@ -27,7 +27,7 @@ help:
 	@echo "make deb | deny | audit | licenses   release .deb, cargo-deny, npm audit, licence list"
 	@echo "make run      install what is missing, then launch Number Desk (development build)"
 	@echo "make test     install what is missing, then run every check and test (what CI runs)"
-	@echo "make lint | test-rust | test-ui | e2e | bindings | bench | app"
+	@echo "make lint | test-rust | test-ui | e2e | bindings | bench | app | startup-figures"
 
 # ---------------------------------------------------------------- setup (idempotent)
 
@@ -148,6 +148,15 @@ e2e: app setup-e2e
 	mkdir -p target/e2e
 	cd tests/e2e && TAURI_DRIVER=$(TAURI_DRIVER) APP_BINARY=$(ROOT)/$(APP_DEBUG) \
 		xvfb-run --auto-servernum --server-args="-screen 0 1280x860x24" node --test
+
+# Cold start to interactive and idle memory of the RELEASE app, 5 launches on fresh data
+# directories under Xvfb (STARTUP_RUNS=n for more); prints min/median/max, asserts nothing.
+RELEASE_APP := $(or $(CARGO_TARGET_DIR),$(ROOT)/target)/release/numdesk-app
+.PHONY: startup-figures
+startup-figures: setup-system setup-ui setup-e2e
+	cd ui && npm run tauri -- build --no-bundle
+	cd tests/e2e && TAURI_DRIVER=$(TAURI_DRIVER) APP_BINARY=$(RELEASE_APP) \
+		xvfb-run --auto-servernum --server-args="-screen 0 1280x860x24" node startup-figures.mjs
 
 # Criterion benchmarks (signing, sandbox round trip, import of 100,000 rows) and the outbox
 # throughput bench (100 batches at 20/s against the sandbox); each prints its figures.

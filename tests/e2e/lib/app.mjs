@@ -65,7 +65,10 @@ export async function startApp({ dataDir } = {}) {
     driverBinary,
     ['--port', String(port), '--native-port', String(nativePort)],
     {
-      env: { ...process.env, NUMDESK_DATA_DIR: dir },
+      // The webview keeps its own storage (localStorage: the dismissed welcome) under
+      // XDG_DATA_HOME: inside the data directory, a fresh directory is a real first run and the
+      // same directory a real restart, and no run leaves state behind for the next.
+      env: { ...process.env, NUMDESK_DATA_DIR: dir, XDG_DATA_HOME: path.join(dir, 'webview') },
       stdio: ['ignore', log, log],
       detached: true,
     },
