@@ -421,7 +421,7 @@ export function ReviewGrid({
         <div
           className="grid__viewport"
           ref={viewport}
-          style={{ height: viewportHeight }}
+          style={{ height: Math.min(viewportHeight, Math.max(matching, 3) * ROW_HEIGHT + 2) }}
           data-testid="grid-viewport"
           onScroll={(e) => {
             setScrollTop(e.currentTarget.scrollTop);
