@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::outbox_args::{DbArgs, SendArgs};
 
 /// The desktop app's bundle identifier (`src-tauri/tauri.conf.json`): its data directory.
-const APP_IDENTIFIER: &str = "com.numberdesk.app";
+const APP_IDENTIFIER: &str = "com.numberdesk.desktop";
 /// The database file inside it (the same name the app uses).
 const DATABASE_FILE: &str = "numdesk.sqlite3";
 

@@ -420,8 +420,10 @@ fn capabilities_allow_only_what_the_screens_use() {
     let ui = ui_sources();
     // Plugin and core permissions: each with the UI call that needs it.
     let plugin_uses: &[(&str, &str)] = &[
-        ("core:event:allow-listen", "listen("),
-        ("core:event:allow-unlisten", "listen("),
+        // Files dropped on the window arrive through the webview's drag-and-drop event, which
+        // `onDragDropEvent` subscribes to (and unsubscribes from) with the event plugin.
+        ("core:event:allow-listen", "onDragDropEvent("),
+        ("core:event:allow-unlisten", "onDragDropEvent("),
         ("dialog:allow-open", "plugin-dialog"),
         ("dialog:allow-save", "plugin-dialog"),
     ];

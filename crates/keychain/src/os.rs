@@ -19,7 +19,7 @@ use crate::store::{PROBE_ACCOUNT, SecretStore, StoreKind, check_profile};
 use crate::worker::{RunError, Worker};
 
 /// Service name of every entry: the app's bundle identifier.
-pub const SERVICE: &str = "com.numberdesk.app";
+pub const SERVICE: &str = "com.numberdesk.desktop";
 
 /// How long a save, load or delete may take before [`KeychainError::Timeout`]. Long, because the
 /// OS may show a dialog (unlock the keychain, allow access) that waits for the user.

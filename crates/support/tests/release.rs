@@ -37,7 +37,11 @@ fn the_version_comes_from_the_workspace_cargo_toml_only() {
 fn every_platform_has_its_installers_and_metadata() {
     let conf = json("src-tauri/tauri.conf.json");
     assert_eq!(conf["productName"], "Number Desk");
-    assert_eq!(conf["identifier"], "com.numberdesk.app");
+    assert_eq!(conf["identifier"], "com.numberdesk.desktop");
+    assert!(
+        !conf["identifier"].as_str().unwrap().ends_with(".app"),
+        "rule: a bundle identifier ending in .app clashes with the macOS bundle extension"
+    );
     let bundle = &conf["bundle"];
     assert_eq!(bundle["active"], true);
     let targets: Vec<&str> = bundle["targets"]

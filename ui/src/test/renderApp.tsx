@@ -14,8 +14,8 @@ import type { SettingsView } from "../bindings/SettingsView";
 export const SANDBOX_INFO: AppInfo = {
   name: "Number Desk",
   version: "0.1.0",
-  dataDir: "/home/admin/.local/share/com.numberdesk.app",
-  databasePath: "/home/admin/.local/share/com.numberdesk.app/number-desk.sqlite3",
+  dataDir: "/home/admin/.local/share/com.numberdesk.desktop",
+  databasePath: "/home/admin/.local/share/com.numberdesk.desktop/number-desk.sqlite3",
   sqliteVersion: "3.46.0 (schema 1)",
   tauriVersion: "2.9.3",
   os: "linux",
