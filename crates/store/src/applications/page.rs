@@ -352,10 +352,13 @@ impl Store {
             page_params.push(Value::Integer(i64::from(limit)));
             page_params.push(Value::Integer(i64::from(query.offset)));
             let n = page_params.len();
+            // The page's ids first, then their columns: SQLite would otherwise work out the
+            // per-row number counts for every matching application before sorting.
+            let order = query.order_by();
             let mut stmt = c.prepare(&format!(
                 "SELECT {ROW_COLUMNS}, {COUNT_SQL}, {LIVE_SQL} FROM applications a \
-                 WHERE {cond} ORDER BY {} LIMIT ?{} OFFSET ?{n}",
-                query.order_by(),
+                 WHERE a.id IN (SELECT a.id FROM applications a WHERE {cond} \
+                 ORDER BY {order} LIMIT ?{} OFFSET ?{n}) ORDER BY {order}",
                 n - 1
             ))?;
             let rows = stmt

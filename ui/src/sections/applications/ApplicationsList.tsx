@@ -27,6 +27,8 @@ import "./applications.css";
 
 /** Applications per page: a page renders in a few milliseconds, whatever the total. */
 export const PAGE_SIZE = 100;
+/** How long typing must pause before the search runs. */
+const SEARCH_DELAY_MS = 250;
 
 /** The chips, in the order of an application's life. */
 export const STATUSES: readonly ApplicationStatus[] = [
@@ -78,6 +80,9 @@ export function ApplicationsList({ empty }: { empty: ReactElement }): ReactEleme
   const [exportPath, setExportPath] = useState("");
   const [exportFormat, setExportFormat] = useState<ExportFormat>("xlsx");
   const latest = useRef(0);
+  // What the search box shows; the query follows a moment after typing stops, so a fast typist
+  // does not start a database search per key.
+  const [searchText, setSearchText] = useState("");
 
   const load = useCallback(
     (q: ApplicationQuery): Promise<void> => {
@@ -99,6 +104,17 @@ export function ApplicationsList({ empty }: { empty: ReactElement }): ReactEleme
   useEffect(() => {
     void load(query);
   }, [load, query]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setQuery((q) =>
+        (q.search ?? "") === searchText ? q : { ...q, offset: 0, search: searchText },
+      );
+    }, SEARCH_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [searchText]);
 
   function change(next: Partial<ApplicationQuery>): void {
     setQuery((q) => ({ ...q, offset: 0, ...next }));
@@ -292,12 +308,12 @@ export function ApplicationsList({ empty }: { empty: ReactElement }): ReactEleme
           <span className="visually-hidden">{t("applicationsList.searchLabel")}</span>
           <input
             type="search"
-            value={query.search ?? ""}
+            value={searchText}
             placeholder={t("applicationsList.searchPlaceholder")}
             aria-label={t("applicationsList.searchLabel")}
             data-testid="applications-search"
             onChange={(e) => {
-              change({ search: e.target.value });
+              setSearchText(e.target.value);
             }}
           />
         </label>
@@ -497,6 +513,7 @@ export function ApplicationsList({ empty }: { empty: ReactElement }): ReactEleme
                 type="button"
                 className="link-button"
                 onClick={() => {
+                  setSearchText("");
                   change({ statuses: [], search: "" });
                 }}
               >
