@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{app, invoke, window};
+use common::{app, invoke, stop, window};
 use serde_json::json;
 
 #[test]
@@ -34,19 +34,20 @@ fn app_info_crosses_ipc_in_camel_case_with_the_real_data_dir() {
 #[test]
 fn language_round_trips_through_ipc_and_the_database() {
     let dir = tempfile::tempdir().unwrap();
-    {
-        let (_app, webview) = app(dir.path());
-        assert_eq!(
-            invoke(&webview, "preferences_get", json!({})).unwrap(),
-            json!({ "language": null })
-        );
-        let saved = invoke(
-            &webview,
-            "preferences_set_language",
-            json!({ "language": "zh-CN" }),
-        );
-        assert_eq!(saved.unwrap(), json!({ "language": "zh-CN" }));
-    }
+    let (first, webview) = app(dir.path());
+    assert_eq!(
+        invoke(&webview, "preferences_get", json!({})).unwrap(),
+        json!({ "language": null })
+    );
+    let saved = invoke(
+        &webview,
+        "preferences_set_language",
+        json!({ "language": "zh-CN" }),
+    );
+    assert_eq!(saved.unwrap(), json!({ "language": "zh-CN" }));
+    drop(webview);
+    // Quit, then launch again over the same data directory.
+    stop(first);
     let (_app, webview) = app(dir.path());
     assert_eq!(
         invoke(&webview, "preferences_get", json!({})).unwrap(),

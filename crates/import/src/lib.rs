@@ -31,9 +31,7 @@ mod validate;
 
 pub use clean::parse_call_type;
 pub use error::ImportError;
-pub use export::{
-    ExportTable, escape_formula, export_csv, export_xlsx, table_csv, table_xlsx,
-};
+pub use export::{ExportTable, escape_formula, export_csv, export_xlsx, table_csv, table_xlsx};
 pub use finding::{Code, Field, Finding, Severity};
 pub use lang::Lang;
 pub use mapping::{
