@@ -13,7 +13,6 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev \
 	libayatana-appindicator3-dev librsvg2-dev libssl-dev pkg-config build-essential file patchelf \
 	xvfb xauth webkit2gtk-driver python3-venv gnome-keyring dbus-daemon dbus-bin fonts-noto-cjk
-APP_DEBUG := target/debug/numdesk-app
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
 CARGO_DENY := $(TOOLS)/bin/cargo-deny
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(ROOT)/target)
@@ -73,8 +72,8 @@ run: setup-system setup-ui
 
 # ---------------------------------------------------------------- checks
 
-.PHONY: test lint lint-rust lint-ui test-rust test-keychain test-ui ui-dist bindings licenses app e2e bench kill-long deb deny audit
-test: setup lint test-rust test-keychain test-ui e2e deb
+.PHONY: test lint lint-rust lint-ui test-rust test-keychain test-ui ui-dist bindings licenses app e2e e2e-release bench kill-long deb deny audit
+test: setup lint test-rust test-keychain test-ui deb e2e-release
 	@echo "make test: every check and test passed"
 
 lint: lint-rust lint-ui deny audit
@@ -144,14 +143,25 @@ deb: setup-system setup-ui
 app: setup-system setup-ui
 	cd ui && npm run tauri -- build --debug --no-bundle
 
-e2e: app setup-e2e
+# Every tests/e2e/*.test.mjs against the app binary $(1), under Xvfb.
+define run-e2e
 	mkdir -p target/e2e
-	cd tests/e2e && TAURI_DRIVER=$(TAURI_DRIVER) APP_BINARY=$(ROOT)/$(APP_DEBUG) \
+	cd tests/e2e && TAURI_DRIVER=$(TAURI_DRIVER) APP_BINARY=$(1) \
 		xvfb-run --auto-servernum --server-args="-screen 0 1280x860x24" node --test
+endef
+
+# The end-to-end tests on a debug build (quick to rebuild while working on the UI).
+e2e: app setup-e2e
+	$(call run-e2e,$(TARGET_DIR)/debug/numdesk-app)
+
+# What CI runs: the same tests on the release binary `make deb` has just built, so CI builds the
+# app once instead of twice.
+e2e-release: deb setup-e2e
+	$(call run-e2e,$(TARGET_DIR)/release/numdesk-app)
 
 # Cold start to interactive and idle memory of the RELEASE app, 5 launches on fresh data
 # directories under Xvfb (STARTUP_RUNS=n for more); prints min/median/max, asserts nothing.
-RELEASE_APP := $(or $(CARGO_TARGET_DIR),$(ROOT)/target)/release/numdesk-app
+RELEASE_APP := $(TARGET_DIR)/release/numdesk-app
 .PHONY: startup-figures
 startup-figures: setup-system setup-ui setup-e2e
 	cd ui && npm run tauri -- build --no-bundle
