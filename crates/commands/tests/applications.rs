@@ -5,14 +5,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 
+mod common;
+
+use common::{open, runtime};
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use numdesk_commands::{
-    AppContext, ApplicationChanges, ErrorCode, ExportFormat, Secrets, ShellInfo,
-    active_connection_plan, application_detail, application_mark_not_created, application_modify,
-    application_resolve, applications_draft_from_failed, applications_export, applications_list,
-    applications_refresh,
+    AppContext, ApplicationChanges, ErrorCode, ExportFormat, active_connection_plan,
+    application_detail, application_mark_not_created, application_modify, application_resolve,
+    applications_draft_from_failed, applications_export, applications_list, applications_refresh,
 };
 use numdesk_outbox::{ModifyResult, NoProgress, RunControl, Selection, SubmitSettings};
 use numdesk_sandbox::{DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, Faults};
@@ -21,26 +24,6 @@ use numdesk_store::{
     ApplyOptions, DraftHeader, DraftRow, EndpointKind, EndpointScope, NewSubmission, NumberDetail,
     SubmissionNumber,
 };
-
-fn runtime() -> &'static tokio::runtime::Runtime {
-    static RT: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
-    RT.get_or_init(|| tokio::runtime::Runtime::new().unwrap())
-}
-
-fn open(dir: &std::path::Path) -> AppContext {
-    let shell = ShellInfo {
-        app_name: "Number Desk".into(),
-        version: "0".into(),
-        tauri_version: "2".into(),
-    };
-    runtime()
-        .block_on(AppContext::start_with_secrets(
-            dir,
-            shell,
-            Secrets::memory(),
-        ))
-        .unwrap()
-}
 
 fn numbers(from: u32, count: u32) -> Vec<String> {
     (from..from + count)

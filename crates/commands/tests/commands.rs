@@ -2,31 +2,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 
+mod common;
+
+use common::open;
+
 use numdesk_commands::{
-    AppContext, DATABASE_FILE, EndpointKind, Language, ShellInfo, app_info, preferences_get,
-    preferences_set_language,
+    DATABASE_FILE, EndpointKind, Language, app_info, preferences_get, preferences_set_language,
 };
-
-fn shell() -> ShellInfo {
-    ShellInfo {
-        app_name: "Number Desk".into(),
-        version: "9.9.9".into(),
-        tauri_version: "2.x".into(),
-    }
-}
-
-fn open(dir: &std::path::Path) -> AppContext {
-    // A memory keychain: tests never touch the OS keychain.
-    let secrets = numdesk_commands::Secrets::memory();
-    runtime()
-        .block_on(AppContext::start_with_secrets(dir, shell(), secrets))
-        .unwrap()
-}
-
-fn runtime() -> &'static tokio::runtime::Runtime {
-    static RT: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
-    RT.get_or_init(|| tokio::runtime::Runtime::new().unwrap())
-}
 
 #[test]
 fn app_info_reports_real_paths_and_sqlite_version() {

@@ -4,35 +4,19 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 
+mod common;
+
+use common::open;
+
 use numdesk_commands::{
-    AppContext, BulkSet, GridRow, Language, ProcessRequest, RowEdit, RowFilter, Secrets, ShellInfo,
-    WizardState, draft_bulk_set, draft_delete, draft_edit_row, draft_open, import_open_text,
-    import_process, import_rows_page, preferences_set_language,
+    AppContext, BulkSet, GridRow, Language, ProcessRequest, RowEdit, RowFilter, WizardState,
+    draft_bulk_set, draft_delete, draft_edit_row, draft_open, import_open_text, import_process,
+    import_rows_page, preferences_set_language,
 };
 use numdesk_import::{Code, Severity};
 use numdesk_store::{
     ApplyOptions, EndpointKind, EndpointScope, NewSubmission, NumberDetail, SubmissionNumber,
 };
-
-fn open(dir: &std::path::Path) -> AppContext {
-    let shell = ShellInfo {
-        app_name: "Number Desk".into(),
-        version: "0".into(),
-        tauri_version: "2".into(),
-    };
-    runtime()
-        .block_on(AppContext::start_with_secrets(
-            dir,
-            shell,
-            Secrets::memory(),
-        ))
-        .unwrap()
-}
-
-fn runtime() -> &'static tokio::runtime::Runtime {
-    static RT: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
-    RT.get_or_init(|| tokio::runtime::Runtime::new().unwrap())
-}
 
 /// Pastes `numbers` (tab-separated rows under a Chinese header) and saves them as draft `name`.
 fn import(ctx: &AppContext, wiz: &WizardState, name: &str, numbers: &[&str]) -> i64 {

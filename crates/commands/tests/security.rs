@@ -11,6 +11,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 
+mod common;
+
+use common::{open, runtime};
+
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -20,11 +24,10 @@ use std::sync::Arc;
 use numdesk_client::{Client, Endpoint};
 use numdesk_commands::{
     AppContext, ConnectionDefaults, ConnectionKind, DATABASE_FILE, ErrorCode, ExportFormat,
-    ProcessRequest, ProxyMode, Secrets, SettingsInput, ShellInfo, Site, WizardState,
-    active_connection_plan, connection_use_tencent, draft_export, import_open_text, import_process,
+    ProcessRequest, ProxyMode, SettingsInput, Site, WizardState, active_connection_plan,
+    connection_use_tencent, draft_export, import_open_text, import_process,
     prepare_test_connection, run_test_connection, settings_save, support_bundle_save,
 };
-use numdesk_keychain::MemoryStore;
 use numdesk_outbox::{NoProgress, RunControl, Selection, SubmitSettings};
 use numdesk_sandbox::{DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, Sandbox, SandboxConfig};
 use numdesk_support::logging::{self, LogConfig};
@@ -35,26 +38,6 @@ const ID: &str = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
 const TOKEN: &str = "tokenZ9y8x7w6v5u4t3s2r1q0SESSIONTOKENEXAMPLE";
 
 const NUMBERS: [&str; 3] = ["+8613812340001", "+8613812340002", "+8613812340003"];
-
-fn shell() -> ShellInfo {
-    ShellInfo {
-        app_name: "Number Desk".into(),
-        version: "9.9.9".into(),
-        tauri_version: "2.x".into(),
-    }
-}
-
-fn runtime() -> &'static tokio::runtime::Runtime {
-    static RT: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
-    RT.get_or_init(|| tokio::runtime::Runtime::new().unwrap())
-}
-
-fn open(dir: &Path) -> AppContext {
-    let secrets = Secrets::with_store(Arc::new(MemoryStore::new()), None);
-    runtime()
-        .block_on(AppContext::start_with_secrets(dir, shell(), secrets))
-        .unwrap()
-}
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")

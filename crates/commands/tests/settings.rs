@@ -2,14 +2,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 
+mod common;
+
+use common::{open_with, runtime};
+
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
 use numdesk_client::Endpoint;
 use numdesk_commands::{
-    AppContext, ConnectionKind, DATABASE_FILE, EndpointKind, ErrorCode, ProxyMode, Secrets,
-    SettingsInput, ShellInfo, Site, app_info, connection_use_sandbox, connection_use_tencent,
-    prepare_test_connection, run_test_connection, settings_get, settings_save,
+    ConnectionKind, DATABASE_FILE, EndpointKind, ErrorCode, ProxyMode, SettingsInput, Site,
+    app_info, connection_use_sandbox, connection_use_tencent, prepare_test_connection,
+    run_test_connection, settings_get, settings_save,
 };
 use numdesk_keychain::{MemoryStore, SecretStore};
 use numdesk_sandbox::{SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, Sandbox, SandboxConfig};
@@ -17,26 +21,6 @@ use serde_json::json;
 
 const KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
 const ID: &str = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
-
-fn shell() -> ShellInfo {
-    ShellInfo {
-        app_name: "Number Desk".into(),
-        version: "9.9.9".into(),
-        tauri_version: "2.x".into(),
-    }
-}
-
-fn runtime() -> &'static tokio::runtime::Runtime {
-    static RT: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
-    RT.get_or_init(|| tokio::runtime::Runtime::new().unwrap())
-}
-
-fn open(dir: &std::path::Path, store: Arc<MemoryStore>) -> AppContext {
-    let secrets = Secrets::with_store(store, None);
-    runtime()
-        .block_on(AppContext::start_with_secrets(dir, shell(), secrets))
-        .unwrap()
-}
 
 fn input(site: Site, url: Option<String>, id: &str, key: Option<&str>) -> SettingsInput {
     SettingsInput {
@@ -56,7 +40,7 @@ fn input(site: Site, url: Option<String>, id: &str, key: Option<&str>) -> Settin
 fn the_secret_key_goes_to_the_keychain_and_never_to_the_database_or_the_view() {
     let dir = tempfile::tempdir().unwrap();
     let keys = Arc::new(MemoryStore::new());
-    let ctx = open(dir.path(), keys.clone());
+    let ctx = open_with(dir.path(), keys.clone());
     let pasted = format!("  {KEY}\n");
     let mut form = input(
         Site::International,
@@ -106,7 +90,7 @@ fn the_secret_key_goes_to_the_keychain_and_never_to_the_database_or_the_view() {
 #[test]
 fn bad_input_is_rejected_with_the_field_and_nothing_is_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let ctx = open(dir.path(), Arc::new(MemoryStore::new()));
+    let ctx = open_with(dir.path(), Arc::new(MemoryStore::new()));
     let err = settings_save(
         &ctx,
         &input(
@@ -170,7 +154,7 @@ fn bad_input_is_rejected_with_the_field_and_nothing_is_saved() {
 fn the_switch_is_explicit_refused_until_configured_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let keys = Arc::new(MemoryStore::new());
-    let ctx = open(dir.path(), keys.clone());
+    let ctx = open_with(dir.path(), keys.clone());
     assert_eq!(
         app_info(&ctx).unwrap().endpoint.kind,
         EndpointKind::Sandbox,
@@ -196,7 +180,7 @@ fn the_switch_is_explicit_refused_until_configured_and_survives_a_restart() {
     assert_eq!(app_info(&ctx).unwrap().endpoint.kind, EndpointKind::China);
     drop(ctx);
 
-    let ctx = open(dir.path(), keys);
+    let ctx = open_with(dir.path(), keys);
     let info = app_info(&ctx).unwrap();
     assert_eq!(
         info.endpoint.kind,
@@ -213,7 +197,7 @@ fn the_switch_is_explicit_refused_until_configured_and_survives_a_restart() {
 #[test]
 fn test_connection_lists_the_sandbox_apps_by_name_over_loopback() {
     let dir = tempfile::tempdir().unwrap();
-    let ctx = open(dir.path(), Arc::new(MemoryStore::new()));
+    let ctx = open_with(dir.path(), Arc::new(MemoryStore::new()));
     let plan = prepare_test_connection(&ctx, ConnectionKind::Sandbox).unwrap();
     let result = runtime().block_on(run_test_connection(plan)).unwrap();
     let names: Vec<_> = result.apps.iter().filter_map(|a| a.name.clone()).collect();
@@ -260,7 +244,7 @@ fn test_connection_lists_the_sandbox_apps_by_name_over_loopback() {
 #[test]
 fn a_clock_corrected_by_the_client_is_reported_so_the_user_can_sync_it() {
     let dir = tempfile::tempdir().unwrap();
-    let ctx = open(dir.path(), Arc::new(MemoryStore::new()));
+    let ctx = open_with(dir.path(), Arc::new(MemoryStore::new()));
     let plan = prepare_test_connection(&ctx, ConnectionKind::Sandbox).unwrap();
     let result = runtime().block_on(run_test_connection(plan)).unwrap();
     assert_eq!(
@@ -296,7 +280,7 @@ fn sandbox_with(id: &str, key: &str) -> Sandbox {
 #[test]
 fn an_auth_failure_says_whether_the_other_site_accepts_the_key() {
     let dir = tempfile::tempdir().unwrap();
-    let ctx = open(dir.path(), Arc::new(MemoryStore::new()));
+    let ctx = open_with(dir.path(), Arc::new(MemoryStore::new()));
     // "This" site does not know the key; the "other" site does.
     let here = sandbox_with("AKIDsomeoneElse00000000000000000000", KEY);
     let there = sandbox_with(ID, KEY);
@@ -330,7 +314,7 @@ fn an_auth_failure_says_whether_the_other_site_accepts_the_key() {
 fn forgetting_the_key_empties_the_keychain_and_falls_back_to_the_sandbox() {
     let dir = tempfile::tempdir().unwrap();
     let keys = Arc::new(MemoryStore::new());
-    let ctx = open(dir.path(), keys.clone());
+    let ctx = open_with(dir.path(), keys.clone());
     let mut form = input(Site::International, None, ID, Some(KEY));
     form.token = Some("tok-1".into());
     settings_save(&ctx, &form).unwrap();

@@ -3,15 +3,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 
+mod common;
+
+use common::{open, runtime};
+
 use std::sync::{Arc, Mutex};
 
 use numdesk_commands::{
-    AppContext, ErrorCode, ProxyMode, RunKind, SandboxFaults, Secrets, SettingsInput, ShellInfo,
-    Site, SubmitInput, SubmitState, connection_use_tencent, outbox_cancel, outbox_pause,
-    outbox_status, resend_unknown_job, run_job, sandbox_faults_get, sandbox_faults_set,
-    send_queued_job, settings_save, submit_prepare, submit_preview, submit_start_job,
+    AppContext, ErrorCode, ProxyMode, RunKind, SandboxFaults, SettingsInput, Site, SubmitInput,
+    SubmitState, connection_use_tencent, outbox_cancel, outbox_pause, outbox_status,
+    resend_unknown_job, run_job, sandbox_faults_get, sandbox_faults_set, send_queued_job,
+    settings_save, submit_prepare, submit_preview, submit_start_job,
 };
-use numdesk_keychain::MemoryStore;
 use numdesk_outbox::{PauseKind, ProgressEvent, RunOutcome, RunPhase};
 use numdesk_sandbox::{
     ApplicationState as SandboxState, DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, Sandbox,
@@ -21,26 +24,6 @@ use numdesk_store::{
     ApplicationFilter, ApplicationState, DraftHeader, DraftRow, EndpointKind, RowFinding, Severity,
 };
 use serde_json::Value;
-
-fn shell() -> ShellInfo {
-    ShellInfo {
-        app_name: "Number Desk".into(),
-        version: "9.9.9".into(),
-        tauri_version: "2.x".into(),
-    }
-}
-
-fn runtime() -> &'static tokio::runtime::Runtime {
-    static RT: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
-    RT.get_or_init(|| tokio::runtime::Runtime::new().unwrap())
-}
-
-fn open(dir: &std::path::Path) -> AppContext {
-    let secrets = Secrets::with_store(Arc::new(MemoryStore::new()), None);
-    runtime()
-        .block_on(AppContext::start_with_secrets(dir, shell(), secrets))
-        .unwrap()
-}
 
 fn row(number: String) -> DraftRow {
     DraftRow {

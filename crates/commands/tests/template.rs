@@ -3,31 +3,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 
+mod common;
+
+use common::open;
+
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use numdesk_commands::{
-    AppContext, ErrorCode, Language, Secrets, ShellInfo, TemplateFormat, preferences_set_language,
-    template_save,
+    ErrorCode, Language, TemplateFormat, preferences_set_language, template_save,
 };
-
-fn open(dir: &std::path::Path) -> AppContext {
-    let shell = ShellInfo {
-        app_name: "Number Desk".into(),
-        version: "0".into(),
-        tauri_version: "2".into(),
-    };
-    runtime()
-        .block_on(AppContext::start_with_secrets(
-            dir,
-            shell,
-            Secrets::memory(),
-        ))
-        .unwrap()
-}
-
-fn runtime() -> &'static tokio::runtime::Runtime {
-    static RT: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
-    RT.get_or_init(|| tokio::runtime::Runtime::new().unwrap())
-}
 
 fn first_row(path: &std::path::Path) -> (Vec<String>, Vec<String>) {
     let mut book: Xlsx<_> = open_workbook(path).expect("the template opens with calamine");

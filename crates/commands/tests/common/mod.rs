@@ -1,0 +1,37 @@
+//! What every commands test needs: one Tokio runtime, the shell's facts, and the app's context over
+//! a real database in a temporary directory with an in-memory keychain (tests never touch the OS
+//! keychain).
+
+#![allow(dead_code)] // each test file uses its own subset
+
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use numdesk_commands::{AppContext, Secrets, ShellInfo};
+use numdesk_keychain::MemoryStore;
+
+pub fn shell() -> ShellInfo {
+    ShellInfo {
+        app_name: "Number Desk".into(),
+        version: "9.9.9".into(),
+        tauri_version: "2.x".into(),
+    }
+}
+
+pub fn runtime() -> &'static tokio::runtime::Runtime {
+    static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+    RT.get_or_init(|| tokio::runtime::Runtime::new().unwrap())
+}
+
+/// The app started over `dir`, as at launch, with an empty memory keychain.
+pub fn open(dir: &Path) -> AppContext {
+    open_with(dir, Arc::new(MemoryStore::new()))
+}
+
+/// [`open`] with a given memory keychain (to find a saved key again after a restart).
+pub fn open_with(dir: &Path, store: Arc<MemoryStore>) -> AppContext {
+    let secrets = Secrets::with_store(store, None);
+    runtime()
+        .block_on(AppContext::start_with_secrets(dir, shell(), secrets))
+        .unwrap()
+}
