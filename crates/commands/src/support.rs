@@ -64,8 +64,14 @@ pub fn support_bundle_save(
         "app": app,
         "osVersion": numdesk_support::os_version(),
     });
+    let mut view = crate::settings_get(ctx)?;
+    // Enough of the SecretId to tell which key it is; the whole id stays on this computer.
+    view.secret_id = view
+        .secret_id
+        .as_deref()
+        .map(numdesk_client::mask_secret_id);
     let settings = json!({
-        "settings": serde_json::to_value(crate::settings_get(ctx)?).map_err(internal)?,
+        "settings": serde_json::to_value(view).map_err(internal)?,
         "preferences": serde_json::to_value(crate::preferences_get(ctx)?).map_err(internal)?,
     });
     let numbers = if include_numbers {

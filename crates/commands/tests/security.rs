@@ -264,6 +264,22 @@ fn after_import_and_submit_the_secret_key_and_token_are_found_nowhere() {
         }
     }
     let entries = unzip(&bundle);
+    for (name, bytes) in &entries {
+        assert_eq!(
+            count(bytes, ID),
+            0,
+            "rule: the bundle names the key by a masked SecretId only ({name})"
+        );
+    }
+    let settings: serde_json::Value = serde_json::from_slice(
+        &entries
+            .iter()
+            .find(|(n, _)| n == "settings.json")
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    assert_eq!(settings["settings"]["secretId"], "AKIDz8***MPLE");
     let database: serde_json::Value = serde_json::from_slice(
         &entries
             .iter()
