@@ -5,6 +5,7 @@ import type { OutboxStatus } from "../../bindings/OutboxStatus";
 import type { RowsPage } from "../../bindings/RowsPage";
 import type { SubmitPreview } from "../../bindings/SubmitPreview";
 import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import { IDLE_STATUS } from "../../test/outboxFixtures";
 import { callsOf, renderApp } from "../../test/renderApp";
 
 const DRAFT: DraftSummary = {
@@ -25,20 +26,7 @@ const WORKBENCH: WorkbenchSummary = {
   file_issues: [],
 };
 
-const STATUS: OutboxStatus = {
-  running: false,
-  run: null,
-  phase: null,
-  progress: null,
-  queued: 0,
-  queuedNumbers: 0,
-  unknown: 0,
-  recoveredAtStart: [],
-  queuedElsewhere: 0,
-  scope: { kind: "sandbox", host: "127.0.0.1:48123" },
-  connection: "sandbox",
-  endpoint: { kind: "sandbox", label: "Sandbox", url: "http://127.0.0.1:48123/" },
-};
+const STATUS: OutboxStatus = IDLE_STATUS;
 
 const BLOCKED: SubmitPreview = {
   draftId: 4,

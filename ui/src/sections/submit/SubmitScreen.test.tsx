@@ -10,23 +10,11 @@ import type { ProgressEvent } from "../../bindings/ProgressEvent";
 import type { RunReport } from "../../bindings/RunReport";
 import type { SubmitPreview } from "../../bindings/SubmitPreview";
 import { createI18n } from "../../i18n";
+import { IDLE_STATUS } from "../../test/outboxFixtures";
 import { callsOf, deferred, mockCommands, type Handler } from "../../test/renderApp";
 import { SubmitHost, useSubmitNav } from "./SubmitHost";
 
-const IDLE: OutboxStatus = {
-  running: false,
-  run: null,
-  phase: null,
-  progress: null,
-  queued: 0,
-  queuedNumbers: 0,
-  unknown: 0,
-  recoveredAtStart: [],
-  queuedElsewhere: 0,
-  scope: { kind: "sandbox", host: "127.0.0.1:48123" },
-  connection: "sandbox",
-  endpoint: { kind: "sandbox", label: "Sandbox", url: "http://127.0.0.1:48123/" },
-};
+const IDLE: OutboxStatus = IDLE_STATUS;
 
 function preview(over: Partial<SubmitPreview> = {}): SubmitPreview {
   return {
