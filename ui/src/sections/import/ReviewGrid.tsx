@@ -34,6 +34,14 @@ type Edit = {
   maxPsec: string;
 };
 
+/** The editable cells of a row being edited, in column order. */
+const EDIT_CELLS = [
+  { key: "phone", field: "PhoneNumber", testId: "edit-phone" },
+  { key: "callType", field: "CallType", testId: "edit-call-type" },
+  { key: "maxCount", field: "MaxCallCount", testId: "edit-max-count" },
+  { key: "maxPsec", field: "MaxCallPSec", testId: "edit-max-psec" },
+] as const;
+
 const CALL_TYPE_KEYS = {
   0: "importWizard.callTypes.0",
   1: "importWizard.callTypes.1",
@@ -469,54 +477,20 @@ export function ReviewGrid({
                   </span>
                   {editing ? (
                     <>
-                      <span role="gridcell">
-                        <input
-                          className="grid__input"
-                          value={edit.phone}
-                          aria-label={t("importWizard.fields.PhoneNumber")}
-                          data-testid="edit-phone"
-                          onKeyDown={editKeys}
-                          onChange={(e) => {
-                            setEdit({ ...edit, phone: e.target.value });
-                          }}
-                        />
-                      </span>
-                      <span role="gridcell">
-                        <input
-                          className="grid__input"
-                          value={edit.callType}
-                          aria-label={t("importWizard.fields.CallType")}
-                          data-testid="edit-call-type"
-                          onKeyDown={editKeys}
-                          onChange={(e) => {
-                            setEdit({ ...edit, callType: e.target.value });
-                          }}
-                        />
-                      </span>
-                      <span role="gridcell">
-                        <input
-                          className="grid__input"
-                          value={edit.maxCount}
-                          aria-label={t("importWizard.fields.MaxCallCount")}
-                          data-testid="edit-max-count"
-                          onKeyDown={editKeys}
-                          onChange={(e) => {
-                            setEdit({ ...edit, maxCount: e.target.value });
-                          }}
-                        />
-                      </span>
-                      <span role="gridcell">
-                        <input
-                          className="grid__input"
-                          value={edit.maxPsec}
-                          aria-label={t("importWizard.fields.MaxCallPSec")}
-                          data-testid="edit-max-psec"
-                          onKeyDown={editKeys}
-                          onChange={(e) => {
-                            setEdit({ ...edit, maxPsec: e.target.value });
-                          }}
-                        />
-                      </span>
+                      {EDIT_CELLS.map((cell) => (
+                        <span role="gridcell" key={cell.key}>
+                          <input
+                            className="grid__input"
+                            value={edit[cell.key]}
+                            aria-label={t(`importWizard.fields.${cell.field}`)}
+                            data-testid={cell.testId}
+                            onKeyDown={editKeys}
+                            onChange={(e) => {
+                              setEdit({ ...edit, [cell.key]: e.target.value });
+                            }}
+                          />
+                        </span>
+                      ))}
                       <span role="gridcell" className="grid__findings" title={messages}>
                         {messages}
                       </span>
