@@ -18,6 +18,7 @@ import {
   importProcess,
   importReread,
 } from "../../ipc/wizard";
+import { CallFields } from "./CallFields";
 import { ReviewGrid } from "./ReviewGrid";
 import { TemplateDownload } from "./TemplateDownload";
 import "./wizard.css";
@@ -461,45 +462,12 @@ export function ImportWizard(): ReactElement {
           <fieldset className="wizard__fieldset">
             <legend>{t("importWizard.defaultsLegend")}</legend>
             <div className="wizard__row">
-              <label>
-                {t("importWizard.fields.CallType")}{" "}
-                <select
-                  value={defaults.callType}
-                  data-testid="default-call-type"
-                  onChange={(e) => {
-                    setDefaults({ ...defaults, callType: e.target.value });
-                  }}
-                >
-                  <option value="">{t("importWizard.none")}</option>
-                  <option value="0">{t("importWizard.callTypes.0")}</option>
-                  <option value="1">{t("importWizard.callTypes.1")}</option>
-                  <option value="2">{t("importWizard.callTypes.2")}</option>
-                </select>
-              </label>
-              <label>
-                {t("importWizard.fields.MaxCallCount")}{" "}
-                <input
-                  size={5}
-                  inputMode="numeric"
-                  value={defaults.maxCount}
-                  data-testid="default-max-count"
-                  onChange={(e) => {
-                    setDefaults({ ...defaults, maxCount: e.target.value });
-                  }}
-                />
-              </label>
-              <label>
-                {t("importWizard.fields.MaxCallPSec")}{" "}
-                <input
-                  size={5}
-                  inputMode="numeric"
-                  value={defaults.maxPsec}
-                  data-testid="default-max-psec"
-                  onChange={(e) => {
-                    setDefaults({ ...defaults, maxPsec: e.target.value });
-                  }}
-                />
-              </label>
+              <CallFields
+                value={defaults}
+                onChange={setDefaults}
+                emptyLabel={t("importWizard.none")}
+                testIdPrefix="default"
+              />
               <label>
                 {t("importWizard.country")}{" "}
                 <input

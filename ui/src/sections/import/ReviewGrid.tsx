@@ -17,6 +17,7 @@ import {
   importRowsPage,
 } from "../../ipc/wizard";
 import { asLanguage } from "../../i18n";
+import { CallFields } from "./CallFields";
 import { useSubmitNav } from "../submit/SubmitHost";
 
 /** Rows fetched per request: the grid only asks for the pages it shows. */
@@ -319,45 +320,12 @@ export function ReviewGrid({
         <span className="muted" data-testid="selected-count">
           {t("importWizard.grid.selected", { count: selected.size })}
         </span>
-        <label>
-          {t("importWizard.fields.CallType")}
-          <select
-            value={bulk.callType}
-            data-testid="bulk-call-type"
-            onChange={(e) => {
-              setBulk({ ...bulk, callType: e.target.value });
-            }}
-          >
-            <option value="">{t("importWizard.grid.keep")}</option>
-            <option value="0">{t("importWizard.callTypes.0")}</option>
-            <option value="1">{t("importWizard.callTypes.1")}</option>
-            <option value="2">{t("importWizard.callTypes.2")}</option>
-          </select>
-        </label>
-        <label>
-          {t("importWizard.fields.MaxCallCount")}
-          <input
-            inputMode="numeric"
-            size={5}
-            value={bulk.maxCount}
-            data-testid="bulk-max-count"
-            onChange={(e) => {
-              setBulk({ ...bulk, maxCount: e.target.value });
-            }}
-          />
-        </label>
-        <label>
-          {t("importWizard.fields.MaxCallPSec")}
-          <input
-            inputMode="numeric"
-            size={5}
-            value={bulk.maxPsec}
-            data-testid="bulk-max-psec"
-            onChange={(e) => {
-              setBulk({ ...bulk, maxPsec: e.target.value });
-            }}
-          />
-        </label>
+        <CallFields
+          value={bulk}
+          onChange={setBulk}
+          emptyLabel={t("importWizard.grid.keep")}
+          testIdPrefix="bulk"
+        />
         <button
           type="button"
           className="button button--secondary"
