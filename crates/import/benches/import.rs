@@ -21,7 +21,7 @@ fn bench(c: &mut Criterion) {
     let bytes = generate::carrier_csv(ROWS);
     let options = ValidationOptions {
         country: "CN".parse().ok(),
-        existing_numbers: Vec::new(),
+        held_numbers: Vec::new(),
         lang: Lang::En,
     };
     // Check once that the benchmark measures real work: every row imported, none rejected.

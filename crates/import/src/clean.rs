@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use numdesk_client::models::CallType;
+use numdesk_model::CallType;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::table::{Cell, CellKind};
@@ -203,13 +203,12 @@ pub(crate) fn parse_count(cell: &Cell) -> Result<i64, CountProblem> {
     }
 }
 
-/// The two values OutboundCalleeFormat accepts.
-pub(crate) const CALLEE_FORMATS: [&str; 2] = ["{+E.164}", "{E.164}"];
+pub(crate) use numdesk_model::CALLEE_FORMATS;
 
-/// `{+E.164}` or `{E.164}`, exactly (full-width braces are made ASCII first).
+/// `{+E.164}` or `{E.164}` in any case (the International pages print `{+e.164}`), as it is
+/// sent: in the SDK's case (full-width braces are made ASCII first).
 pub(crate) fn parse_callee_format(value: &str) -> Option<&'static str> {
-    let s = nfkc(value.trim());
-    CALLEE_FORMATS.into_iter().find(|f| *f == s.trim())
+    numdesk_model::callee_format(&nfkc(value.trim()))
 }
 
 #[cfg(test)]
@@ -367,6 +366,10 @@ mod tests {
             None,
             "without braces rejected"
         );
-        assert_eq!(parse_callee_format("{+e.164}"), None, "wrong case rejected");
+        assert_eq!(
+            parse_callee_format("{+e.164}"),
+            Some("{+E.164}"),
+            "rule: the International pages' lower case is accepted, sent in the SDK's case"
+        );
     }
 }

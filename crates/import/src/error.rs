@@ -134,6 +134,23 @@ pub enum ImportError {
     },
 }
 
+impl From<numdesk_model::ModelError> for ImportError {
+    fn from(e: numdesk_model::ModelError) -> Self {
+        match e {
+            numdesk_model::ModelError::InvalidNumberForm { value } => Self::InvalidOption {
+                option: "number form",
+                value,
+                expected: "national or international",
+            },
+            numdesk_model::ModelError::InvalidCountry { value } => Self::InvalidOption {
+                option: "country",
+                value,
+                expected: "a two-letter ISO country code such as CN, HK, SG or US",
+            },
+        }
+    }
+}
+
 impl ImportError {
     /// Stable snake_case code.
     pub fn code(&self) -> &'static str {

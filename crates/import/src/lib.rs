@@ -1,5 +1,5 @@
 //! Turns carrier number lists — CSV in any encoding, XLSX/XLS, text pasted from Excel — into
-//! clean [`OwnNumberApplyDetailItem`](numdesk_client::OwnNumberApplyDetailItem) rows, or says
+//! clean [`OwnNumberApplyDetailItem`](numdesk_model::OwnNumberApplyDetailItem) rows, or says
 //! precisely what is wrong and how to fix it. Nothing is silently dropped or changed.
 //!
 //! The steps, each callable on its own (the desktop wizard calls them one by one):
@@ -21,7 +21,6 @@ mod finding;
 mod lang;
 pub mod limits;
 mod mapping;
-mod phone;
 mod process;
 mod read;
 mod report;
@@ -37,7 +36,7 @@ pub use lang::Lang;
 pub use mapping::{
     Mapping, auto_map, detect_header, field_for_header, guess_phone_column, normalize_header,
 };
-pub use phone::Country;
+pub use numdesk_model::{Country, NumberForm, PhoneChecker, WrittenForm};
 pub use process::{auto_process, mark_duplicates, process};
 pub use read::{
     EncodingDetection, EncodingInfo, ReadOptions, Source, SourceFormat, read_bytes, read_pasted,
@@ -47,5 +46,5 @@ pub use report::{Detected, ImportReport, MappedColumn, import_path};
 pub use table::{Cell, CellKind, Table, TableRow, column_letter};
 pub use template::{template_csv, template_xlsx};
 pub use validate::{
-    Defaults, HeaderChoice, ImportResult, ImportedRow, RowInput, ValidationOptions, Validator,
+    Defaults, HeaderChoice, HeldNumber, ImportResult, ImportedRow, RowInput, ValidationOptions, Validator,
 };

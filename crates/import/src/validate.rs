@@ -1,10 +1,10 @@
 //! Mapping rows to fields, cleaning and validating them, and finding duplicates.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use numdesk_client::models::{CallType, OwnNumberApplyDetailItem};
-use phonenumber::Type;
+use numdesk_model::{CallType, OwnNumberApplyDetailItem};
+use numdesk_model::NumberType as Type;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -16,7 +16,7 @@ use crate::error::ImportError;
 use crate::finding::{Code, Field, Finding};
 use crate::lang::Lang;
 use crate::mapping::Mapping;
-use crate::phone::{Country, PhoneChecker};
+use numdesk_model::{Country, PhoneChecker};
 use crate::table::{Cell, TableRow, column_letter};
 
 /// Values for columns the file does not have (or leaves blank): the "apply to all" values of
@@ -42,12 +42,29 @@ pub struct Defaults {
 pub struct ValidationOptions {
     /// Country for numbers written without `+`. Without one, only `+` numbers are checked.
     pub country: Option<Country>,
-    /// Numbers already in drafts or submitted applications (any format; normalised here).
+    /// Numbers applications of the same destination already hold (any spelling: compared by
+    /// their canonical key).
     #[serde(default)]
-    pub existing_numbers: Vec<String>,
+    pub held_numbers: Vec<HeldNumber>,
     /// Language of the messages.
     #[serde(default)]
     pub lang: Lang,
+}
+
+/// A number an application already holds, and where: a row with the same number (by its
+/// canonical key, however either is spelled) is an error naming that application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HeldNumber {
+    /// The number as the application has it.
+    pub number: String,
+    /// The local application number (`#12`).
+    #[ts(type = "number")]
+    pub application_id: i64,
+    /// Where it was sent, in the language of the messages (`Tencent International`).
+    pub destination: String,
+    /// Its `SdkAppId`.
+    #[ts(type = "number")]
+    pub sdk_app_id: u64,
 }
 
 /// The raw values of one row, by field (`None`: the field has no column). The wizard builds one
@@ -229,7 +246,7 @@ pub struct Validator {
     lang: Lang,
     country: Option<Country>,
     pub(crate) phone: PhoneChecker,
-    existing: Arc<HashSet<String>>,
+    existing: Arc<HashMap<String, HeldNumber>>,
 }
 
 impl Validator {
@@ -264,14 +281,14 @@ impl Validator {
             });
         }
         let mut phone = PhoneChecker::new(options.country);
-        let existing = options
-            .existing_numbers
-            .iter()
-            .map(|n| match clean_number(&Cell::text(n.as_str())) {
+        let mut existing = HashMap::with_capacity(options.held_numbers.len());
+        for held in &options.held_numbers {
+            let key = match clean_number(&Cell::text(held.number.as_str())) {
                 Ok(c) => phone.key(&c),
-                Err(_) => n.trim().to_owned(),
-            })
-            .collect();
+                Err(_) => held.number.trim().to_owned(),
+            };
+            existing.entry(key).or_insert_with(|| held.clone());
+        }
         Ok(Self {
             mapping: *mapping,
             defaults: defaults.clone(),
@@ -484,9 +501,6 @@ impl Validator {
     /// `None` when the text is not a phone number at all.
     pub fn number_key(&mut self, text: &str) -> Option<String> {
         let cleaned = clean_number(&Cell::text(text)).ok()?;
-        if self.country.is_none() && !cleaned.starts_with('+') {
-            return Some(cleaned);
-        }
         Some(self.phone.key(&cleaned))
     }
 
@@ -621,11 +635,12 @@ impl Validator {
         let field = Field::PhoneNumber;
         let checkable = self.country.is_some() || cleaned.starts_with('+');
         if !checkable {
-            *normalized = Some(cleaned.to_owned());
+            *normalized = Some(self.phone.key(cleaned));
+            self.check_held(line, cleaned, normalized.as_deref(), issues);
             return;
         }
         let info = self.phone.check(cleaned);
-        *normalized = Some(info.e164.clone().unwrap_or_else(|| cleaned.to_owned()));
+        *normalized = Some(self.phone.key_with(cleaned, &info));
         let country = self
             .country
             .map_or_else(|| "+".to_owned(), |c| c.to_string());
@@ -662,16 +677,37 @@ impl Validator {
                 format!("“{cleaned}”是{kind}，很少用作呼叫中心线路。请确认号码无误。"),
             ));
         }
-        if let Some(key) = normalized.as_ref()
-            && self.existing.contains(key)
-        {
-            issues.push(self.err(
-                Code::DuplicateExisting,
-                field,
-                line,
-                format!("\"{cleaned}\" is already in a draft or submitted application. Remove this row, or remove the number from the other application first."),
-                format!("“{cleaned}”已在草稿或已提交的申请中。请删除这一行，或先从另一个申请中移除该号码。"),
-            ));
-        }
+        self.check_held(line, cleaned, normalized.as_deref(), issues);
+    }
+
+    /// An error when an application of the same destination already holds the number.
+    fn check_held(
+        &self,
+        line: u32,
+        cleaned: &str,
+        key: Option<&str>,
+        issues: &mut Vec<Finding>,
+    ) {
+        let Some(held) = key.and_then(|k| self.existing.get(k)) else {
+            return;
+        };
+        let (id, place, sdk) = (held.application_id, &held.destination, held.sdk_app_id);
+        let same = if held.number == cleaned {
+            String::new()
+        } else {
+            format!(" as \"{}\"", held.number)
+        };
+        let same_zh = if held.number == cleaned {
+            String::new()
+        } else {
+            format!("（写作“{}”）", held.number)
+        };
+        issues.push(self.err(
+            Code::DuplicateExisting,
+            Field::PhoneNumber,
+            line,
+            format!("\"{cleaned}\" is already in application #{id}{same} ({place}, SdkAppId {sdk}). Remove this row, or remove the number from that application first."),
+            format!("“{cleaned}”已在申请 #{id}{same_zh}（{place}，SdkAppId {sdk}）中。请删除这一行，或先从该申请中移除该号码。"),
+        ));
     }
 }

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use numdesk_client::models::CallType;
+use numdesk_model::CallType;
 use numdesk_import::{
-    Code, Defaults, EncodingDetection, Field, HeaderChoice, ImportError, ImportResult, Lang,
+    Code, Defaults, EncodingDetection, Field, HeaderChoice, HeldNumber, ImportError, ImportResult, Lang,
     ReadOptions, Severity, Source, SourceFormat, ValidationOptions, auto_process, read_bytes,
     read_pasted, read_path,
 };
@@ -438,7 +438,12 @@ fn existing_numbers_are_duplicates() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(source.format, SourceFormat::Pasted, "pasted text");
     let options = ValidationOptions {
-        existing_numbers: vec!["+86 20 3800 0152".into()],
+        held_numbers: vec![HeldNumber {
+            number: "0086 20 3800 0152".into(),
+            application_id: 12,
+            destination: "Tencent International".into(),
+            sdk_app_id: 1_400_000_001,
+        }],
         ..cn()
     };
     let r = auto_process(
@@ -458,6 +463,34 @@ fn existing_numbers_are_duplicates() {
         )],
         "a number already applied for (written differently) is an error"
     );
+    let message = &r.rows[1].issues[0].message;
+    assert!(
+        message.contains("application #12")
+            && message.contains("Tencent International, SdkAppId 1400000001"),
+        "rule: the message says where the number is held: {message}"
+    );
+}
+
+#[test]
+fn one_number_written_four_ways_is_one_number() {
+    let text = "PhoneNumber\tCallType\tMaxCallCount\tMaxCallPSec\n\
+                020 3800 1234\t1\t5\t1\n+86 20 3800 1234\t1\t5\t1\n\
+                0086 20 38001234\t1\t5\t1\n862038001234\t1\t5\t1\n";
+    let source = read_pasted(text, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    let r = auto_process(&source.table, HeaderChoice::Detect, &Defaults::default(), &cn())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let keys: Vec<_> = r.rows.iter().map(|row| row.normalized.clone()).collect();
+    assert!(
+        keys.iter().all(|k| k.as_deref() == Some("+862038001234")),
+        "rule: one number, one key: {keys:?}"
+    );
+    for line in 3..=5 {
+        assert_eq!(
+            at(&r, line),
+            [(Code::DuplicateInFile, Some(Field::PhoneNumber), Severity::Error)],
+            "row {line} repeats row 2"
+        );
+    }
 }
 
 #[test]

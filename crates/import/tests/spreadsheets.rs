@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use numdesk_client::models::CallType;
+use numdesk_model::CallType;
 use numdesk_import::{
     Code, Defaults, Field, HeaderChoice, ImportResult, Lang, ReadOptions, Severity, Source,
     SourceFormat, ValidationOptions, auto_map, auto_process, escape_formula, export_csv,

@@ -20,7 +20,7 @@ use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use ts_rs::TS;
 
-use crate::error::ImportError;
+use crate::ModelError;
 
 /// Default country for numbers written without `+` (ISO 3166 alpha-2, e.g. `CN`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, TS)]
@@ -33,7 +33,7 @@ impl Country {
         self.0.as_ref()
     }
 
-    pub(crate) fn id(&self) -> phonenumber::country::Id {
+    pub fn id(&self) -> phonenumber::country::Id {
         self.0
     }
 }
@@ -51,7 +51,7 @@ impl fmt::Display for Country {
 }
 
 impl FromStr for Country {
-    type Err = ImportError;
+    type Err = ModelError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let upper = s.trim().to_ascii_uppercase();
@@ -60,10 +60,8 @@ impl FromStr for Country {
             Some(id) if upper.len() == 2 && DATABASE.by_id(upper.as_str()).is_some() => {
                 Ok(Self(id))
             }
-            _ => Err(ImportError::InvalidOption {
-                option: "country",
+            _ => Err(ModelError::InvalidCountry {
                 value: s.to_owned(),
-                expected: "a two-letter ISO country code such as CN, HK, SG or US",
             }),
         }
     }
@@ -79,13 +77,13 @@ impl<'de> Deserialize<'de> for Country {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
         s.parse()
-            .map_err(|e: ImportError| serde::de::Error::custom(e.to_string()))
+            .map_err(|e: ModelError| serde::de::Error::custom(e.to_string()))
     }
 }
 
 /// What is known about one cleaned number.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct PhoneInfo {
+pub struct PhoneInfo {
     /// `+<code><national>` when the number could be parsed.
     pub e164: Option<String>,
     /// Valid for its country (only meaningful when `e164` is set).
@@ -375,7 +373,7 @@ impl FastParse {
 
 /// Checks numbers for one default country, caching compiled patterns per country code.
 #[derive(Clone)]
-pub(crate) struct PhoneChecker {
+pub struct PhoneChecker {
     country: Option<Country>,
     /// Per country code: the compiled patterns when the code belongs to exactly one region
     /// (`None`: several regions share it, so `phonenumber` decides).
@@ -393,7 +391,8 @@ impl fmt::Debug for PhoneChecker {
 }
 
 impl PhoneChecker {
-    pub(crate) fn new(country: Option<Country>) -> Self {
+    /// A checker for numbers written nationally in `country` (`None`: only `+` numbers parse).
+    pub fn new(country: Option<Country>) -> Self {
         let national_prefix = country
             .and_then(|c| DATABASE.by_id(c.iso()))
             .and_then(|m| m.national_prefix().map(str::to_owned));
@@ -410,7 +409,7 @@ impl PhoneChecker {
     }
 
     /// Compiles the default country's patterns now, so clones share them.
-    pub(crate) fn warm(&mut self) {
+    pub fn warm(&mut self) {
         if let Some(code) = self
             .country
             .and_then(|c| DATABASE.by_id(c.iso()))
@@ -461,7 +460,7 @@ impl PhoneChecker {
     }
 
     /// Parses once (on the compiled fast path when it applies), then checks.
-    pub(crate) fn check(&mut self, cleaned: &str) -> PhoneInfo {
+    pub fn check(&mut self, cleaned: &str) -> PhoneInfo {
         if let Some(fast) = self.fast.clone()
             && cleaned.bytes().all(|b| b.is_ascii_digit())
         {
@@ -533,12 +532,170 @@ impl PhoneChecker {
         }
     }
 
-    /// Key for duplicate detection: E.164 when parseable, else the cleaned text.
-    pub(crate) fn key(&mut self, cleaned: &str) -> String {
-        self.check(cleaned)
-            .e164
-            .unwrap_or_else(|| cleaned.to_owned())
+    /// The country national numbers are read for.
+    pub fn country(&self) -> Option<Country> {
+        self.country
     }
+
+    /// The canonical key of a number (see [`crate::number_key`]): two spellings of one number
+    /// have the same key. `cleaned` is a number as the import cleans it (digits, maybe a `+`);
+    /// anything but ASCII digits and a leading `+` is ignored here.
+    pub fn key(&mut self, cleaned: &str) -> String {
+        let compact = compact(cleaned);
+        if compact.is_empty() {
+            return String::new();
+        }
+        let info = self.check(&compact);
+        self.key_with(&compact, &info)
+    }
+
+    /// [`PhoneChecker::key`] for a number [`PhoneChecker::check`] has already looked at.
+    pub fn key_with(&mut self, cleaned: &str, info: &PhoneInfo) -> String {
+        if let (true, Some(e164)) = (info.valid, &info.e164) {
+            return e164.clone();
+        }
+        // Spellings the national parse does not read as Tencent does: `0086…` without a
+        // default country, and `86…` (the country code without `+`).
+        let digits = cleaned.trim_start_matches('+');
+        let mut alternatives = Vec::with_capacity(2);
+        if !cleaned.starts_with('+') {
+            if let Some(rest) = digits.strip_prefix("00") {
+                alternatives.push(format!("+{rest}"));
+            } else if let Some(code) = self.country_code()
+                && digits.starts_with(code.as_str())
+            {
+                alternatives.push(format!("+{digits}"));
+            }
+        }
+        for alternative in alternatives {
+            let alt = self.check(&alternative);
+            if let (true, Some(e164)) = (alt.valid, alt.e164) {
+                return e164;
+            }
+        }
+        let checkable = self.country.is_some() || cleaned.starts_with('+');
+        match &info.e164 {
+            Some(e164) if checkable => e164.clone(),
+            _ => digits.to_owned(),
+        }
+    }
+
+    /// The default country's calling code, e.g. `86`.
+    fn country_code(&self) -> Option<String> {
+        self.country
+            .and_then(|c| DATABASE.by_id(c.iso()))
+            .map(|m| m.country_code().to_string())
+    }
+
+    /// `number` written in `form`: `None` when it is not a valid number (it then goes out as
+    /// written).
+    /// A number of another country than the checker's is always written `+…`.
+    pub fn format(&mut self, number: &str, form: NumberForm) -> Option<String> {
+        let key = self.key(number);
+        if !key.starts_with('+') || !self.check(&key).valid {
+            return None;
+        }
+        let parsed = phonenumber::parse(None, &key).ok()?;
+        let own = self
+            .country
+            .and_then(|c| DATABASE.by_id(c.iso()))
+            .is_some_and(|m| m.country_code() == parsed.code().value());
+        match form {
+            NumberForm::International => Some(key),
+            NumberForm::National if !own => Some(key),
+            NumberForm::National => {
+                let default = self.country.map(|c| c.id());
+                let reparsed = phonenumber::parse(default, &key).ok()?;
+                Some(
+                    phonenumber::format(&reparsed)
+                        .mode(Mode::National)
+                        .to_string()
+                        .chars()
+                        .filter(char::is_ascii_digit)
+                        .collect(),
+                )
+            }
+        }
+    }
+
+    /// How `cleaned` is written.
+    pub fn written_form(&mut self, cleaned: &str) -> WrittenForm {
+        let compact = compact(cleaned);
+        if compact.starts_with('+') {
+            return WrittenForm::Plus;
+        }
+        if compact.starts_with("00") {
+            return WrittenForm::InternationalPrefix;
+        }
+        let key = self.key(&compact);
+        match (key.strip_prefix('+'), self.country_code()) {
+            (Some(rest), Some(code)) if rest == compact && compact.starts_with(code.as_str()) => {
+                WrittenForm::CountryCode
+            }
+            _ => WrittenForm::National,
+        }
+    }
+}
+
+/// ASCII digits with the leading `+`, if there is one.
+fn compact(text: &str) -> String {
+    let text = text.trim();
+    let mut out = String::with_capacity(text.len());
+    if text.starts_with('+') {
+        out.push('+');
+    }
+    out.extend(text.chars().filter(char::is_ascii_digit));
+    out
+}
+
+/// The form numbers are sent to Tencent in. Tencent publishes no rule; its examples send
+/// national numbers (`02012345678`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum NumberForm {
+    /// `02038001234`, `13800138000`: as the draft's country writes them (Tencent's examples).
+    #[default]
+    National,
+    /// `+862038001234`.
+    International,
+}
+
+impl NumberForm {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::National => "national",
+            Self::International => "international",
+        }
+    }
+}
+
+impl FromStr for NumberForm {
+    type Err = ModelError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "national" => Ok(Self::National),
+            "international" | "e164" => Ok(Self::International),
+            other => Err(ModelError::InvalidNumberForm {
+                value: other.to_owned(),
+            }),
+        }
+    }
+}
+
+/// How a number is written in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WrittenForm {
+    /// `020 3800 1234`.
+    National,
+    /// `+86 20 3800 1234`.
+    Plus,
+    /// `0086 20 38001234`.
+    InternationalPrefix,
+    /// `862038001234`: the country code without `+`.
+    CountryCode,
 }
 
 impl PhoneInfo {
