@@ -557,25 +557,28 @@ impl PhoneChecker {
         // Spellings the national parse does not read as Tencent does: `0086…` without a
         // default country, and `86…` (the country code without `+`).
         let digits = cleaned.trim_start_matches('+');
-        let mut alternatives = Vec::with_capacity(2);
+        // `00…` is the international prefix: unambiguous even when the number is not valid.
+        let mut idd = None;
         if !cleaned.starts_with('+') {
             if let Some(rest) = digits.strip_prefix("00") {
-                alternatives.push(format!("+{rest}"));
+                let alt = self.check(&format!("+{rest}"));
+                match alt.e164 {
+                    Some(e164) if alt.valid => return e164,
+                    other => idd = other,
+                }
             } else if let Some(code) = self.country_code()
                 && digits.starts_with(code.as_str())
             {
-                alternatives.push(format!("+{digits}"));
-            }
-        }
-        for alternative in alternatives {
-            let alt = self.check(&alternative);
-            if let (true, Some(e164)) = (alt.valid, alt.e164) {
-                return e164;
+                let alt = self.check(&format!("+{digits}"));
+                if let (true, Some(e164)) = (alt.valid, alt.e164) {
+                    return e164;
+                }
             }
         }
         let checkable = self.country.is_some() || cleaned.starts_with('+');
-        match &info.e164 {
-            Some(e164) if checkable => e164.clone(),
+        match (&info.e164, idd) {
+            (Some(e164), _) if checkable => e164.clone(),
+            (_, Some(e164)) => e164,
             _ => digits.to_owned(),
         }
     }

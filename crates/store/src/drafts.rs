@@ -1,10 +1,11 @@
 //! Drafts: an application header plus number rows with their findings, autosaved.
 
+use numdesk_model::NumberForm;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::types::{ApplyOptions, NOW, get_opt_u64, to_sql_u64};
+use crate::types::{ApplyOptions, NOW, apply_options_from_row, get_opt_u64, to_sql_u64};
 use crate::{Store, StoreError};
 
 /// How serious a finding is. A row with an error is never sent.
@@ -99,6 +100,13 @@ pub struct DraftHeader {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(type = "number")]
     pub origin_draft_id: Option<i64>,
+    /// The country its national numbers are read for (ISO code, e.g. `CN`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// The form its numbers are sent in; `None`: not chosen yet (national, as Tencent's
+    /// examples, is offered).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number_form: Option<NumberForm>,
 }
 
 /// A draft without its rows, with counts.
@@ -135,7 +143,8 @@ const HEADER_COLUMNS: &str = "d.id, d.name, d.profile_id, d.sdk_app_id, d.sip_tr
     d.caller_format_passthrough, d.international_number_prefix, d.source, d.origin_draft_id, \
     d.created_at, d.updated_at, \
     (SELECT count(*) FROM draft_rows r WHERE r.draft_id = d.id), \
-    (SELECT count(*) FROM draft_rows r WHERE r.draft_id = d.id AND r.has_error = 1)";
+    (SELECT count(*) FROM draft_rows r WHERE r.draft_id = d.id AND r.has_error = 1), \
+    d.country, d.number_form";
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<DraftSummary> {
     Ok(DraftSummary {
@@ -145,9 +154,21 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<DraftSummary> {
             profile_id: row.get(2)?,
             sdk_app_id: get_opt_u64(row, 3)?,
             sip_trunk_id: row.get(4)?,
-            options: ApplyOptions::from_row(row, 5)?,
+            options: apply_options_from_row(row, 5)?,
             source: row.get(11)?,
             origin_draft_id: row.get(12)?,
+            country: row.get(17)?,
+            number_form: row
+                .get::<_, Option<String>>(18)?
+                .map(|f| f.parse::<NumberForm>())
+                .transpose()
+                .map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        18,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })?,
         },
         created_at: row.get(13)?,
         updated_at: row.get(14)?,
@@ -176,8 +197,9 @@ pub(crate) fn insert_draft(tx: &Transaction<'_>, header: &DraftHeader) -> Result
     tx.execute(
         "INSERT INTO drafts (name, profile_id, sdk_app_id, sip_trunk_id, prefix, \
          mobile_ndd_prefix, local_number_trim_ac, callee_format_passthrough, \
-         caller_format_passthrough, international_number_prefix, source, origin_draft_id) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         caller_format_passthrough, international_number_prefix, source, origin_draft_id, \
+         country, number_form) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             header.name.trim(),
             header.profile_id,
@@ -191,6 +213,8 @@ pub(crate) fn insert_draft(tx: &Transaction<'_>, header: &DraftHeader) -> Result
             o.international_number_prefix,
             header.source,
             header.origin_draft_id,
+            header.country,
+            header.number_form.map(NumberForm::as_str),
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -281,7 +305,8 @@ impl Store {
                      sip_trunk_id = ?5, prefix = ?6, mobile_ndd_prefix = ?7, \
                      local_number_trim_ac = ?8, callee_format_passthrough = ?9, \
                      caller_format_passthrough = ?10, international_number_prefix = ?11, \
-                     source = ?12, origin_draft_id = ?13, updated_at = {NOW} WHERE id = ?1"
+                     source = ?12, origin_draft_id = ?13, country = ?14, number_form = ?15, \
+                     updated_at = {NOW} WHERE id = ?1"
                 ),
                 params![
                     id,
@@ -297,6 +322,8 @@ impl Store {
                     o.international_number_prefix,
                     header.source,
                     header.origin_draft_id,
+                    header.country,
+                    header.number_form.map(NumberForm::as_str),
                 ],
             )?;
             if n == 0 {

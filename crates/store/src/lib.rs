@@ -28,9 +28,9 @@ pub use applications::{
     ApplicationFilter, ApplicationNumber, ApplicationPage, ApplicationQuery, ApplicationRow,
     ApplicationScope, ApplicationSort, ApplicationState, ApplicationStatus, ApplicationSummary,
     AttemptEntry, AttemptInput, DEFAULT_APPLICATION_PAGE, DuplicateNumber, EnqueueOutcome,
-    INTERRUPTED_NOTE, LiveMarks, MAX_APPLICATION_PAGE, ModifyOutcome, ModifyState, ModifyTarget,
-    NOT_CREATED_NOTE, NewSubmission, Outcome, QueuedApplication, RESEND_NOTE, RESOLVED_NOTE,
-    Recovered, StatusCount, SubmissionNumber,
+    HeldNumber, INTERRUPTED_NOTE, LiveMarks, MAX_APPLICATION_PAGE, ModifyOutcome, ModifyState,
+    ModifyTarget, NOT_CREATED_NOTE, NewSubmission, Outcome, QueuedApplication, RESEND_NOTE,
+    RESOLVED_NOTE, Recovered, StatusCount, SubmissionNumber,
 };
 pub use drafts::{Draft, DraftHeader, DraftRow, DraftSummary, RowFinding, Severity};
 pub use error::StoreError;

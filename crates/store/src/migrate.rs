@@ -11,6 +11,8 @@ use crate::StoreError;
 pub struct Migration {
     pub name: &'static str,
     pub sql: &'static str,
+    /// A step in Rust after the SQL, in the same transaction (for values SQL cannot compute).
+    pub then: Option<fn(&rusqlite::Transaction<'_>) -> rusqlite::Result<()>>,
 }
 
 /// Every migration, oldest first. Never edit or reorder a released entry: append a new one.
@@ -18,10 +20,17 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration {
         name: "0001_preferences",
         sql: include_str!("../migrations/0001_preferences.sql"),
+        then: None,
     },
     Migration {
         name: "0002_outbox",
         sql: include_str!("../migrations/0002_outbox.sql"),
+        then: None,
+    },
+    Migration {
+        name: "0003_number_keys",
+        sql: include_str!("../migrations/0003_number_keys.sql"),
+        then: Some(crate::applications::backfill_number_keys),
     },
 ];
 
@@ -65,6 +74,12 @@ pub(crate) fn migrate(
                 name: migration.name,
                 source,
             })?;
+        if let Some(step) = migration.then {
+            step(&tx).map_err(|source| StoreError::Migration {
+                name: migration.name,
+                source,
+            })?;
+        }
     }
     tx.pragma_update(None, "user_version", latest)?;
     tx.commit()?;
@@ -101,10 +116,12 @@ mod tests {
         Migration {
             name: "a",
             sql: "CREATE TABLE a (x INTEGER) STRICT;",
+            then: None,
         },
         Migration {
             name: "b",
             sql: "CREATE TABLE b (y INTEGER) STRICT;",
+            then: None,
         },
     ];
 
@@ -126,6 +143,7 @@ mod tests {
             Migration {
                 name: "broken",
                 sql: "CREATE TABLE oops (",
+                then: None,
             },
         ];
         let err = migrate(&mut conn, broken, None).unwrap_err();

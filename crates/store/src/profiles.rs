@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::types::{ApplyOptions, NOW, get_opt_u64, to_sql_u64};
+use crate::types::{ApplyOptions, NOW, apply_options_from_row, get_opt_u64, to_sql_u64};
 use crate::{Store, StoreError};
 
 /// What the user edits. There is deliberately no field for the SecretKey: it lives in the OS
@@ -125,7 +125,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
             secret_id: row.get(3)?,
             sdk_app_id: get_opt_u64(row, 4)?,
             sip_trunk_id: row.get(5)?,
-            options: ApplyOptions::from_row(row, 6)?,
+            options: apply_options_from_row(row, 6)?,
             call_type: row.get(12)?,
             max_call_count: row.get(13)?,
             max_call_p_sec: row.get(14)?,

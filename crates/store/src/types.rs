@@ -9,46 +9,25 @@ use ts_rs::TS;
 
 use crate::StoreError;
 
-/// The optional prefix/format fields of `CreateOwnNumberApply` (and `ModifyOwnNumberApply`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(optional_fields)]
-pub struct ApplyOptions {
-    /// `Prefix`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prefix: Option<String>,
-    /// `MobileNddPrefix`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mobile_ndd_prefix: Option<String>,
-    /// `LocalNumberTrimAC`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub local_number_trim_ac: Option<bool>,
-    /// `CalleeFormatPassthrough` (China site).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub callee_format_passthrough: Option<bool>,
-    /// `CallerFormatPassthrough` (China site).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub caller_format_passthrough: Option<bool>,
-    /// `InternationalNumberPrefix` (China site).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub international_number_prefix: Option<String>,
-}
+pub use numdesk_model::ApplyOptions;
 
-impl ApplyOptions {
-    /// Columns in the order [`ApplyOptions::from_row`] reads them.
-    pub(crate) const COLUMNS: &'static str = "prefix, mobile_ndd_prefix, local_number_trim_ac, \
-        callee_format_passthrough, caller_format_passthrough, international_number_prefix";
+/// The columns of [`ApplyOptions`], in the order [`apply_options_from_row`] reads them.
+pub(crate) const APPLY_OPTION_COLUMNS: &str = "prefix, mobile_ndd_prefix, local_number_trim_ac, \
+    callee_format_passthrough, caller_format_passthrough, international_number_prefix";
 
-    /// Reads the six columns starting at `first`.
-    pub(crate) fn from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Self> {
-        Ok(Self {
-            prefix: row.get(first)?,
-            mobile_ndd_prefix: row.get(first + 1)?,
-            local_number_trim_ac: row.get(first + 2)?,
-            callee_format_passthrough: row.get(first + 3)?,
-            caller_format_passthrough: row.get(first + 4)?,
-            international_number_prefix: row.get(first + 5)?,
-        })
-    }
+/// Reads the six [`ApplyOptions`] columns starting at `first`.
+pub(crate) fn apply_options_from_row(
+    row: &Row<'_>,
+    first: usize,
+) -> rusqlite::Result<ApplyOptions> {
+    Ok(ApplyOptions {
+        prefix: row.get(first)?,
+        mobile_ndd_prefix: row.get(first + 1)?,
+        local_number_trim_ac: row.get(first + 2)?,
+        callee_format_passthrough: row.get(first + 3)?,
+        caller_format_passthrough: row.get(first + 4)?,
+        international_number_prefix: row.get(first + 5)?,
+    })
 }
 
 /// One number of an application, as the API's `OwnNumberApplyDetailItem` has it.

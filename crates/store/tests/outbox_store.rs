@@ -52,7 +52,12 @@ fn submission(scope: EndpointScope, numbers: Vec<SubmissionNumber>) -> NewSubmis
         numbers,
         batch_size: 100,
         include_duplicates: false,
+        country: Some(cn()),
     }
+}
+
+fn cn() -> numdesk_model::Country {
+    "CN".parse().unwrap()
 }
 
 /// Claims and answers one application.
@@ -589,7 +594,7 @@ fn modify_replaces_numbers_only_when_accepted() {
     );
     // While the change is out, its new number is taken.
     let held = store
-        .number_holders(&sandbox(), 1_400_000_001, &["020699999"], None)
+        .number_holders(&sandbox(), 1_400_000_001, &["020699999"], Some(cn()), None)
         .unwrap();
     assert_eq!(held.len(), 1);
 
@@ -669,8 +674,11 @@ fn live_numbers_mark_applications_approved() {
         .application_ids;
     answer(&store, ids[0], submitted(1));
     answer(&store, ids[1], submitted(2));
-    let mut live: HashSet<String> = (0..100).map(|i| format!("0209{i:05}")).collect();
-    live.insert("020900100".into());
+    // DescribeNumbers lists `0086…`: reconcile hands over canonical keys.
+    let mut live: HashSet<String> = (0..100)
+        .map(|i| numdesk_model::number_key(&format!("00860209{i:05}"), None))
+        .collect();
+    live.insert(numdesk_model::number_key("+86 20 900 100", None));
     let other_scope = EndpointScope::new(EndpointKind::China, "ccc.tencentcloudapi.com");
     assert_eq!(
         store
@@ -746,4 +754,110 @@ fn history_filters_by_scope_state_and_draft() {
     assert_eq!(store.applications(&f).unwrap()[0].id, ids[0]);
     let counts = store.state_counts().unwrap();
     assert!(counts.contains(&(ApplicationState::Queued, 2)));
+}
+
+#[test]
+fn one_number_spelled_four_ways_is_held_once_per_destination() {
+    let (_dir, store) = store();
+    let one = |n: &str| {
+        vec![SubmissionNumber {
+            draft_position: Some(0),
+            detail: detail(n),
+        }]
+    };
+    let first = store
+        .enqueue(&submission(sandbox(), one("020 3800 1234")))
+        .unwrap();
+    assert_eq!(first.application_ids.len(), 1);
+    for spelling in [
+        "+86 20 3800 1234",
+        "0086 20 38001234",
+        "862038001234",
+        "02038001234",
+    ] {
+        let again = store
+            .enqueue(&submission(sandbox(), one(spelling)))
+            .unwrap();
+        assert!(
+            again.application_ids.is_empty(),
+            "rule: {spelling} is the number application {} holds",
+            first.application_ids[0]
+        );
+        assert_eq!(again.duplicates.len(), 1);
+        let d = &again.duplicates[0];
+        assert_eq!(d.application_id, Some(first.application_ids[0]));
+        assert_eq!(
+            d.held_as.as_deref(),
+            Some("020 3800 1234"),
+            "says how it is held"
+        );
+        assert_eq!(d.sdk_app_id, Some(1_400_000_001));
+    }
+    // Repeated within one submission, spelled two ways.
+    let mut two = one("+85291234567");
+    two.extend(one("0085291234567"));
+    let outcome = store.enqueue(&submission(sandbox(), two)).unwrap();
+    assert_eq!(
+        outcome.numbers, 1,
+        "rule: two spellings in one submission are one number"
+    );
+    // A Sandbox rehearsal never blocks the real destination, nor another SdkAppId.
+    let intl = EndpointScope::new(EndpointKind::International, "ccc.intl.tencentcloudapi.com");
+    let real = store
+        .enqueue(&submission(intl.clone(), one("+86 20 3800 1234")))
+        .unwrap();
+    assert_eq!(
+        real.application_ids.len(),
+        1,
+        "rule: a number rehearsed in the Sandbox can be submitted to Tencent"
+    );
+    let mut other_sdk = submission(intl, one("020 3800 1234"));
+    other_sdk.sdk_app_id = 1_400_000_002;
+    assert_eq!(store.enqueue(&other_sdk).unwrap().application_ids.len(), 1);
+    let held = store.held_numbers(&sandbox(), Some(1_400_000_001)).unwrap();
+    assert_eq!(held.len(), 2, "{held:?}");
+}
+
+#[test]
+fn number_keys_are_filled_in_for_a_database_of_schema_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("numdesk.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for m in &numdesk_store::MIGRATIONS[..2] {
+            conn.execute_batch(m.sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO applications (id, endpoint_kind, endpoint_host, sdk_app_id, sip_trunk_id, \
+             state, apply_id) VALUES (7, 'intl', 'ccc.intl.tencentcloudapi.com', 1400000001, 1, \
+             'submitted', 99); \
+             INSERT INTO application_numbers (application_id, position, phone_number, call_type, \
+             max_call_count, max_call_p_sec) VALUES (7, 0, '02038001234', 1, 5, 1), \
+             (7, 1, '+8613800138000', 1, 5, 1);",
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let intl = EndpointScope::new(EndpointKind::International, "ccc.intl.tencentcloudapi.com");
+    let holders = store
+        .number_holders(
+            &intl,
+            1_400_000_001,
+            &["0086 20 3800 1234", "13800138000"],
+            Some(cn()),
+            None,
+        )
+        .unwrap();
+    assert_eq!(
+        holders.len(),
+        2,
+        "rule: rows written before the keys existed are found by key after the upgrade"
+    );
+    let live: HashSet<String> = ["008602038001234", "008613800138000"]
+        .iter()
+        .map(|n| numdesk_model::number_key(n, None))
+        .collect();
+    let marks = store.mark_live(&intl, 1_400_000_001, &live).unwrap();
+    assert_eq!((marks.numbers_marked, marks.approved), (2, vec![7]));
 }

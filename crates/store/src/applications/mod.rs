@@ -4,6 +4,7 @@
 //! before a request leaves, so after a crash a request that may have reached Tencent is never
 //! mistaken for one that did not ([`Store::recover_interrupted`] turns it into `unknown`).
 
+mod keys;
 mod live;
 mod modify;
 mod page;
@@ -17,10 +18,14 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::types::{ApplyOptions, EndpointKind, EndpointScope, NumberDetail, get_opt_u64, get_u64};
+use crate::types::{
+    ApplyOptions, EndpointKind, EndpointScope, NumberDetail, apply_options_from_row, get_opt_u64,
+    get_u64,
+};
 use crate::{Store, StoreError};
 
-pub use live::LiveMarks;
+pub(crate) use keys::backfill_number_keys;
+pub use live::{HeldNumber, LiveMarks};
 pub use modify::{ModifyOutcome, ModifyTarget};
 pub use page::{
     ApplicationPage, ApplicationQuery, ApplicationRow, ApplicationScope, ApplicationSort,
@@ -329,7 +334,7 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ApplicationSum
         },
         sdk_app_id: get_u64(row, 5)?,
         sip_trunk_id: row.get(6)?,
-        options: ApplyOptions::from_row(row, 7)?,
+        options: apply_options_from_row(row, 7)?,
         state: state
             .parse()
             .map_err(|e: StoreError| corrupt_column(e.to_string()))?,

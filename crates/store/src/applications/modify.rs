@@ -5,12 +5,15 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::params;
 
-use super::queue::{holders, insert_numbers};
-use super::{
-    ApplicationState, AttemptInput, DuplicateNumber, insert_attempts, numbers_of, state_of,
+use super::keys::country_of_application;
+use super::queue::{NewNumber, holders, insert_numbers};
+use super::{ApplicationState, AttemptInput, DuplicateNumber, insert_attempts, state_of};
+use crate::types::{
+    APPLY_OPTION_COLUMNS, ApplyOptions, EndpointScope, NOW, NumberDetail, apply_options_from_row,
+    get_u64,
 };
-use crate::types::{ApplyOptions, EndpointScope, NOW, NumberDetail, get_u64};
 use crate::{Store, StoreError};
+use numdesk_model::PhoneChecker;
 
 /// What a Modify request needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,7 +94,7 @@ impl Store {
                 &format!(
                     "SELECT endpoint_kind, endpoint_host, sdk_app_id, apply_id, modify_state, {} \
                      FROM applications WHERE id = ?1",
-                    ApplyOptions::COLUMNS
+                    APPLY_OPTION_COLUMNS
                 ),
                 [id],
                 |r| {
@@ -101,7 +104,7 @@ impl Store {
                         r.get::<_, i64>(2)?,
                         get_u64(r, 3)?,
                         r.get::<_, Option<String>>(4)?,
-                        ApplyOptions::from_row(r, 5)?,
+                        apply_options_from_row(r, 5)?,
                     ))
                 },
             )?;
@@ -116,21 +119,32 @@ impl Store {
                 kind: kind.parse()?,
                 host,
             };
-            let numbers: Vec<&str> = details.iter().map(|d| d.phone_number.as_str()).collect();
-            let taken = holders(tx, &scope, sdk, &numbers, Some(id))?;
+            let mut checker = PhoneChecker::new(country_of_application(tx, id)?);
+            let keys: Vec<String> = details
+                .iter()
+                .map(|d| checker.key(&d.phone_number))
+                .collect();
+            let mut seen = HashMap::new();
+            for (d, key) in details.iter().zip(&keys) {
+                if let Some(first) = seen.insert(key.as_str(), d.phone_number.as_str()) {
+                    return Err(StoreError::Invalid {
+                        field: "DetailList",
+                        reason: format!("{} and {first} are the same number", d.phone_number),
+                    });
+                }
+            }
+            let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let taken = holders(tx, &scope, sdk, &key_refs, Some(id))?;
+            let sdk_app_id = u64::try_from(sdk).unwrap_or_default();
             if !taken.is_empty() {
-                let mut list: Vec<DuplicateNumber> = taken
-                    .into_iter()
-                    .map(
-                        |(phone_number, (application_id, state, apply_id))| DuplicateNumber {
-                            phone_number,
-                            draft_position: None,
-                            application_id: Some(application_id),
-                            state: Some(state),
-                            apply_id,
-                            included: false,
-                        },
-                    )
+                let mut list: Vec<DuplicateNumber> = details
+                    .iter()
+                    .zip(&keys)
+                    .filter_map(|(d, k)| {
+                        taken.get(k).map(|h| {
+                            DuplicateNumber::held(&d.phone_number, None, h, sdk_app_id, false)
+                        })
+                    })
                     .collect();
                 list.sort_by(|a, b| a.phone_number.cmp(&b.phone_number));
                 return Err(StoreError::NumbersInUse(list));
@@ -185,29 +199,36 @@ impl Store {
                 ModifyOutcome::Applied => {
                     let details: Vec<NumberDetail> = serde_json::from_str(&json)
                         .map_err(|e| StoreError::Corrupt(format!("a pending modification: {e}")))?;
-                    let live: HashMap<String, Option<String>> = numbers_of(tx, id)?
-                        .into_iter()
-                        .map(|n| (n.detail.phone_number, n.live_at))
-                        .collect();
+                    let live: HashMap<String, Option<String>> = {
+                        let mut stmt = tx.prepare_cached(
+                            "SELECT number_key, live_at FROM application_numbers \
+                             WHERE application_id = ?1",
+                        )?;
+                        stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                            .collect::<Result<_, _>>()?
+                    };
                     tx.execute(
                         "DELETE FROM application_numbers WHERE application_id = ?1",
                         [id],
                     )?;
-                    let rows: Vec<(Option<u64>, &NumberDetail)> =
-                        details.iter().map(|d| (None, d)).collect();
+                    let mut checker = PhoneChecker::new(country_of_application(tx, id)?);
+                    let rows: Vec<NewNumber<'_>> = details
+                        .iter()
+                        .map(|d| (None, d, checker.key(&d.phone_number)))
+                        .collect();
                     insert_numbers(tx, id, &rows)?;
                     let mut stmt = tx.prepare_cached(
                         "UPDATE application_numbers SET live_at = ?3 \
-                         WHERE application_id = ?1 AND phone_number = ?2",
+                         WHERE application_id = ?1 AND number_key = ?2",
                     )?;
-                    for d in &details {
-                        if let Some(Some(at)) = live.get(&d.phone_number) {
-                            stmt.execute(params![id, d.phone_number, at])?;
+                    for (_, _, key) in &rows {
+                        if let Some(Some(at)) = live.get(key) {
+                            stmt.execute(params![id, key, at])?;
                         }
                     }
-                    let all_live = details
+                    let all_live = rows
                         .iter()
-                        .all(|d| matches!(live.get(&d.phone_number), Some(Some(_))));
+                        .all(|(_, _, key)| matches!(live.get(key), Some(Some(_))));
                     tx.execute(
                         &format!(
                             "UPDATE applications SET modify_state = NULL, modify_details = NULL, \

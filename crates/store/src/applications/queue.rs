@@ -2,13 +2,16 @@
 
 use std::collections::{HashMap, HashSet};
 
+use numdesk_model::{Country, PhoneChecker};
 use rusqlite::{Connection, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::keys::{Keys, fallback_country, parse_country};
 use super::{ApplicationState, AttemptInput, insert_attempts, numbers_of, state_of};
 use crate::types::{
-    ApplyOptions, EndpointScope, NOW, NumberDetail, get_opt_u64, get_u64, to_sql_u64,
+    APPLY_OPTION_COLUMNS, ApplyOptions, EndpointScope, NOW, NumberDetail, apply_options_from_row,
+    get_opt_u64, get_u64, to_sql_u64,
 };
 use crate::{Store, StoreError};
 
@@ -40,6 +43,9 @@ pub struct NewSubmission {
     pub batch_size: usize,
     /// Queue numbers that another application already holds (the user insisted).
     pub include_duplicates: bool,
+    /// The country national numbers are read for (the draft's): duplicates are found by the
+    /// canonical key this gives each number.
+    pub country: Option<Country>,
 }
 
 /// A number that is already taken (or repeated within the submission).
@@ -60,6 +66,34 @@ pub struct DuplicateNumber {
     pub apply_id: Option<u64>,
     /// Whether it was queued anyway (the user insisted).
     pub included: bool,
+    /// How the holding application writes the number, when that differs from this spelling
+    /// (`+862038001234` held, `020 3800 1234` given).
+    pub held_as: Option<String>,
+    /// The holding application's SdkAppId.
+    #[ts(type = "number | null")]
+    pub sdk_app_id: Option<u64>,
+}
+
+impl DuplicateNumber {
+    /// `number` (at `draft_position`) held by `holder`.
+    pub(crate) fn held(
+        number: &str,
+        draft_position: Option<u64>,
+        holder: &Holder,
+        sdk_app_id: u64,
+        included: bool,
+    ) -> Self {
+        Self {
+            phone_number: number.to_owned(),
+            draft_position,
+            application_id: Some(holder.id),
+            state: Some(holder.state),
+            apply_id: holder.apply_id,
+            included,
+            held_as: (holder.held_as != number).then(|| holder.held_as.clone()),
+            sdk_app_id: Some(sdk_app_id),
+        }
+    }
 }
 
 /// What [`Store::enqueue`] did.
@@ -146,16 +180,24 @@ pub const INTERRUPTED_NOTE: &str = "Number Desk stopped while this application w
     (crash, power cut or forced quit), so it may or may not have reached Tencent. Look for it in \
     the Tencent Cloud console: enter its ApplyId if it is there, or confirm sending it again.";
 
-/// An application holding a number: id, state, ApplyId.
-pub(crate) type Holder = (i64, ApplicationState, Option<u64>);
+/// An application holding a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Holder {
+    pub id: i64,
+    pub state: ApplicationState,
+    pub apply_id: Option<u64>,
+    /// The number as that application writes it.
+    pub held_as: String,
+}
 
-/// Who holds each of `numbers` in `scope` for `sdk_app_id` (applications that are queued,
-/// sending, submitted or unknown, and pending modifications), skipping application `exclude`.
+/// Who holds each of the canonical `keys` in `scope` for `sdk_app_id` (applications that are
+/// queued, sending, submitted or unknown, and pending modifications), skipping application
+/// `exclude`. Keyed by canonical key; a key nobody holds is absent.
 pub(crate) fn holders(
     conn: &Connection,
     scope: &EndpointScope,
     sdk_app_id: i64,
-    numbers: &[&str],
+    keys: &[&str],
     exclude: Option<i64>,
 ) -> Result<HashMap<String, Holder>, StoreError> {
     let states: Vec<String> = ApplicationState::HOLDS_NUMBERS
@@ -163,17 +205,20 @@ pub(crate) fn holders(
         .map(|s| format!("'{}'", s.as_str()))
         .collect();
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT a.id, a.state, a.apply_id FROM application_numbers n \
+        "SELECT a.id, a.state, a.apply_id, n.phone_number FROM application_numbers n \
          JOIN applications a ON a.id = n.application_id \
-         WHERE n.phone_number = ?1 AND a.sdk_app_id = ?2 AND {} AND a.state IN ({}) \
+         WHERE n.number_key = ?1 AND a.sdk_app_id = ?2 AND {} AND a.state IN ({}) \
          AND a.id IS NOT ?5 ORDER BY a.id LIMIT 1",
         EndpointScope::sql(3, 4),
         states.join(", ")
     ))?;
     let mut out = HashMap::new();
-    for &n in numbers {
+    for &key in keys {
+        if key.is_empty() {
+            continue;
+        }
         let mut rows = stmt.query(params![
-            n,
+            key,
             sdk_app_id,
             scope.kind.as_str(),
             scope.host,
@@ -182,18 +227,26 @@ pub(crate) fn holders(
         if let Some(r) = rows.next()? {
             let state: String = r.get(1)?;
             out.insert(
-                n.to_owned(),
-                (r.get(0)?, state.parse()?, get_opt_u64(r, 2)?),
+                key.to_owned(),
+                Holder {
+                    id: r.get(0)?,
+                    state: state.parse()?,
+                    apply_id: get_opt_u64(r, 2)?,
+                    held_as: r.get(3)?,
+                },
             );
         }
     }
-    // Numbers a pending ModifyOwnNumberApply may have added.
+    // Numbers a pending ModifyOwnNumberApply may have added, keyed for that application's
+    // country.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT a.id, a.state, a.apply_id, a.modify_details FROM applications a \
+        "SELECT a.id, a.state, a.apply_id, a.modify_details, a.country FROM applications a \
          WHERE a.modify_details IS NOT NULL AND a.sdk_app_id = ?1 AND {} AND a.id IS NOT ?4",
         EndpointScope::sql(2, 3)
     ))?;
-    let wanted: HashSet<&str> = numbers.iter().copied().collect();
+    let wanted: HashSet<&str> = keys.iter().copied().collect();
+    let fallback = fallback_country(conn)?;
+    let mut checkers = Keys::default();
     let mut rows = stmt.query(params![
         sdk_app_id,
         scope.kind.as_str(),
@@ -205,11 +258,18 @@ pub(crate) fn holders(
         let details: Vec<NumberDetail> = serde_json::from_str(&json)
             .map_err(|e| StoreError::Corrupt(format!("a pending modification: {e}")))?;
         let state: String = r.get(1)?;
+        let country = parse_country(r.get::<_, Option<String>>(4)?.as_deref()).or(fallback);
         for d in details {
-            if wanted.contains(d.phone_number.as_str()) && !out.contains_key(&d.phone_number) {
+            let key = checkers.key(&d.phone_number, country);
+            if wanted.contains(key.as_str()) && !out.contains_key(&key) {
                 out.insert(
-                    d.phone_number,
-                    (r.get(0)?, state.parse()?, get_opt_u64(r, 2)?),
+                    key,
+                    Holder {
+                        id: r.get(0)?,
+                        state: state.parse()?,
+                        apply_id: get_opt_u64(r, 2)?,
+                        held_as: d.phone_number,
+                    },
                 );
             }
         }
@@ -217,17 +277,20 @@ pub(crate) fn holders(
     Ok(out)
 }
 
+/// A number to insert: its draft row, the item, its canonical key.
+pub(crate) type NewNumber<'a> = (Option<u64>, &'a NumberDetail, String);
+
 pub(crate) fn insert_numbers(
     tx: &Transaction<'_>,
     application_id: i64,
-    numbers: &[(Option<u64>, &NumberDetail)],
+    numbers: &[NewNumber<'_>],
 ) -> Result<(), StoreError> {
     let mut stmt = tx.prepare_cached(
         "INSERT INTO application_numbers (application_id, position, phone_number, call_type, \
          max_call_count, max_call_p_sec, outbound_callee_format, carrier_phone_number, \
-         draft_position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         draft_position, number_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    for (position, (draft_position, d)) in numbers.iter().enumerate() {
+    for (position, (draft_position, d, key)) in numbers.iter().enumerate() {
         let draft_position = draft_position
             .map(|p| to_sql_u64("draft row", p))
             .transpose()?;
@@ -241,6 +304,7 @@ pub(crate) fn insert_numbers(
             d.outbound_callee_format,
             d.carrier_phone_number,
             draft_position,
+            key,
         ])?;
     }
     Ok(())
@@ -267,16 +331,21 @@ impl Store {
                 reason: "must be positive".into(),
             });
         }
+        let mut checker = PhoneChecker::new(submission.country);
+        let keys: Vec<String> = submission
+            .numbers
+            .iter()
+            .map(|n| checker.key(&n.detail.phone_number))
+            .collect();
         self.write_durably(|tx| {
-            let all: Vec<&str> =
-                submission.numbers.iter().map(|n| n.detail.phone_number.as_str()).collect();
+            let all: Vec<&str> = keys.iter().map(String::as_str).collect();
             let taken = holders(tx, &submission.scope, sdk_app_id, &all, None)?;
             let mut seen = HashSet::new();
             let mut duplicates = Vec::new();
-            let mut keep: Vec<(Option<u64>, &NumberDetail)> = Vec::new();
-            for n in &submission.numbers {
+            let mut keep: Vec<NewNumber<'_>> = Vec::new();
+            for (n, key) in submission.numbers.iter().zip(&keys) {
                 let number = n.detail.phone_number.as_str();
-                if !seen.insert(number) {
+                if !key.is_empty() && !seen.insert(key.as_str()) {
                     duplicates.push(DuplicateNumber {
                         phone_number: number.to_owned(),
                         draft_position: n.draft_position,
@@ -284,23 +353,24 @@ impl Store {
                         state: None,
                         apply_id: None,
                         included: false,
+                        held_as: None,
+                        sdk_app_id: None,
                     });
                     continue;
                 }
-                if let Some(&(application_id, state, apply_id)) = taken.get(number) {
-                    duplicates.push(DuplicateNumber {
-                        phone_number: number.to_owned(),
-                        draft_position: n.draft_position,
-                        application_id: Some(application_id),
-                        state: Some(state),
-                        apply_id,
-                        included: submission.include_duplicates,
-                    });
+                if let Some(holder) = taken.get(key) {
+                    duplicates.push(DuplicateNumber::held(
+                        number,
+                        n.draft_position,
+                        holder,
+                        submission.sdk_app_id,
+                        submission.include_duplicates,
+                    ));
                     if !submission.include_duplicates {
                         continue;
                     }
                 }
-                keep.push((n.draft_position, &n.detail));
+                keep.push((n.draft_position, &n.detail, key.clone()));
             }
             let first_batch: i64 = match submission.draft_id {
                 Some(d) => tx.query_row(
@@ -317,8 +387,8 @@ impl Store {
                     "INSERT INTO applications (draft_id, batch_index, endpoint_kind, \
                      endpoint_host, sdk_app_id, sip_trunk_id, prefix, mobile_ndd_prefix, \
                      local_number_trim_ac, callee_format_passthrough, caller_format_passthrough, \
-                     international_number_prefix, state) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'queued')",
+                     international_number_prefix, country, state) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'queued')",
                     params![
                         submission.draft_id,
                         first_batch + i64::try_from(i).unwrap_or(i64::MAX),
@@ -332,6 +402,7 @@ impl Store {
                         o.callee_format_passthrough,
                         o.caller_format_passthrough,
                         o.international_number_prefix,
+                        submission.country.map(|c| c.iso().to_owned()),
                     ],
                 )?;
                 let id = tx.last_insert_rowid();
@@ -391,7 +462,7 @@ impl Store {
                 &format!(
                     "SELECT endpoint_kind, endpoint_host, sdk_app_id, sip_trunk_id, {} \
                      FROM applications WHERE id = ?1",
-                    ApplyOptions::COLUMNS
+                    APPLY_OPTION_COLUMNS
                 ),
                 [id],
                 |r| {
@@ -400,7 +471,7 @@ impl Store {
                         r.get::<_, String>(1)?,
                         get_u64(r, 2)?,
                         r.get::<_, i64>(3)?,
-                        ApplyOptions::from_row(r, 4)?,
+                        apply_options_from_row(r, 4)?,
                     ))
                 },
             )?;
@@ -523,27 +594,29 @@ impl Store {
         })
     }
 
-    /// Who already holds each of `numbers` for `sdk_app_id` in `scope` (queued, sending,
-    /// submitted or unknown applications and pending modifications), except application
-    /// `exclude`. Numbers nobody holds are absent.
+    /// Who already holds each of `numbers` (read for `country`, compared by canonical key) for
+    /// `sdk_app_id` in `scope` (queued, sending, submitted or unknown applications and pending
+    /// modifications), except application `exclude`. Numbers nobody holds are absent.
     pub fn number_holders(
         &self,
         scope: &EndpointScope,
         sdk_app_id: u64,
         numbers: &[&str],
+        country: Option<Country>,
         exclude: Option<i64>,
     ) -> Result<Vec<DuplicateNumber>, StoreError> {
         let sdk = to_sql_u64("SdkAppId", sdk_app_id)?;
-        let found = self.with_conn(|c| holders(c, scope, sdk, numbers, exclude))?;
-        let mut out: Vec<DuplicateNumber> = found
-            .into_iter()
-            .map(|(phone_number, (id, state, apply_id))| DuplicateNumber {
-                phone_number,
-                draft_position: None,
-                application_id: Some(id),
-                state: Some(state),
-                apply_id,
-                included: false,
+        let mut checker = PhoneChecker::new(country);
+        let keys: Vec<String> = numbers.iter().map(|n| checker.key(n)).collect();
+        let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let found = self.with_conn(|c| holders(c, scope, sdk, &key_refs, exclude))?;
+        let mut out: Vec<DuplicateNumber> = numbers
+            .iter()
+            .zip(&keys)
+            .filter_map(|(n, k)| {
+                found
+                    .get(k)
+                    .map(|h| DuplicateNumber::held(n, None, h, sdk_app_id, false))
             })
             .collect();
         out.sort_by(|a, b| a.phone_number.cmp(&b.phone_number));

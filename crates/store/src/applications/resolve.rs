@@ -4,7 +4,9 @@ use rusqlite::{OptionalExtension, params};
 
 use super::{ApplicationState, numbers_of, state_of, summary_of};
 use crate::drafts::{DraftHeader, DraftRow, RowFinding, Severity, insert_draft, insert_rows};
-use crate::types::{ApplyOptions, EndpointScope, NOW, get_u64, to_sql_u64};
+use crate::types::{
+    APPLY_OPTION_COLUMNS, EndpointScope, NOW, apply_options_from_row, get_u64, to_sql_u64,
+};
 use crate::{ApplicationSummary, Store, StoreError};
 
 /// The note on an application whose ApplyId the user entered.
@@ -129,13 +131,13 @@ impl Store {
                         expected: "only failed applications can be copied into a new draft",
                     });
                 }
-                let (draft_id, sdk, trunk, options, code, message, redrafted, draft_name) = tx
+                let (draft_id, sdk, trunk, options, code, message, redrafted, draft_name, country) = tx
                     .query_row(
                         &format!(
                             "SELECT a.draft_id, a.sdk_app_id, a.sip_trunk_id, {}, a.error_code, \
-                             a.error_message, a.redrafted_to, d.name FROM applications a \
+                             a.error_message, a.redrafted_to, d.name, a.country FROM applications a \
                              LEFT JOIN drafts d ON d.id = a.draft_id WHERE a.id = ?1",
-                            ApplyOptions::COLUMNS
+                            APPLY_OPTION_COLUMNS
                                 .split(", ")
                                 .map(|c| format!("a.{c}"))
                                 .collect::<Vec<_>>()
@@ -147,11 +149,12 @@ impl Store {
                                 r.get::<_, Option<i64>>(0)?,
                                 get_u64(r, 1)?,
                                 r.get::<_, i64>(2)?,
-                                ApplyOptions::from_row(r, 3)?,
+                                apply_options_from_row(r, 3)?,
                                 r.get::<_, Option<String>>(9)?,
                                 r.get::<_, Option<String>>(10)?,
                                 r.get::<_, Option<i64>>(11)?,
                                 r.get::<_, Option<String>>(12)?,
+                                r.get::<_, Option<String>>(13)?,
                             ))
                         },
                     )?;
@@ -176,6 +179,8 @@ impl Store {
                                 options,
                                 source: None,
                                 origin_draft_id: draft_id,
+                                country,
+                                number_form: None,
                             },
                             sdk,
                             trunk,
