@@ -80,6 +80,10 @@ pub struct SandboxArgs {
     /// Approve pending applications this many seconds after submission (default: never).
     #[arg(long, value_name = "SECONDS")]
     pub approve_after: Option<f64>,
+    /// The Tencent Cloud site to answer like: `intl` (no CostType in DescribeNumbers, the
+    /// China-only fields are UnknownParameter) or `china`.
+    #[arg(long, value_name = "intl|china", default_value = "intl")]
+    pub site: String,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::time::Duration;
 
-use numdesk_sandbox::{SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, Sandbox, SandboxConfig};
+use numdesk_sandbox::{SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, Sandbox, SandboxConfig, Site};
 
 use crate::args::SandboxArgs;
 use crate::error::CliError;
@@ -19,8 +19,16 @@ fn parse_secret(s: &str) -> Result<(String, String), CliError> {
     }
 }
 
+fn parse_site(s: &str) -> Result<Site, CliError> {
+    s.parse::<Site>()
+        .map_err(|_| CliError::Usage(format!("--site {s}: expected `intl` or `china`")))
+}
+
 pub fn config(args: &SandboxArgs) -> Result<SandboxConfig, CliError> {
-    let mut config = SandboxConfig::default();
+    let mut config = SandboxConfig {
+        site: parse_site(&args.site)?,
+        ..SandboxConfig::default()
+    };
     if !args.secrets.is_empty() {
         config.secrets = args
             .secrets
@@ -45,6 +53,15 @@ pub async fn run(args: SandboxArgs) -> Result<(), CliError> {
     let builtin = args.secrets.is_empty();
     let sandbox =
         Sandbox::start(config, SocketAddr::from((Ipv4Addr::LOCALHOST, args.port))).await?;
+    // The site goes to stderr: stdout's first line is exactly `listening on URL` (scripts and
+    // the CLI tests read the URL from it) and its second the export line.
+    let site = sandbox.site();
+    eprintln!(
+        "numdesk sandbox: listening on {} as the {} site (answers like {})",
+        sandbox.url(),
+        site,
+        site.host()
+    );
     {
         let mut out = std::io::stdout().lock();
         writeln!(out, "listening on {}", sandbox.url()).map_err(CliError::Output)?;
@@ -90,7 +107,46 @@ mod tests {
             port: 0,
             secrets: secrets.iter().map(|s| s.to_string()).collect(),
             approve_after,
+            site: "intl".to_owned(),
         }
+    }
+
+    #[test]
+    fn site_defaults_to_international_and_takes_china() {
+        assert_eq!(config(&args(&[], None)).unwrap().site, Site::International);
+        for (text, site) in [
+            ("intl", Site::International),
+            ("international", Site::International),
+            ("china", Site::China),
+            ("cn", Site::China),
+        ] {
+            let mut a = args(&[], None);
+            a.site = text.to_owned();
+            assert_eq!(config(&a).unwrap().site, site, "{text}");
+        }
+        let mut a = args(&[], None);
+        a.site = "global".to_owned();
+        let err = config(&a).unwrap_err().to_string();
+        assert!(
+            err.contains("--site global") && err.contains("china"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_site_flag_parses_with_its_default() {
+        use clap::Parser;
+        let cli = crate::args::Cli::try_parse_from(["numdesk", "sandbox"]).unwrap();
+        let crate::args::Command::Sandbox(a) = cli.command else {
+            panic!("sandbox subcommand")
+        };
+        assert_eq!(a.site, "intl", "--site defaults to intl");
+        let cli =
+            crate::args::Cli::try_parse_from(["numdesk", "sandbox", "--site", "china"]).unwrap();
+        let crate::args::Command::Sandbox(a) = cli.command else {
+            panic!("sandbox subcommand")
+        };
+        assert_eq!(config(&a).unwrap().site, Site::China);
     }
 
     #[test]

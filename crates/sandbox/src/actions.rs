@@ -1,13 +1,16 @@
 //! The four CCC actions: request parsing (pure) and their effect on the applications.
 
-use std::collections::BTreeSet;
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::SystemTime;
 
 use serde_json::{Map, Value, json};
 
 use crate::error::ApiError;
 use crate::fixtures::{self, FIXTURE_BUY_TIME, FIXTURE_END_TIME, FIXTURE_INSTANCES};
+use crate::number::listing_form;
 use crate::params::{Obj, item_object, item_u64};
+use crate::site::Site;
 use crate::state::{
     ApplicationState, Applications, ApplyOptions, NumberDetail, SandboxApplication,
 };
@@ -78,15 +81,6 @@ pub(crate) enum Request {
     BuyInfo(BuyInfoRequest),
 }
 
-const OPTION_FIELDS: [&str; 6] = [
-    "Prefix",
-    "MobileNddPrefix",
-    "LocalNumberTrimAC",
-    "CalleeFormatPassthrough",
-    "CallerFormatPassthrough",
-    "InternationalNumberPrefix",
-];
-
 const DETAIL_FIELDS: [&str; 6] = [
     "CallType",
     "PhoneNumber",
@@ -96,17 +90,26 @@ const DETAIL_FIELDS: [&str; 6] = [
     "CarrierPhoneNumber",
 ];
 
+/// `OutboundCalleeFormat` values: the SDK's `{+E.164}` / `{E.164}` and the International
+/// docs' `{+e.164}` / `{e.164}`, on both sites.
+const CALLEE_FORMATS: [&str; 4] = ["{+E.164}", "{E.164}", "{+e.164}", "{e.164}"];
+
 /// Default `PageSize` of DescribeNumbers.
 pub(crate) const DEFAULT_PAGE_SIZE: u64 = 20;
 
-/// Check a request body against the action's parameter table.
-pub(crate) fn parse(action: Action, body: &Map<String, Value>) -> Result<Request, ApiError> {
+/// Check a request body against the action's parameter table on `site` (the China-only option
+/// fields are `UnknownParameter` on the International site).
+pub(crate) fn parse(
+    action: Action,
+    body: &Map<String, Value>,
+    site: Site,
+) -> Result<Request, ApiError> {
     let name = action.name();
     let obj = Obj::new(body, "", name);
     match action {
         Action::CreateOwnNumberApply => {
             let mut allowed = vec!["SdkAppId", "SipTrunkId", "DetailList"];
-            allowed.extend(OPTION_FIELDS);
+            allowed.extend(site.option_fields());
             obj.only(&allowed)?;
             let sdk_app_id = obj.req_u64("SdkAppId")?;
             let sip_trunk_id = obj.req_i64("SipTrunkId")?;
@@ -121,7 +124,7 @@ pub(crate) fn parse(action: Action, body: &Map<String, Value>) -> Result<Request
         }
         Action::ModifyOwnNumberApply => {
             let mut allowed = vec!["SdkAppId", "ApplyId", "DetailList"];
-            allowed.extend(OPTION_FIELDS);
+            allowed.extend(site.option_fields());
             obj.only(&allowed)?;
             let sdk_app_id = obj.req_u64("SdkAppId")?;
             let apply_id = obj.req_u64("ApplyId")?;
@@ -230,12 +233,14 @@ fn parse_details(obj: &Obj<'_>, action: &str) -> Result<Vec<NumberDetail>, ApiEr
         let max_call_p_sec = positive("MaxCallPSec")?;
         let outbound_callee_format = item.opt_str("OutboundCalleeFormat")?;
         if let Some(f) = outbound_callee_format
-            && f != "{+E.164}"
-            && f != "{E.164}"
+            && !CALLEE_FORMATS.contains(&f)
         {
             return Err(ApiError::bad_value(
                 &item.path("OutboundCalleeFormat"),
-                format!("must be literally `{{+E.164}}` or `{{E.164}}`, got `{f}`."),
+                format!(
+                    "must be literally `{{+E.164}}` or `{{E.164}}` (or `{{+e.164}}` / \
+                     `{{e.164}}`), got `{f}`."
+                ),
             ));
         }
         let carrier_phone_number = item.opt_str("CarrierPhoneNumber")?;
@@ -248,22 +253,40 @@ fn parse_details(obj: &Obj<'_>, action: &str) -> Result<Vec<NumberDetail>, ApiEr
             carrier_phone_number: carrier_phone_number.map(str::to_owned),
         });
     }
-    let mut seen = BTreeSet::new();
-    let repeated: BTreeSet<&str> = details
-        .iter()
-        .map(|d| d.phone_number.as_str())
-        .filter(|n| !seen.insert(*n))
-        .collect();
-    if !repeated.is_empty() {
-        return Err(ApiError::new(
-            "InvalidParameter.DuplicatePhoneNumber",
-            format!(
-                "DetailList repeats these numbers: {}.",
-                repeated.into_iter().collect::<Vec<_>>().join(", ")
-            ),
-        ));
-    }
+    check_repeats(&details)?;
     Ok(details)
+}
+
+/// One number twice in one DetailList, compared in listing form (`020 3800 1234` and
+/// `+86 20 3800 1234` are one number). Names each repeat, and what it repeats when spelled
+/// differently.
+fn check_repeats(details: &[NumberDetail]) -> Result<(), ApiError> {
+    let mut first: BTreeMap<String, &str> = BTreeMap::new();
+    let mut repeated: BTreeSet<String> = BTreeSet::new();
+    for d in details {
+        let sent = d.phone_number.as_str();
+        match first.entry(listing_form(sent)) {
+            Entry::Vacant(slot) => {
+                slot.insert(sent);
+            }
+            Entry::Occupied(earlier) if *earlier.get() == sent => {
+                repeated.insert(sent.to_owned());
+            }
+            Entry::Occupied(earlier) => {
+                repeated.insert(format!("{sent} (the same number as {})", earlier.get()));
+            }
+        }
+    }
+    if repeated.is_empty() {
+        return Ok(());
+    }
+    Err(ApiError::new(
+        "InvalidParameter.DuplicatePhoneNumber",
+        format!(
+            "DetailList repeats these numbers: {}.",
+            repeated.into_iter().collect::<Vec<_>>().join(", ")
+        ),
+    ))
 }
 
 fn instance_not_exist(sdk_app_id: u64) -> ApiError {
@@ -280,22 +303,28 @@ fn instance_not_exist(sdk_app_id: u64) -> ApiError {
     )
 }
 
-/// Numbers of `details` already held by a pending/approved application or bought number.
+/// Numbers of `details` already held by a pending/approved application or bought number,
+/// compared in listing form: Tencent sees one number however it is spelled.
 fn check_duplicates(
     apps: &Applications,
     sdk_app_id: u64,
     skip: Option<u64>,
     details: &[NumberDetail],
 ) -> Result<(), ApiError> {
-    let bought: Vec<&str> = fixtures::instance(sdk_app_id)
-        .map(|i| i.bought_numbers.iter().map(|b| b.number).collect())
+    let bought: Vec<String> = fixtures::instance(sdk_app_id)
+        .map(|i| {
+            i.bought_numbers
+                .iter()
+                .map(|b| listing_form(b.number))
+                .collect()
+        })
         .unwrap_or_default();
     let mut clashes = Vec::new();
     for d in details {
         let n = d.phone_number.as_str();
         if let Some(id) = apps.holder(sdk_app_id, n).filter(|id| Some(*id) != skip) {
             clashes.push(format!("{n} (application {id})"));
-        } else if bought.contains(&n) {
+        } else if bought.contains(&listing_form(n)) {
             clashes.push(format!("{n} (a number bought from Tencent)"));
         }
     }
@@ -403,28 +432,45 @@ pub(crate) fn commit_modify(req: ModifyRequest, apps: &mut Applications, now: Sy
     apps.resubmit(req.apply_id, req.details, req.options, now);
 }
 
+/// `CostType` of a number bought from Tencent (China site only).
+const COST_TYPE_BOUGHT: i64 = 0;
+/// `CostType` of an own number (China site only).
+const COST_TYPE_OWN: i64 = 1;
+
+/// The SdkAppId's numbers as `site` lists them: bought ones first, then the numbers of
+/// approved applications in ApplyId order, each in listing form (`0086…`), never as
+/// submitted. `CostType` is present on the China site only.
 pub(crate) fn describe_numbers(
     req: &DescribeNumbersRequest,
     apps: &Applications,
+    site: Site,
 ) -> Result<Value, ApiError> {
     let instance =
         fixtures::instance(req.sdk_app_id).ok_or_else(|| instance_not_exist(req.sdk_app_id))?;
     let bought = instance
         .bought_numbers
         .iter()
-        .map(|b| (b.number.to_owned(), 0));
+        .map(|b| (b.number, COST_TYPE_BOUGHT));
     let own = apps
         .iter()
         .filter(|a| a.sdk_app_id == req.sdk_app_id && a.state == ApplicationState::Approved)
-        .flat_map(|a| a.numbers.iter().map(|n| (n.clone(), 1)));
-    let all: Vec<(String, i64)> = bought.chain(own).collect();
+        .flat_map(|a| a.numbers.iter().map(|n| (n.as_str(), COST_TYPE_OWN)));
+    let all: Vec<(&str, i64)> = bought.chain(own).collect();
     let start = req.page_number.saturating_mul(req.page_size);
     let page: Vec<Value> = all
         .iter()
         .skip(usize::try_from(start).unwrap_or(usize::MAX))
         .take(usize::try_from(req.page_size).unwrap_or(usize::MAX))
         .map(|(number, cost_type)| {
-            json!({"Number": number, "CallOutSkillGroupIds": [], "State": 1, "CostType": cost_type})
+            let mut entry = json!({
+                "Number": listing_form(number),
+                "CallOutSkillGroupIds": [],
+                "State": 1,
+            });
+            if site.lists_cost_type() {
+                entry["CostType"] = json!(cost_type);
+            }
+            entry
         })
         .collect();
     Ok(json!({"TotalCount": all.len(), "Numbers": page}))
@@ -478,7 +524,15 @@ mod tests {
     use super::*;
 
     fn create(body: Value) -> Result<Request, ApiError> {
-        parse(Action::CreateOwnNumberApply, body.as_object().unwrap())
+        create_on(Site::International, body)
+    }
+
+    fn create_on(site: Site, body: Value) -> Result<Request, ApiError> {
+        parse(
+            Action::CreateOwnNumberApply,
+            body.as_object().unwrap(),
+            site,
+        )
     }
 
     fn item(number: &str) -> Value {
@@ -548,6 +602,79 @@ mod tests {
     }
 
     #[test]
+    fn china_only_fields_are_unknown_on_the_international_site() {
+        for (field, value) in [
+            ("CalleeFormatPassthrough", json!(true)),
+            ("CallerFormatPassthrough", json!(false)),
+            ("InternationalNumberPrefix", json!("00")),
+        ] {
+            let mut body = json!({"SdkAppId": 1, "SipTrunkId": 1, "DetailList": [item("1")]});
+            body[field] = value;
+            let e = create_on(Site::International, body.clone()).unwrap_err();
+            assert_eq!(e.code, "UnknownParameter", "{field} is China-site only");
+            assert!(e.message.contains(&format!("`{field}`")), "{}", e.message);
+            assert!(
+                create_on(Site::China, body).is_ok(),
+                "the China site knows {field}"
+            );
+        }
+    }
+
+    #[test]
+    fn outbound_callee_format_takes_both_letter_cases_on_both_sites() {
+        for site in [Site::International, Site::China] {
+            for format in ["{+E.164}", "{E.164}", "{+e.164}", "{e.164}"] {
+                let mut detail = item("1");
+                detail["OutboundCalleeFormat"] = json!(format);
+                let r = create_on(
+                    site,
+                    json!({"SdkAppId": 1, "SipTrunkId": 1, "DetailList": [detail]}),
+                );
+                let Ok(Request::Create(c)) = r else {
+                    panic!("{site}: {format} is documented: {r:?}")
+                };
+                assert_eq!(
+                    c.details[0].outbound_callee_format.as_deref(),
+                    Some(format),
+                    "kept as sent"
+                );
+            }
+            for format in [
+                "+E.164",
+                "{E164}",
+                "{+E.164} ",
+                "{+e.164 }",
+                "{+E.123}",
+                "e.164",
+            ] {
+                let mut detail = item("1");
+                detail["OutboundCalleeFormat"] = json!(format);
+                let e = create_on(
+                    site,
+                    json!({"SdkAppId": 1, "SipTrunkId": 1, "DetailList": [detail]}),
+                )
+                .unwrap_err();
+                assert_eq!(e.code, "InvalidParameterValue", "{site}: {format:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_number_spelled_twice_in_one_request_is_a_repeat() {
+        let e = create(json!({"SdkAppId": 1, "SipTrunkId": 1,
+            "DetailList": [item("020 3800 1234"), item("13800000000"), item("+86 20 3800 1234")]}))
+        .unwrap_err();
+        assert_eq!(e.code, "InvalidParameter.DuplicatePhoneNumber");
+        assert!(
+            e.message
+                .contains("+86 20 3800 1234 (the same number as 020 3800 1234)"),
+            "the repeat is named with what it repeats: {}",
+            e.message
+        );
+        assert!(!e.message.contains("13800000000"), "{}", e.message);
+    }
+
+    #[test]
     fn repeated_numbers_in_one_request_are_named() {
         let e = create(json!({"SdkAppId": 1, "SipTrunkId": 1,
             "DetailList": [item("111"), item("222"), item("111")]}))
@@ -567,6 +694,7 @@ mod tests {
             json!({"SdkAppId": 1, "ApplyId": 1, "SipTrunkId": 1, "DetailList": [item("1")]})
                 .as_object()
                 .unwrap(),
+            Site::China,
         )
         .unwrap_err();
         assert_eq!(
@@ -605,25 +733,33 @@ mod tests {
             page_number,
             page_size: 20,
         };
-        let v = describe_numbers(&req(0), &apps).unwrap();
+        let v = describe_numbers(&req(0), &apps, Site::China).unwrap();
         assert_eq!(v["TotalCount"], 0, "pending numbers are not listed");
         apps.set_state(id, ApplicationState::Approved, Some(now));
-        let v = describe_numbers(&req(0), &apps).unwrap();
-        assert_eq!(v["TotalCount"], 25);
-        assert_eq!(
-            v["Numbers"].as_array().unwrap().len(),
-            20,
-            "default page size is 20"
-        );
-        assert_eq!(
-            v["Numbers"][0]["Number"], "02012340000",
-            "page 0 is the first page"
-        );
-        let v = describe_numbers(&req(1), &apps).unwrap();
-        assert_eq!(v["Numbers"].as_array().unwrap().len(), 5);
-        assert_eq!(
-            v["Numbers"][0]["CostType"], 1,
-            "own numbers have CostType 1"
-        );
+        for site in [Site::International, Site::China] {
+            let v = describe_numbers(&req(0), &apps, site).unwrap();
+            assert_eq!(v["TotalCount"], 25);
+            assert_eq!(
+                v["Numbers"].as_array().unwrap().len(),
+                20,
+                "default page size is 20"
+            );
+            assert_eq!(
+                v["Numbers"][0]["Number"], "008602012340000",
+                "page 0 is the first page, listed in 0086 form"
+            );
+            let v = describe_numbers(&req(1), &apps, site).unwrap();
+            assert_eq!(v["Numbers"].as_array().unwrap().len(), 5);
+            assert_eq!(v["Numbers"][0]["Number"], "008602012340020");
+            let entry = v["Numbers"][0].as_object().unwrap();
+            if site == Site::China {
+                assert_eq!(entry["CostType"], 1, "own numbers have CostType 1");
+            } else {
+                assert!(
+                    !entry.contains_key("CostType"),
+                    "the International site has no CostType: {entry:?}"
+                );
+            }
+        }
     }
 }

@@ -61,6 +61,9 @@ pub enum SandboxError {
         #[source]
         source: std::io::Error,
     },
+    /// A site name other than `intl`/`international` or `china`/`cn`.
+    #[error("unknown site `{0}`: expected `intl` (International) or `china`")]
+    UnknownSite(String),
     /// No application with this ApplyId exists.
     #[error("no sandbox application has ApplyId {0}")]
     UnknownApplyId(u64),

@@ -1,7 +1,8 @@
 //! The fixture account every sandbox serves: two CCC applications (SdkAppIds) with SIP trunks.
 
-/// A number the fixture account bought from Tencent (shown with CostType 0 by DescribeNumbers
-/// and in DescribeCCCBuyInfoList's `PhoneNumBuyList`).
+/// A number the fixture account bought from Tencent: listed by DescribeNumbers in Tencent's
+/// `0086…` form (with CostType 0 on the China site) and, as written here, in
+/// DescribeCCCBuyInfoList's `PhoneNumBuyList`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FixtureBoughtNumber {
     pub number: &'static str,
@@ -29,7 +30,7 @@ pub const DEFAULT_SDK_APP_ID: u64 = 1_400_000_001;
 pub const DEFAULT_SIP_TRUNK_ID: i64 = 10_001;
 
 /// The fixture account. 1400000001 has no numbers until own-number applications are approved;
-/// 1400000002 also owns one bought number, so listings show both CostTypes.
+/// 1400000002 also owns one bought number, so China-site listings show both CostTypes.
 pub const FIXTURE_INSTANCES: &[FixtureInstance] = &[
     FixtureInstance {
         sdk_app_id: DEFAULT_SDK_APP_ID,

@@ -8,6 +8,11 @@
 //! faults: delays, `InternalError` without commit, a dropped connection after commit, and a
 //! shifted server clock. It only ever listens on loopback.
 //!
+//! It answers like one Tencent Cloud [`Site`] (International by default), never kinder than
+//! the real one: the International site lists numbers without `CostType` and refuses the
+//! China-only fields with `UnknownParameter`; both list numbers in Tencent's `0086…` form,
+//! not as submitted, and see one number however it is spelled when checking duplicates.
+//!
 //! ```no_run
 //! # async fn demo() -> Result<(), numdesk_sandbox::SandboxError> {
 //! use numdesk_sandbox::{Sandbox, SandboxConfig};
@@ -22,10 +27,12 @@ mod auth;
 mod clock;
 mod error;
 mod fixtures;
+mod number;
 mod params;
 mod ratelimit;
 mod server;
 mod service;
+mod site;
 mod state;
 
 use std::net::SocketAddr;
@@ -41,6 +48,7 @@ pub use fixtures::{
     DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, FIXTURE_INSTANCES, FixtureBoughtNumber,
     FixtureInstance,
 };
+pub use site::Site;
 pub use state::{ApplicationState, ApplyOptions, NumberDetail, SandboxApplication};
 
 use crate::service::Shared;
@@ -123,6 +131,9 @@ pub struct SandboxConfig {
     pub faults: Faults,
     /// Seed for the fault dice, for reproducible runs; `None` seeds from the OS.
     pub seed: Option<u64>,
+    /// The Tencent Cloud site the sandbox answers like (default International). Configuration
+    /// only: it is not kept in the state file.
+    pub site: Site,
 }
 
 /// Default rate limit, as on the live API.
@@ -140,6 +151,7 @@ impl Default for SandboxConfig {
             state_path: None,
             faults: Faults::default(),
             seed: None,
+            site: Site::default(),
         }
     }
 }
@@ -224,6 +236,11 @@ impl Sandbox {
 
     pub fn local_addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The Tencent Cloud site this sandbox answers like.
+    pub fn site(&self) -> Site {
+        self.shared.site
     }
 
     /// Base URL, e.g. `http://127.0.0.1:PORT`.

@@ -17,7 +17,7 @@ use crate::clock::{self, Clock};
 use crate::error::{ApiError, SandboxError};
 use crate::ratelimit::RateLimiter;
 use crate::state::{self, Applications};
-use crate::{Faults, SandboxConfig};
+use crate::{Faults, SandboxConfig, Site};
 
 /// Largest request body accepted (Tencent documents 10 MB for POST).
 const MAX_BODY_BYTES: usize = 10 * 1024 * 1024;
@@ -81,6 +81,7 @@ pub(crate) struct Shared {
     pub rate_limit_per_sec: u32,
     pub max_pending: usize,
     pub state_path: Option<PathBuf>,
+    pub site: Site,
     pub clock: Clock,
     inner: Mutex<Inner>,
     /// Highest state version written to `state_path`; serialises writers.
@@ -105,6 +106,7 @@ impl Shared {
             rate_limit_per_sec: config.rate_limit_per_sec,
             max_pending: config.max_pending,
             state_path: config.state_path,
+            site: config.site,
             clock: Clock::default(),
             inner: Mutex::new(Inner {
                 apps,
@@ -310,7 +312,7 @@ async fn process(shared: &Arc<Shared>, req: Request<Incoming>) -> Outcome {
             "The request body must be a JSON object of parameters.",
         )));
     };
-    let request = match actions::parse(action, map) {
+    let request = match actions::parse(action, map, shared.site) {
         Ok(r) => r,
         Err(e) => return Outcome::Reply(Err(e)),
     };
@@ -325,7 +327,7 @@ async fn execute(shared: &Arc<Shared>, request: actions::Request, now: SystemTim
         inner.apps.promote(now, shared.approve_after);
         match request {
             R::DescribeNumbers(req) => {
-                return Outcome::Reply(actions::describe_numbers(&req, &inner.apps));
+                return Outcome::Reply(actions::describe_numbers(&req, &inner.apps, shared.site));
             }
             R::BuyInfo(req) => return Outcome::Reply(Ok(actions::describe_buy_info(&req))),
             R::Create(req) => {

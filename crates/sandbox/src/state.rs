@@ -8,6 +8,7 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 
 use crate::error::SandboxError;
+use crate::number::listing_form;
 
 /// Review state of an own-number application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -52,7 +53,8 @@ pub struct SandboxApplication {
     pub apply_id: u64,
     pub sdk_app_id: u64,
     pub sip_trunk_id: i64,
-    /// The PhoneNumbers of `details`, in order.
+    /// The PhoneNumbers of `details`, in order, exactly as submitted (DescribeNumbers lists
+    /// them in Tencent's `0086…` form instead).
     pub numbers: Vec<String>,
     pub details: Vec<NumberDetail>,
     pub options: ApplyOptions,
@@ -73,7 +75,8 @@ pub(crate) struct Applications {
     by_id: BTreeMap<u64, SandboxApplication>,
     /// SdkAppId -> ids of its Pending applications.
     pending: HashMap<u64, BTreeSet<u64>>,
-    /// SdkAppId -> number -> ApplyId, for numbers of Pending or Approved applications.
+    /// SdkAppId -> number in listing form -> ApplyId, for numbers of Pending or Approved
+    /// applications (one number however it was spelled).
     in_use: HashMap<u64, HashMap<String, u64>>,
 }
 
@@ -113,7 +116,7 @@ impl Applications {
         if app.state != ApplicationState::Rejected {
             let numbers = self.in_use.entry(app.sdk_app_id).or_default();
             for n in &app.numbers {
-                numbers.insert(n.clone(), app.apply_id);
+                numbers.insert(listing_form(n), app.apply_id);
             }
         }
     }
@@ -124,8 +127,9 @@ impl Applications {
         }
         if let Some(numbers) = self.in_use.get_mut(&app.sdk_app_id) {
             for n in &app.numbers {
-                if numbers.get(n) == Some(&app.apply_id) {
-                    numbers.remove(n);
+                let key = listing_form(n);
+                if numbers.get(&key) == Some(&app.apply_id) {
+                    numbers.remove(&key);
                 }
             }
         }
@@ -222,9 +226,13 @@ impl Applications {
         self.pending.get(&sdk_app_id).map_or(0, BTreeSet::len)
     }
 
-    /// The pending or approved application of `sdk_app_id` that holds `number`.
+    /// The pending or approved application of `sdk_app_id` that holds `number`, however
+    /// either side spelled it (compared in listing form).
     pub fn holder(&self, sdk_app_id: u64, number: &str) -> Option<u64> {
-        self.in_use.get(&sdk_app_id)?.get(number).copied()
+        self.in_use
+            .get(&sdk_app_id)?
+            .get(&listing_form(number))
+            .copied()
     }
 }
 
@@ -398,6 +406,38 @@ mod tests {
             apps.next_apply_id(),
             FIRST_APPLY_ID + 1,
             "ApplyIds increase"
+        );
+    }
+
+    #[test]
+    fn holder_sees_one_number_however_it_is_spelled() {
+        let mut apps = Applications::from_parts(
+            FIRST_APPLY_ID,
+            vec![app(1, ApplicationState::Pending, &["020 3800 1234"])],
+        );
+        for spelling in ["02038001234", "+86 20 3800 1234", "008602038001234"] {
+            assert_eq!(
+                apps.holder(1, spelling),
+                Some(1),
+                "the holder lookup compares listing forms: {spelling}"
+            );
+        }
+        apps.resubmit(
+            1,
+            vec![detail("+8617308248432")],
+            ApplyOptions::default(),
+            SystemTime::UNIX_EPOCH,
+        );
+        assert_eq!(
+            apps.holder(1, "02038001234"),
+            None,
+            "a replaced number is freed in every spelling"
+        );
+        assert_eq!(apps.holder(1, "173 0824 8432"), Some(1));
+        assert_eq!(
+            apps.get(1).map(|a| a.numbers.clone()),
+            Some(vec!["+8617308248432".to_owned()]),
+            "the application keeps the number as submitted"
         );
     }
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use common::*;
 use numdesk_sandbox::{
-    ApplicationState, DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, SandboxConfig, SandboxError,
+    ApplicationState, DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, SandboxConfig, SandboxError, Site,
 };
 use serde_json::{Value, json};
 
@@ -19,7 +19,12 @@ const BUY_INFO: &str = "DescribeCCCBuyInfoList";
 
 #[tokio::test]
 async fn create_returns_increasing_apply_ids_and_keeps_what_was_sent() {
-    let sb = start(SandboxConfig::default()).await;
+    // Every optional field, including the three the China site alone knows.
+    let sb = start(SandboxConfig {
+        site: Site::China,
+        ..SandboxConfig::default()
+    })
+    .await;
     let body = json!({
         "SdkAppId": DEFAULT_SDK_APP_ID,
         "SipTrunkId": DEFAULT_SIP_TRUNK_ID,
@@ -389,6 +394,7 @@ async fn modify_allows_pending_and_rejected_only() {
 async fn approve_after_lists_numbers_with_cost_type_1() {
     let config = SandboxConfig {
         approve_after: Some(Duration::from_secs(60)),
+        site: Site::China,
         ..SandboxConfig::default()
     };
     let sb = start(config).await;
@@ -429,8 +435,8 @@ async fn approve_after_lists_numbers_with_cost_type_1() {
     let list = resp["Numbers"].as_array().unwrap();
     assert_eq!(list.len(), 20, "PageSize defaults to 20");
     assert_eq!(
-        list[0]["Number"], "02030000000",
-        "PageNumber 0 is the first page"
+        list[0]["Number"], "008602030000000",
+        "PageNumber 0 is the first page, listed in Tencent's 0086 form"
     );
     for n in list {
         assert_eq!(n["CostType"], 1, "own numbers have CostType 1: {n}");
@@ -440,7 +446,7 @@ async fn approve_after_lists_numbers_with_cost_type_1() {
     let r = call(&sb, NUMBERS, &page(1, None)).await;
     let second = r.expect_ok("page 1")["Numbers"].as_array().unwrap().clone();
     assert_eq!(second.len(), 5);
-    assert_eq!(second[0]["Number"], "02030000020");
+    assert_eq!(second[0]["Number"], "008602030000020");
     let r = call(&sb, NUMBERS, &page(2, Some(10))).await;
     assert_eq!(
         r.expect_ok("page 2 of 10")["Numbers"]
@@ -470,6 +476,10 @@ async fn approve_after_lists_numbers_with_cost_type_1() {
     assert_eq!(
         other["Numbers"][0]["CostType"], 0,
         "bought numbers have CostType 0"
+    );
+    assert_eq!(
+        other["Numbers"][0]["Number"], "00864008000001",
+        "a bought 400 number is listed 0086 + its 10 digits"
     );
     sb.shutdown().await;
 }

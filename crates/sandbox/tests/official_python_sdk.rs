@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::*;
-use numdesk_sandbox::{ApplicationState, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, SandboxConfig};
+use numdesk_sandbox::{
+    ApplicationState, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, SandboxConfig, Site,
+};
 
 /// NUMDESK_PYTHON, else `<workspace>/.tools/venv/bin/python` if it exists, else `python3`.
 fn python() -> PathBuf {
@@ -28,8 +30,21 @@ fn python() -> PathBuf {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn official_python_sdk_talks_to_the_sandbox() {
-    let sb = start(SandboxConfig::default()).await;
+async fn official_python_sdk_talks_to_the_international_sandbox() {
+    run_official_sdk(Site::International).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn official_python_sdk_talks_to_the_china_sandbox() {
+    run_official_sdk(Site::China).await;
+}
+
+async fn run_official_sdk(site: Site) {
+    let sb = start(SandboxConfig {
+        site,
+        ..SandboxConfig::default()
+    })
+    .await;
     let interpreter = python();
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/python/official_sdk.py");
     let endpoint = sb.host();
@@ -41,6 +56,7 @@ async fn official_python_sdk_talks_to_the_sandbox() {
                 .env("SANDBOX_ENDPOINT", endpoint)
                 .env("SANDBOX_SECRET_ID", SANDBOX_SECRET_ID)
                 .env("SANDBOX_SECRET_KEY", SANDBOX_SECRET_KEY)
+                .env("SANDBOX_SITE", site.as_str())
                 .env_remove("HTTP_PROXY")
                 .env_remove("http_proxy")
                 .env_remove("ALL_PROXY")
@@ -69,7 +85,7 @@ async fn official_python_sdk_talks_to_the_sandbox() {
     }
     assert!(
         output.status.success(),
-        "the official SDK script failed (exit {:?}):\nstdout:\n{stdout}\nstderr:\n{stderr}",
+        "the official SDK script failed on {site} (exit {:?}):\nstdout:\n{stdout}\nstderr:\n{stderr}",
         output.status.code()
     );
     assert!(
@@ -79,11 +95,23 @@ async fn official_python_sdk_talks_to_the_sandbox() {
 
     // What the SDK serialised arrived field by field.
     let apps = sb.applications();
+    let expected = match site {
+        Site::International => 2,
+        // The China site also accepted the SDK's CalleeFormatPassthrough (step 6).
+        Site::China => 3,
+    };
     assert_eq!(
         apps.len(),
-        2,
-        "exactly two applications from the SDK run: {apps:?}"
+        expected,
+        "{site}: the applications of the SDK run: {apps:?}"
     );
+    if site == Site::China {
+        assert_eq!(
+            apps[2].options.callee_format_passthrough,
+            Some(true),
+            "the SDK's China-only field arrived"
+        );
+    }
     let app = &apps[0];
     assert_eq!(app.sdk_app_id, 1_400_000_001);
     assert_eq!(app.sip_trunk_id, 10_001);

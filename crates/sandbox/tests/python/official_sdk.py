@@ -3,6 +3,7 @@
 Run by tests/official_python_sdk.rs, which starts the sandbox and passes:
   SANDBOX_ENDPOINT   host:port of the sandbox (plain HTTP)
   SANDBOX_SECRET_ID  / SANDBOX_SECRET_KEY   the sandbox's credentials
+  SANDBOX_SITE       `intl` or `china`: the site the sandbox answers like
 Prints one JSON line per step and exits non-zero on the first mismatch.
 Exit code 3 means the SDK could not be imported (run `make setup-python`).
 """
@@ -128,14 +129,19 @@ def main():
     resp = ccc.ModifyOwnNumberApply(req)
     report("modify", request_id=resp.RequestId)
 
-    # 4. DescribeNumbers answers through the SDK's NumberInfo model.
+    # 4. DescribeNumbers answers through the SDK's NumberInfo model: Tencent's 0086 form, and
+    #    CostType on the China site only (the SDK leaves it None when the key is absent).
+    site = os.environ["SANDBOX_SITE"]
     req = models.DescribeNumbersRequest()
     req.SdkAppId = 1400000002
     req.PageNumber = 0
     resp = ccc.DescribeNumbers(req)
-    if resp.TotalCount != 1 or resp.Numbers[0].CostType != 0:
-        fail("describe_numbers", "unexpected: %s" % resp.to_json_string())
-    report("describe_numbers", total=resp.TotalCount)
+    expected_cost_type = 0 if site == "china" else None
+    if (resp.TotalCount != 1 or resp.Numbers[0].Number != "00864008000001"
+            or resp.Numbers[0].CostType != expected_cost_type):
+        fail("describe_numbers", "unexpected on %s: %s" % (site, resp.to_json_string()))
+    report("describe_numbers", site=site, total=resp.TotalCount,
+           cost_type=resp.Numbers[0].CostType)
 
     # 5. Error paths surface as TencentCloudSDKException with the right code.
     bad_key = client(secret_id, secret_key + "x")
@@ -159,10 +165,23 @@ def main():
     item.PhoneNumber = "02088880003"
     expect_error("duplicate", "InvalidParameter.DuplicatePhoneNumber",
                  lambda: ccc.CreateOwnNumberApply(req))
+    item.PhoneNumber = "+86 20 8888 0003"
+    expect_error("duplicate_respelled", "InvalidParameter.DuplicatePhoneNumber",
+                 lambda: ccc.CreateOwnNumberApply(req))
     req.SipTrunkId = 99
     item.PhoneNumber = "02088880010"
     expect_error("unknown_trunk", "InvalidParameter.SipTrunkNotFound",
                  lambda: ccc.CreateOwnNumberApply(req))
+
+    # 6. A field of the China-site SDK: UnknownParameter on International, accepted on China.
+    req.SipTrunkId = 10001
+    req.CalleeFormatPassthrough = True
+    if site == "china":
+        resp = ccc.CreateOwnNumberApply(req)
+        report("china_only_field", apply_id=resp.ApplyId)
+    else:
+        expect_error("china_only_field", "UnknownParameter",
+                     lambda: ccc.CreateOwnNumberApply(req))
 
     report("done")
 
