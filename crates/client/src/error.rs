@@ -64,6 +64,7 @@ pub const KNOWN_CODES: &[&str] = &[
     "InvalidParameterValue.WaitingApprovalOverflow",
     "InvalidParameterValue.ApplyIDNotExist",
     "InvalidParameterValue.ErrorApplyStatus",
+    "InvalidParameterValue.AccountNotExist",
     "InternalError",
     "InternalError.DBError",
     "MissingParameter",
@@ -320,7 +321,9 @@ pub enum ErrorClass {
     OutcomeUnknown,
     /// A non-200 status or an unreadable body (probably a proxy or gateway).
     UnexpectedResponse,
-    /// Another Tencent code this app has no specific handling for.
+    /// A Tencent code the spec's table does not list for this API (`FailedOperation`,
+    /// `ResourceUnavailable`, …): no proof that a write did not happen, so for Create and
+    /// Modify it means *outcome unknown*.
     OtherApi,
     /// A local problem: settings, credentials, signing, encoding.
     Local,
@@ -381,7 +384,8 @@ impl ErrorClass {
             "AuthFailure.UnauthorizedOperation" | "FailedOperation.PermissionDenied" => {
                 Self::Permission
             }
-            _ if is("AuthFailure") => Self::Auth,
+            // No CCC service on this site for the account: the key belongs to the other site.
+            _ if is("AuthFailure") || code == "InvalidParameterValue.AccountNotExist" => Self::Auth,
             "InvalidParameterValue.InstanceNotExist" | "InvalidParameter.InstanceNotExist" => {
                 Self::InstanceNotFound
             }
@@ -423,11 +427,12 @@ impl ErrorClass {
         }
     }
 
-    /// True when the request may have taken effect although no success was seen.
+    /// True when the request may have taken effect although no success was seen. An
+    /// undocumented code is no proof that a write did not happen.
     pub fn may_have_taken_effect(self) -> bool {
         matches!(
             self,
-            Self::ServerFault | Self::OutcomeUnknown | Self::UnexpectedResponse
+            Self::ServerFault | Self::OutcomeUnknown | Self::UnexpectedResponse | Self::OtherApi
         )
     }
 
@@ -674,6 +679,17 @@ mod tests {
     fn unlisted_codes_are_other_and_not_retried() {
         assert_eq!(class("ResourceNotFound"), OtherApi);
         assert_eq!(class("UnsupportedOperation"), OtherApi);
+        assert_eq!(class("FailedOperation"), OtherApi);
+        assert_eq!(class("ResourceUnavailable"), OtherApi);
         assert!(!OtherApi.auto_retry(true));
+        assert!(
+            OtherApi.may_have_taken_effect(),
+            "rule: an undocumented code answered to a write means outcome unknown, never failed"
+        );
+        assert_eq!(
+            class("InvalidParameterValue.AccountNotExist"),
+            Auth,
+            "rule: no CCC service on this site is a key/site problem, not bad data"
+        );
     }
 }

@@ -30,6 +30,26 @@ pub(crate) fn create_outcome(
         None => e.to_string(),
     };
     let request_id = e.request_id().map(str::to_owned);
+    // Codes Tencent documents for ModifyOwnNumberApply only: answered to a Create, they are as
+    // undocumented as any other, and no proof that nothing was created.
+    if matches!(
+        e.class(),
+        ErrorClass::ApplyNotFound | ErrorClass::ApplyNotEditable
+    ) {
+        return (
+            Outcome::Unknown {
+                message: format!(
+                    "Tencent answered {}, a code it documents only for changing an existing \
+                     application, to this new application ({message}). Whether the application \
+                     was created is unknown: look for it in the Tencent Cloud console.",
+                    code.as_deref().unwrap_or("an error")
+                ),
+                code,
+                request_id,
+            },
+            None,
+        );
+    }
     if e.may_have_taken_effect() {
         return (
             Outcome::Unknown {

@@ -156,16 +156,16 @@ impl Outbox {
             what: "draft",
             id: draft_id,
         })?;
-        let r = plan::resolve(&draft, settings)?;
-        let (numbers, blocked) = plan::numbers_of(&draft);
-        let mut duplicates = plan::repeats(&numbers);
+        let r = plan::resolve(&draft, settings, self.store.import_country()?)?;
+        let (numbers, blocked) = plan::numbers_of(&draft, &r);
+        let mut duplicates = plan::repeats(&numbers, r.country);
         let list: Vec<&str> = numbers
             .iter()
             .map(|n| n.detail.phone_number.as_str())
             .collect();
         let mut taken = self
             .store
-            .number_holders(scope, r.sdk_app_id, &list, None)?;
+            .number_holders(scope, r.sdk_app_id, &list, r.country, None)?;
         for d in &mut taken {
             d.included = settings.include_duplicates;
             d.draft_position = numbers
@@ -193,6 +193,9 @@ impl Outbox {
             numbers_to_send: u32::try_from(to_send).unwrap_or(u32::MAX),
             batches: u32::try_from(to_send.div_ceil(r.batch_size)).unwrap_or(u32::MAX),
             batch_size: u32::try_from(r.batch_size).unwrap_or(u32::MAX),
+            number_form: r.number_form,
+            country: r.country.map(|c| c.iso().to_owned()),
+            example_number: numbers.first().map(|n| n.detail.phone_number.clone()),
         })
     }
 
@@ -209,8 +212,8 @@ impl Outbox {
             what: "draft",
             id: draft_id,
         })?;
-        let r = plan::resolve(&draft, settings)?;
-        let (numbers, blocked) = plan::numbers_of(&draft);
+        let r = plan::resolve(&draft, settings, self.store.import_country()?)?;
+        let (numbers, blocked) = plan::numbers_of(&draft, &r);
         if !blocked.is_empty() {
             return Err(OutboxError::DraftHasErrors {
                 draft_id,
@@ -226,6 +229,7 @@ impl Outbox {
             numbers,
             batch_size: r.batch_size,
             include_duplicates: settings.include_duplicates,
+            country: r.country,
         })?)
     }
 

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use numdesk_model::{Country, NumberForm, PhoneChecker};
 use numdesk_store::{
     ApplyOptions, Draft, DraftRow, DuplicateNumber, EndpointScope, NumberDetail, Severity,
     SubmissionNumber,
@@ -25,6 +26,10 @@ pub struct SubmitSettings {
     pub batch_size: Option<usize>,
     /// Queue numbers that a submitted/unknown application already holds (the user insisted).
     pub include_duplicates: bool,
+    /// The form the numbers are sent in (replaces the draft's when given; default national).
+    pub number_form: Option<NumberForm>,
+    /// The country national numbers are read for (replaces the draft's when given).
+    pub country: Option<Country>,
 }
 
 /// What submitting a draft would do; nothing is queued by [`Outbox::plan`](crate::Outbox::plan).
@@ -55,6 +60,12 @@ pub struct Plan {
     pub batches: u32,
     /// Numbers per application.
     pub batch_size: u32,
+    /// The form every number is sent in.
+    pub number_form: NumberForm,
+    /// The country national numbers are read for (ISO code).
+    pub country: Option<String>,
+    /// The first number to send, as it will be sent (shows the form).
+    pub example_number: Option<String>,
 }
 
 impl Plan {
@@ -69,9 +80,17 @@ pub(crate) struct Resolved {
     pub sip_trunk_id: i64,
     pub options: ApplyOptions,
     pub batch_size: usize,
+    pub number_form: NumberForm,
+    pub country: Option<Country>,
 }
 
-pub(crate) fn resolve(draft: &Draft, settings: &SubmitSettings) -> Result<Resolved, OutboxError> {
+/// The settings for `draft`: `settings` first, then the draft's header; national numbers are
+/// read for `fallback_country` when neither names a country.
+pub(crate) fn resolve(
+    draft: &Draft,
+    settings: &SubmitSettings,
+    fallback_country: Option<Country>,
+) -> Result<Resolved, OutboxError> {
     let header = &draft.summary.header;
     let sdk_app_id = settings.sdk_app_id.or(header.sdk_app_id).ok_or(OutboxError::MissingSetting {
         field: "SdkAppId",
@@ -106,11 +125,23 @@ pub(crate) fn resolve(draft: &Draft, settings: &SubmitSettings) -> Result<Resolv
             .clone()
             .unwrap_or_else(|| header.options.clone()),
         batch_size,
+        number_form: settings
+            .number_form
+            .or(header.number_form)
+            .unwrap_or_default(),
+        country: settings
+            .country
+            .or_else(|| header.country.as_deref().and_then(|c| c.parse().ok()))
+            .or(fallback_country),
     })
 }
 
-/// The number to send for `row`, or why it cannot be sent.
-fn detail_of(row: &DraftRow) -> Result<NumberDetail, String> {
+/// The number to send for `row` (written in `form`), or why it cannot be sent.
+fn detail_of(
+    row: &DraftRow,
+    checker: &mut PhoneChecker,
+    form: NumberForm,
+) -> Result<NumberDetail, String> {
     if let Some(e) = row.findings.iter().find(|f| f.severity == Severity::Error) {
         return Err(e.message.clone());
     }
@@ -127,22 +158,35 @@ fn detail_of(row: &DraftRow) -> Result<NumberDetail, String> {
     if row.phone_number.trim().is_empty() {
         return Err(missing("PhoneNumber"));
     }
+    let outbound_callee_format = match row.outbound_callee_format.as_deref() {
+        None => None,
+        Some(f) => Some(
+            numdesk_model::callee_format(f)
+                .ok_or_else(|| {
+                    format!("OutboundCalleeFormat \"{f}\" is not {{+E.164}} or {{E.164}}")
+                })?
+                .to_owned(),
+        ),
+    };
     Ok(NumberDetail {
-        phone_number: row.phone_number.clone(),
+        phone_number: checker
+            .format(&row.phone_number, form)
+            .unwrap_or_else(|| row.phone_number.clone()),
         call_type,
         max_call_count,
         max_call_p_sec,
-        outbound_callee_format: row.outbound_callee_format.clone(),
+        outbound_callee_format,
         carrier_phone_number: row.carrier_phone_number.clone(),
     })
 }
 
-/// The rows as numbers to queue, and the rows that block.
-pub(crate) fn numbers_of(draft: &Draft) -> (Vec<SubmissionNumber>, Vec<RowProblem>) {
+/// The rows as numbers to queue (each written in `r`'s form), and the rows that block.
+pub(crate) fn numbers_of(draft: &Draft, r: &Resolved) -> (Vec<SubmissionNumber>, Vec<RowProblem>) {
     let mut numbers = Vec::with_capacity(draft.rows.len());
     let mut blocked = Vec::new();
+    let mut checker = PhoneChecker::new(r.country);
     for (i, row) in draft.rows.iter().enumerate() {
-        match detail_of(row) {
+        match detail_of(row, &mut checker, r.number_form) {
             Ok(detail) => numbers.push(SubmissionNumber {
                 draft_position: Some(i as u64),
                 detail,
@@ -158,12 +202,16 @@ pub(crate) fn numbers_of(draft: &Draft) -> (Vec<SubmissionNumber>, Vec<RowProble
     (numbers, blocked)
 }
 
-/// Numbers repeated within the draft (every copy after the first).
-pub(crate) fn repeats(numbers: &[SubmissionNumber]) -> Vec<DuplicateNumber> {
+/// Numbers repeated within the draft, by canonical key (every copy after the first).
+pub(crate) fn repeats(
+    numbers: &[SubmissionNumber],
+    country: Option<Country>,
+) -> Vec<DuplicateNumber> {
     let mut seen = HashSet::new();
+    let mut checker = PhoneChecker::new(country);
     numbers
         .iter()
-        .filter(|n| !seen.insert(n.detail.phone_number.as_str()))
+        .filter(|n| !seen.insert(checker.key(&n.detail.phone_number)))
         .map(|n| DuplicateNumber {
             phone_number: n.detail.phone_number.clone(),
             draft_position: n.draft_position,
@@ -171,6 +219,8 @@ pub(crate) fn repeats(numbers: &[SubmissionNumber]) -> Vec<DuplicateNumber> {
             state: None,
             apply_id: None,
             included: false,
+            held_as: None,
+            sdk_app_id: None,
         })
         .collect()
 }

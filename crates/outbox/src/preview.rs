@@ -30,8 +30,9 @@ impl Outbox {
             what: "draft",
             id: draft_id,
         })?;
-        let r = plan::resolve(&draft, settings)?;
-        let (numbers, _) = plan::numbers_of(&draft);
+        let r = plan::resolve(&draft, settings, self.store.import_country()?)?;
+        let (numbers, _) = plan::numbers_of(&draft, &r);
+        let mut checker = numdesk_model::PhoneChecker::new(r.country);
         let taken: HashSet<&str> = plan
             .duplicates
             .iter()
@@ -41,7 +42,7 @@ impl Outbox {
         let mut seen = HashSet::new();
         let details: Vec<_> = numbers
             .iter()
-            .filter(|n| seen.insert(n.detail.phone_number.as_str()))
+            .filter(|n| seen.insert(checker.key(&n.detail.phone_number)))
             .filter(|n| !taken.contains(n.detail.phone_number.as_str()))
             .take(r.batch_size)
             .map(|n| n.detail.clone())

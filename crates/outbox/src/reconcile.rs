@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use numdesk_client::{AttemptLog, Client, DescribeNumbersRequest};
+use numdesk_model::PhoneChecker;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -25,7 +26,8 @@ pub struct ReconcileReport {
     /// Numbers listed in all (bought and own).
     #[ts(type = "number")]
     pub numbers_listed: u64,
-    /// Own numbers (CostType 1) among them.
+    /// Numbers that may be own numbers: every listed number on the International site (its
+    /// DescribeNumbers has no CostType), CostType 1 on the China site.
     #[ts(type = "number")]
     pub own_numbers: u64,
     /// Numbers of our applications newly marked live.
@@ -38,8 +40,13 @@ pub struct ReconcileReport {
 
 impl Outbox {
     /// Reads every page of `DescribeNumbers` for `sdk_app_id`, marks the numbers of submitted
-    /// (and unknown) applications that are now live own numbers (CostType 1), and marks
-    /// submitted applications whose numbers are all live as approved.
+    /// (and unknown) applications that are now listed, and marks submitted applications whose
+    /// numbers are all live as approved.
+    ///
+    /// Per site: the China site says CostType 1 for an own number (0: bought from Tencent) and
+    /// a number with CostType 0 is not ours; the International site has no CostType, so a listed
+    /// number is live. Both list `0086…`, not the form submitted: numbers are matched by their
+    /// canonical key ([`numdesk_model::number_key`]), never as text.
     pub async fn reconcile(
         &self,
         client: &Client,
@@ -48,6 +55,10 @@ impl Outbox {
         let log = AttemptLog::new();
         let observed = client.with_observer(log.clone());
         let mut live = HashSet::new();
+        // Listed numbers are international (`0086…`); one listed nationally is read for the
+        // import's country.
+        let country = blocking(&self.store, |s| s.import_country()).await?;
+        let mut checker = PhoneChecker::new(country);
         let mut listed = 0u64;
         let mut page = 0u64;
         let result = loop {
@@ -66,8 +77,8 @@ impl Outbox {
                 response
                     .numbers
                     .into_iter()
-                    .filter(|n| n.is_own_number())
-                    .map(|n| n.number),
+                    .filter(|n| n.may_be_own_number())
+                    .map(|n| checker.key(&n.number)),
             );
             let total = response.total_count.unwrap_or(0);
             if count == 0 || listed >= total {

@@ -796,3 +796,54 @@ async fn reconcile_reads_every_page_and_marks_live_numbers_and_approved_applicat
     assert_eq!((app.live_numbers, app.approved_at), (0, None));
     assert_eq!(outbox.application(ids[2]).unwrap().live_numbers, 50);
 }
+
+#[tokio::test]
+async fn an_undocumented_code_after_the_write_leaves_the_outcome_unknown() {
+    let sb = sandbox(sandbox_config()).await;
+    sb.set_faults(Faults {
+        answer_after_commit: vec!["FailedOperation", "ResourceUnavailable"],
+        ..Faults::default()
+    });
+    let env = Env::new();
+    let outbox = env.outbox();
+    let client = client_for(&sb.url(), RateLimiter::default());
+    let scope = endpoint_scope(&client);
+    let d = draft(outbox.store(), "d", &numbers("0217", 3));
+    let one_each = SubmitSettings {
+        batch_size: Some(1),
+        ..settings()
+    };
+    let ids = outbox
+        .enqueue_draft(d, &one_each, &scope)
+        .unwrap()
+        .application_ids;
+    let control = RunControl::new();
+    let run = || outbox.run(&client, &Selection::All, &control, Arc::new(NoProgress));
+    run().await.unwrap();
+    let states: Vec<_> = ids
+        .iter()
+        .map(|&id| outbox.application(id).unwrap())
+        .map(|a| (a.state, a.error_code))
+        .collect();
+    let unknown = states
+        .iter()
+        .filter(|(s, _)| *s == ApplicationState::Unknown)
+        .count();
+    assert_eq!(
+        unknown, 2,
+        "rule: FailedOperation/ResourceUnavailable answered to a Create mean outcome unknown, \
+         never failed: {states:?}"
+    );
+    assert!(
+        states.iter().all(|(s, _)| *s != ApplicationState::Failed),
+        "{states:?}"
+    );
+    assert_eq!(sb.applications().len(), 3, "the sandbox created all three");
+    run().await.unwrap();
+    assert_eq!(
+        sb.applications().len(),
+        3,
+        "rule: an unknown application is never resent by itself"
+    );
+    check_agreement(&sb.applications(), outbox.store());
+}

@@ -96,6 +96,10 @@ pub struct Faults {
     pub fail_next_internal: u32,
     /// The next N writes are committed and then their connection is dropped.
     pub drop_next_after_commit: u32,
+    /// The next writes are committed and then answered with these error codes, one each, in
+    /// order: codes Tencent does not document for the action (`FailedOperation`,
+    /// `ResourceUnavailable`, …) are no proof that nothing was written.
+    pub answer_after_commit: Vec<&'static str>,
 }
 
 impl Faults {

@@ -54,6 +54,15 @@ impl Inner {
         roll(&mut self.rng, self.faults.internal_error_rate)
     }
 
+    /// An error code to answer a committed write with, if one is queued.
+    fn take_answer_after_commit(&mut self) -> Option<&'static str> {
+        if self.faults.answer_after_commit.is_empty() {
+            None
+        } else {
+            Some(self.faults.answer_after_commit.remove(0))
+        }
+    }
+
     fn take_drop_fault(&mut self) -> bool {
         if self.faults.drop_next_after_commit > 0 {
             self.faults.drop_next_after_commit -= 1;
@@ -338,11 +347,11 @@ async fn execute(shared: &Arc<Shared>, request: actions::Request, now: SystemTim
                     return Outcome::Reply(Err(injected_internal_error()));
                 }
                 let apply_id = actions::commit_create(req, &mut inner.apps, now);
-                (
-                    json!({ "ApplyId": apply_id }),
-                    shared.snapshot(inner),
-                    inner.take_drop_fault(),
-                )
+                let answer = match inner.take_answer_after_commit() {
+                    Some(code) => Err(committed_then_refused(code)),
+                    None => Ok(json!({ "ApplyId": apply_id })),
+                };
+                (answer, shared.snapshot(inner), inner.take_drop_fault())
             }
             R::Modify(req) => {
                 if let Err(e) = actions::check_modify(&req, &inner.apps, shared.max_pending) {
@@ -352,7 +361,11 @@ async fn execute(shared: &Arc<Shared>, request: actions::Request, now: SystemTim
                     return Outcome::Reply(Err(injected_internal_error()));
                 }
                 actions::commit_modify(req, &mut inner.apps, now);
-                (json!({}), shared.snapshot(inner), inner.take_drop_fault())
+                let answer = match inner.take_answer_after_commit() {
+                    Some(code) => Err(committed_then_refused(code)),
+                    None => Ok(json!({})),
+                };
+                (answer, shared.snapshot(inner), inner.take_drop_fault())
             }
         }
     };
@@ -362,8 +375,15 @@ async fn execute(shared: &Arc<Shared>, request: actions::Request, now: SystemTim
     if drop {
         Outcome::Drop
     } else {
-        Outcome::Reply(Ok(result))
+        Outcome::Reply(result)
     }
+}
+
+fn committed_then_refused(code: &'static str) -> ApiError {
+    ApiError::new(
+        code,
+        "The operation failed (sandbox fault injection: the application WAS created).",
+    )
 }
 
 fn injected_internal_error() -> ApiError {

@@ -86,9 +86,17 @@ impl NumberInfo {
         self.state.and_then(NumberState::from_code)
     }
 
-    /// Whether this is an own number (`CostType` 1).
+    /// Whether the China site says this is an own number (`CostType` 1). The International
+    /// site never sends CostType: see [`NumberInfo::may_be_own_number`].
     pub fn is_own_number(&self) -> bool {
         self.cost_type == Some(1)
+    }
+
+    /// Whether this can be an own number on either site: CostType 1 (China), or no CostType
+    /// at all (the International site's `NumberInfo` has none). CostType 0 is a number bought
+    /// from Tencent.
+    pub fn may_be_own_number(&self) -> bool {
+        self.cost_type.is_none_or(|c| c == 1)
     }
 }
 

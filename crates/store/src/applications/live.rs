@@ -80,6 +80,12 @@ impl Store {
         })
     }
 
+    /// The country numbers are read for when nothing else says: the import's last country,
+    /// else China.
+    pub fn import_country(&self) -> Result<Option<numdesk_model::Country>, StoreError> {
+        self.with_conn(|c| Ok(super::keys::fallback_country(c)?))
+    }
+
     /// Every number held (queued, sending, submitted or unknown) by an application of `scope`,
     /// for `sdk_app_id` if given: what a new draft for that destination must not repeat.
     pub fn held_numbers(
