@@ -32,6 +32,8 @@ pub enum Command {
     Resume(crate::outbox_args::ResumeArgs),
     /// List every application with its state, ApplyId and numbers.
     History(crate::outbox_args::HistoryArgs),
+    /// Ask Tencent which submitted numbers are live (DescribeNumbers) and mark approvals.
+    Refresh(crate::outbox_args::RefreshArgs),
     /// Settle an application whose outcome is unknown: its ApplyId, or a confirmed resend.
     Resolve(crate::outbox_args::ResolveArgs),
     /// Read a number list (CSV in any encoding, XLSX, XLS), clean and check every row.

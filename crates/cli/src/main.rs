@@ -4,7 +4,8 @@
 //! - `numdesk sandbox …` run the local CCC sandbox until Ctrl-C / SIGTERM
 //! - `numdesk call …`    one signed call; prints the `Response` JSON
 //! - `numdesk submit …`  import a list and send it in batches (exit 0 all submitted, 1 some
-//!   failed or unknown, 2 nothing could be done); `resume`, `history`, `resolve` manage the outbox
+//!   failed or unknown, 2 nothing could be done); `resume`, `history`, `resolve` manage the outbox;
+//!   `refresh` asks Tencent which submitted numbers are live and marks approvals
 //! - `numdesk import FILE` read and check a number list (`--json`: one JSON object)
 //! - `numdesk template`  write the import template (XLSX or CSV)
 //!
@@ -22,6 +23,7 @@ mod history;
 mod import;
 mod outbox_args;
 mod outbox_common;
+mod refresh;
 mod resolve;
 mod resume;
 mod sandbox;
@@ -62,6 +64,7 @@ fn main() -> ExitCode {
             Command::Submit(a) => submit::run(a).await.map_err(CliError::from),
             Command::Resume(a) => resume::run(a).await.map_err(CliError::from),
             Command::History(a) => history::run(a).map_err(CliError::from),
+            Command::Refresh(a) => refresh::run(a).await.map_err(CliError::from),
             Command::Resolve(a) => resolve::run(a).await.map_err(CliError::from),
             Command::Import(a) => import::run(a),
             Command::Template(a) => template::run(a),

@@ -95,7 +95,7 @@ impl ImportOptions {
             .as_deref()
             .map(str::parse::<Country>)
             .transpose()
-            .map_err(|e| e.message(lang))?;
+            .map_err(|e| numdesk_import::ImportError::from(e).message(lang))?;
         let header = match self.header_row {
             Some(0) => return Err("--header-row counts from 1 (the first row of the file)".into()),
             Some(n) => HeaderChoice::Line(n),
@@ -117,7 +117,7 @@ impl ImportOptions {
             },
             options: ValidationOptions {
                 country,
-                existing_numbers: Vec::new(),
+                held_numbers: Vec::new(),
                 lang,
             },
         })
@@ -156,6 +156,10 @@ pub struct SubmitArgs {
     /// Also send numbers that a submitted or unknown application already holds.
     #[arg(long)]
     pub include_duplicates: bool,
+    /// The form every number is sent in: `national` (02038001234, as Tencent's examples) or
+    /// `international` (+862038001234). Default: the draft's choice, else national.
+    #[arg(long, value_name = "FORM", value_parser = ["national", "international"])]
+    pub number_form: Option<String>,
     #[command(flatten)]
     pub send: SendArgs,
     #[command(flatten)]
@@ -170,6 +174,20 @@ pub struct ResumeArgs {
     pub db: DbArgs,
     #[command(flatten)]
     pub send: SendArgs,
+    /// Language of Tencent's error messages: en or zh.
+    #[arg(long, value_parser = ["en", "zh"])]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RefreshArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[command(flatten)]
+    pub send: SendArgs,
+    /// Print one JSON object (`endpoint`, `reconciled`, `applications`) instead of lines.
+    #[arg(long)]
+    pub json: bool,
     /// Language of Tencent's error messages: en or zh.
     #[arg(long, value_parser = ["en", "zh"])]
     pub lang: Option<String>,

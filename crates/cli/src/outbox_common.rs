@@ -140,6 +140,10 @@ pub struct HistoryEntry<'a> {
     pub error_message: Option<&'a str>,
     pub created_at: &'a str,
     pub updated_at: &'a str,
+    /// How many of its numbers DescribeNumbers has shown live.
+    pub live_numbers: u32,
+    /// When every number was seen live (ISO time), or null.
+    pub approved_at: Option<&'a str>,
 }
 
 impl<'a> From<&'a ApplicationSummary> for HistoryEntry<'a> {
@@ -156,6 +160,8 @@ impl<'a> From<&'a ApplicationSummary> for HistoryEntry<'a> {
             error_message: a.error_message.as_deref(),
             created_at: &a.created_at,
             updated_at: &a.updated_at,
+            live_numbers: a.live_numbers,
+            approved_at: a.approved_at.as_deref(),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use numdesk_import::{Finding, ImportedRow, import_path};
+use numdesk_import::{Finding, ImportedRow, NumberForm, import_path};
 use numdesk_outbox::{OutboxError, RunControl, Selection, SubmitSettings, scope_of_endpoint};
 use numdesk_store::{ApplicationFilter, ApplyOptions, DraftHeader, DraftRow, RowFinding, Severity};
 use serde::Serialize;
@@ -142,6 +142,12 @@ pub async fn run(args: SubmitArgs) -> CmdResult<()> {
                 },
                 source: Some(path.display().to_string()),
                 origin_draft_id: None,
+                country: args
+                    .import
+                    .country
+                    .as_deref()
+                    .map(|c| c.trim().to_ascii_uppercase()),
+                number_form: None,
             };
             store.create_draft(&header, &rows)?
         }
@@ -168,6 +174,13 @@ pub async fn run(args: SubmitArgs) -> CmdResult<()> {
         },
         batch_size: Some(args.batch_size),
         include_duplicates: args.include_duplicates,
+        number_form: args
+            .number_form
+            .as_deref()
+            .map(str::parse::<NumberForm>)
+            .transpose()
+            .map_err(|e| OutboxCmdError::Usage(e.to_string()))?,
+        country: None,
     };
     let plan = outbox.plan(draft_id, &settings, &scope)?;
     if !plan.blocked.is_empty() {

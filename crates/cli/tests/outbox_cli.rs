@@ -69,6 +69,8 @@ fn submit_sends_a_file_in_batches_and_history_lists_every_application() {
         "error_message",
         "created_at",
         "updated_at",
+        "live_numbers",
+        "approved_at",
     ]
     .into();
     assert_eq!(keys, expected, "history --json keys are a public interface");

@@ -136,7 +136,7 @@ fn kill_9_at_random_moments_loses_and_duplicates_nothing() {
         for _ in 0..60 {
             let store = h.store();
             let queued_any = !store
-                .number_holders(&scope, 1_400_000_001, &[nums[0].as_str()], None)
+                .number_holders(&scope, 1_400_000_001, &[nums[0].as_str()], None, None)
                 .unwrap()
                 .is_empty();
             drop(store);

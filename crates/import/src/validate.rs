@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use numdesk_model::{CallType, OwnNumberApplyDetailItem};
 use numdesk_model::NumberType as Type;
+use numdesk_model::{CallType, OwnNumberApplyDetailItem};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -16,8 +16,8 @@ use crate::error::ImportError;
 use crate::finding::{Code, Field, Finding};
 use crate::lang::Lang;
 use crate::mapping::Mapping;
-use numdesk_model::{Country, PhoneChecker};
 use crate::table::{Cell, TableRow, column_letter};
+use numdesk_model::{Country, PhoneChecker};
 
 /// Values for columns the file does not have (or leaves blank): the "apply to all" values of
 /// the form. A required value with neither a cell nor a default is an error on the row.
@@ -681,13 +681,7 @@ impl Validator {
     }
 
     /// An error when an application of the same destination already holds the number.
-    fn check_held(
-        &self,
-        line: u32,
-        cleaned: &str,
-        key: Option<&str>,
-        issues: &mut Vec<Finding>,
-    ) {
+    fn check_held(&self, line: u32, cleaned: &str, key: Option<&str>, issues: &mut Vec<Finding>) {
         let Some(held) = key.and_then(|k| self.existing.get(k)) else {
             return;
         };

@@ -2,12 +2,12 @@
 
 use std::path::PathBuf;
 
-use numdesk_model::CallType;
 use numdesk_import::{
-    Code, Defaults, EncodingDetection, Field, HeaderChoice, HeldNumber, ImportError, ImportResult, Lang,
-    ReadOptions, Severity, Source, SourceFormat, ValidationOptions, auto_process, read_bytes,
+    Code, Defaults, EncodingDetection, Field, HeaderChoice, HeldNumber, ImportError, ImportResult,
+    Lang, ReadOptions, Severity, Source, SourceFormat, ValidationOptions, auto_process, read_bytes,
     read_pasted, read_path,
 };
+use numdesk_model::CallType;
 
 fn corpus(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -477,8 +477,13 @@ fn one_number_written_four_ways_is_one_number() {
                 020 3800 1234\t1\t5\t1\n+86 20 3800 1234\t1\t5\t1\n\
                 0086 20 38001234\t1\t5\t1\n862038001234\t1\t5\t1\n";
     let source = read_pasted(text, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
-    let r = auto_process(&source.table, HeaderChoice::Detect, &Defaults::default(), &cn())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let r = auto_process(
+        &source.table,
+        HeaderChoice::Detect,
+        &Defaults::default(),
+        &cn(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let keys: Vec<_> = r.rows.iter().map(|row| row.normalized.clone()).collect();
     assert!(
         keys.iter().all(|k| k.as_deref() == Some("+862038001234")),
@@ -487,7 +492,11 @@ fn one_number_written_four_ways_is_one_number() {
     for line in 3..=5 {
         assert_eq!(
             at(&r, line),
-            [(Code::DuplicateInFile, Some(Field::PhoneNumber), Severity::Error)],
+            [(
+                Code::DuplicateInFile,
+                Some(Field::PhoneNumber),
+                Severity::Error
+            )],
             "row {line} repeats row 2"
         );
     }

@@ -3,12 +3,12 @@
 
 use std::io::Read;
 
-use numdesk_model::CallType;
 use numdesk_import::{
     Code, Defaults, Field, HeaderChoice, ImportResult, Lang, ReadOptions, Severity, Source,
     SourceFormat, ValidationOptions, auto_map, auto_process, escape_formula, export_csv,
     export_xlsx, read_bytes, template_csv, template_xlsx,
 };
+use numdesk_model::CallType;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 fn cn() -> ValidationOptions {

@@ -26,7 +26,9 @@ pub use phonenumber::Type as NumberType;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ModelError {
     /// Not a two-letter ISO country code known to the phone number metadata.
-    #[error("{value:?} is not a country: expected a two-letter ISO country code such as CN, HK, SG or US")]
+    #[error(
+        "{value:?} is not a country: expected a two-letter ISO country code such as CN, HK, SG or US"
+    )]
     InvalidCountry {
         /// What was given.
         value: String,

@@ -36,40 +36,62 @@ fn describe_numbers_listing_forms_meet_the_submitted_ones() {
     assert_eq!(checker.key("008617308248432"), "+8617308248432");
     // The listing form needs no default country.
     let mut none = PhoneChecker::new(None);
-    assert_eq!(none.key("0086075512345678"), "+86755" .to_owned() + "12345678");
+    assert_eq!(
+        none.key("0086075512345678"),
+        "+86755".to_owned() + "12345678"
+    );
     assert_eq!(none.key("008617308248432"), "+8617308248432");
 }
 
 #[test]
 fn unparseable_numbers_key_by_their_digits() {
     let mut none = PhoneChecker::new(None);
-    assert_eq!(none.key("020 3800 1234"), "02038001234", "no country: digits");
+    assert_eq!(
+        none.key("020 3800 1234"),
+        "02038001234",
+        "no country: digits"
+    );
     let mut checker = PhoneChecker::new(cn());
-    assert_eq!(checker.key("+999 123"), "999123", "rule: what cannot parse keys by its digits");
+    assert_eq!(
+        checker.key("+999 123"),
+        "999123",
+        "rule: what cannot parse keys by its digits"
+    );
     assert_eq!(number_key("+86 20 3800 1234", None), "+862038001234");
 }
 
 #[test]
 fn forms_numbers_are_sent_in() {
     let mut checker = PhoneChecker::new(cn());
-    for spelling in ["+86 20 3800 1234", "0086 20 38001234", "020-3800-1234", "862038001234"] {
+    for spelling in [
+        "+86 20 3800 1234",
+        "0086 20 38001234",
+        "020-3800-1234",
+        "862038001234",
+    ] {
         assert_eq!(
             checker.format(spelling, NumberForm::National).as_deref(),
             Some("02038001234"),
             "national form keeps the trunk 0 as Tencent's examples do"
         );
         assert_eq!(
-            checker.format(spelling, NumberForm::International).as_deref(),
+            checker
+                .format(spelling, NumberForm::International)
+                .as_deref(),
             Some("+862038001234")
         );
     }
     assert_eq!(
-        checker.format("+8613800138000", NumberForm::National).as_deref(),
+        checker
+            .format("+8613800138000", NumberForm::National)
+            .as_deref(),
         Some("13800138000"),
         "a mobile has no trunk prefix"
     );
     assert_eq!(
-        checker.format("+85291234567", NumberForm::National).as_deref(),
+        checker
+            .format("+85291234567", NumberForm::National)
+            .as_deref(),
         Some("+85291234567"),
         "another country's number keeps its country code"
     );
@@ -82,8 +104,14 @@ fn written_forms() {
     assert_eq!(checker.written_form("02038001234"), WrittenForm::National);
     assert_eq!(checker.written_form("13800138000"), WrittenForm::National);
     assert_eq!(checker.written_form("+862038001234"), WrittenForm::Plus);
-    assert_eq!(checker.written_form("00862038001234"), WrittenForm::InternationalPrefix);
-    assert_eq!(checker.written_form("862038001234"), WrittenForm::CountryCode);
+    assert_eq!(
+        checker.written_form("00862038001234"),
+        WrittenForm::InternationalPrefix
+    );
+    assert_eq!(
+        checker.written_form("862038001234"),
+        WrittenForm::CountryCode
+    );
 }
 
 #[test]

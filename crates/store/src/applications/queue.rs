@@ -43,8 +43,8 @@ pub struct NewSubmission {
     pub batch_size: usize,
     /// Queue numbers that another application already holds (the user insisted).
     pub include_duplicates: bool,
-    /// The country national numbers are read for (the draft's): duplicates are found by the
-    /// canonical key this gives each number.
+    /// The country national numbers are read for (the draft's; `None`: the import's last
+    /// country, else China): duplicates are found by the canonical key this gives each number.
     pub country: Option<Country>,
 }
 
@@ -331,7 +331,11 @@ impl Store {
                 reason: "must be positive".into(),
             });
         }
-        let mut checker = PhoneChecker::new(submission.country);
+        let country = match submission.country {
+            Some(c) => Some(c),
+            None => self.import_country()?,
+        };
+        let mut checker = PhoneChecker::new(country);
         let keys: Vec<String> = submission
             .numbers
             .iter()
@@ -402,7 +406,7 @@ impl Store {
                         o.callee_format_passthrough,
                         o.caller_format_passthrough,
                         o.international_number_prefix,
-                        submission.country.map(|c| c.iso().to_owned()),
+                        country.map(|c| c.iso().to_owned()),
                     ],
                 )?;
                 let id = tx.last_insert_rowid();
@@ -594,7 +598,8 @@ impl Store {
         })
     }
 
-    /// Who already holds each of `numbers` (read for `country`, compared by canonical key) for
+    /// Who already holds each of `numbers` (read for `country`, else the import's country, and
+    /// compared by canonical key) for
     /// `sdk_app_id` in `scope` (queued, sending, submitted or unknown applications and pending
     /// modifications), except application `exclude`. Numbers nobody holds are absent.
     pub fn number_holders(
@@ -606,6 +611,10 @@ impl Store {
         exclude: Option<i64>,
     ) -> Result<Vec<DuplicateNumber>, StoreError> {
         let sdk = to_sql_u64("SdkAppId", sdk_app_id)?;
+        let country = match country {
+            Some(c) => Some(c),
+            None => self.import_country()?,
+        };
         let mut checker = PhoneChecker::new(country);
         let keys: Vec<String> = numbers.iter().map(|n| checker.key(n)).collect();
         let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
