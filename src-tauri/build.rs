@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "draft_open",
     "draft_edit_row",
     "draft_bulk_set",
+    "draft_write_numbers",
     "draft_delete_rows",
     "draft_export",
     "draft_rename",

@@ -48,6 +48,7 @@ pub fn build<R: Runtime>(
             wizard::draft_open,
             wizard::draft_edit_row,
             wizard::draft_bulk_set,
+            wizard::draft_write_numbers,
             wizard::draft_delete_rows,
             wizard::draft_export,
             wizard::draft_rename,

@@ -8,7 +8,7 @@ use numdesk_commands::{
     ImportProgress, IpcError, Language, ProcessRequest, RowEdit, RowFilter, RowsPage, WizardState,
     WorkbenchSummary,
 };
-use numdesk_import::ReadOptions;
+use numdesk_import::{NumberForm, ReadOptions};
 use numdesk_store::DraftSummary;
 use tauri::State;
 use tauri::ipc::Channel;
@@ -109,6 +109,15 @@ pub fn draft_bulk_set(
     set: BulkSet,
 ) -> Result<WorkbenchSummary, IpcError> {
     core::draft_bulk_set(&ctx, &wiz, &indices, &set)
+}
+
+#[tauri::command(async)]
+pub fn draft_write_numbers(
+    ctx: Ctx<'_>,
+    wiz: Wiz<'_>,
+    form: NumberForm,
+) -> Result<WorkbenchSummary, IpcError> {
+    core::draft_write_numbers(&ctx, &wiz, form)
 }
 
 #[tauri::command(async)]

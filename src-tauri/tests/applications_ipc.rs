@@ -27,6 +27,8 @@ fn submit(ctx: &AppContext, numbers: &[&str], trunk: i64) {
         options: ApplyOptions::default(),
         source: None,
         origin_draft_id: None,
+        country: None,
+        number_form: None,
     };
     let rows: Vec<DraftRow> = numbers
         .iter()

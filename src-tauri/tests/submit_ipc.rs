@@ -148,6 +148,7 @@ fn work_left_by_a_crash_shows_at_start_and_send_queued_finishes_it() {
                 numbers,
                 batch_size: 1,
                 include_duplicates: false,
+                country: None,
             })
             .unwrap();
         store

@@ -65,6 +65,7 @@ fn bench(c: &mut Criterion) {
             numbers,
             batch_size: PER_APPLICATION,
             include_duplicates: false,
+            country: None,
         })
         .unwrap();
     assert_eq!(queued.application_ids.len(), APPLICATIONS);

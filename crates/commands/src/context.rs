@@ -104,6 +104,7 @@ impl AppContext {
         // The connection chosen last time (Sandbox unless the user switched explicitly).
         let active = crate::settings::restored_endpoint(&ctx)?;
         ctx.set_endpoint(active);
+        crate::settings::sync_sandbox_site(&ctx)?;
         Ok(ctx)
     }
 

@@ -1,16 +1,19 @@
 //! Drafts and the review grid: the draft open for review is kept in memory (a [`Workbench`]);
 //! the grid reads it in pages, every change is saved to the store at once (autosave).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use numdesk_client::CallType;
 use numdesk_import::{
-    Cell, Code, Country, Defaults, Field, Finding, ImportedRow, Lang, Mapping, RowInput, Severity,
-    TableRow, ValidationOptions, Validator, export_csv, export_xlsx, mark_duplicates,
+    Cell, Code, Country, Defaults, Field, Finding, HeldNumber, ImportedRow, Lang, Mapping,
+    RowInput, Severity, TableRow, ValidationOptions, Validator, export_csv, export_xlsx,
+    mark_duplicates,
 };
+use numdesk_import::{NumberForm, PhoneChecker, WrittenForm};
 use numdesk_store::{
-    ApplicationFilter, ApplicationState, DraftHeader, DraftRow, DraftSummary, RowFinding,
+    DraftHeader, DraftRow, DraftSummary, EndpointKind as StoreEndpointKind, EndpointScope,
+    RowFinding,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -43,6 +46,18 @@ pub struct WorkbenchSummary {
     pub warning_rows: u32,
     /// Findings about the whole file, from the import (not kept with the draft).
     pub file_issues: Vec<Finding>,
+    /// How the rows write their numbers (forms in use only): more than one is a mix the
+    /// grid warns about, with "write all numbers the same way".
+    pub number_forms: Vec<FormCount>,
+    /// The form the draft's numbers are sent in, once chosen.
+    pub number_form: Option<NumberForm>,
+}
+
+/// How many rows write their number in `form`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct FormCount {
+    pub form: WrittenForm,
+    pub rows: u32,
 }
 
 /// One row of the grid: its position in the draft and its values with findings.
@@ -116,30 +131,56 @@ pub struct Workbench {
     /// Numbers of the other saved drafts (by duplicate key) with those drafts' names, collected
     /// when this draft opens: a row holding one gets a warning naming the draft.
     other_drafts: HashMap<String, Vec<String>>,
+    /// The country national numbers are read for.
+    country: Option<Country>,
 }
 
 pub(crate) fn parse_country(text: Option<&str>, lang: Lang) -> Result<Option<Country>, IpcError> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
         Some(t) => t.parse().map(Some).map_err(|e| {
-            import_error(&e, lang).with_details(serde_json::json!({ "field": "country" }))
+            import_error(&numdesk_import::ImportError::from(e), lang)
+                .with_details(serde_json::json!({ "field": "country" }))
         }),
     }
 }
 
-/// Numbers held by applications that are queued, sending, submitted or unknown.
-pub(crate) fn existing_numbers(ctx: &AppContext) -> Result<Vec<String>, IpcError> {
-    let filter = ApplicationFilter {
-        states: ApplicationState::HOLDS_NUMBERS.to_vec(),
-        ..ApplicationFilter::default()
+/// Numbers held (queued, sending, submitted or unknown) by applications of the destination the
+/// app sends to now: the same site or endpoint, and `sdk_app_id` (the draft's, else the one new
+/// drafts go to). A Sandbox rehearsal never blocks a Tencent submission, nor the reverse.
+pub(crate) fn held_numbers(
+    ctx: &AppContext,
+    sdk_app_id: Option<u64>,
+    lang: Lang,
+) -> Result<Vec<HeldNumber>, IpcError> {
+    let scope = crate::submit::active_scope(ctx)?;
+    let sdk = match sdk_app_id {
+        Some(s) => Some(s),
+        None => crate::settings::default_sdk_app_id(ctx)?,
     };
-    let mut out = Vec::new();
-    for app in ctx.store().applications(&filter)? {
-        for n in ctx.store().application_numbers(app.id)? {
-            out.push(n.detail.phone_number);
-        }
-    }
-    Ok(out)
+    let destination = destination_name(&scope, lang);
+    Ok(ctx
+        .store()
+        .held_numbers(&scope, sdk)?
+        .into_iter()
+        .map(|h| HeldNumber {
+            number: h.number,
+            application_id: h.application_id,
+            destination: destination.clone(),
+            sdk_app_id: h.sdk_app_id,
+        })
+        .collect())
+}
+
+/// Where applications of `scope` go, as the messages name it.
+pub(crate) fn destination_name(scope: &EndpointScope, lang: Lang) -> String {
+    let (en, zh) = match scope.kind {
+        StoreEndpointKind::International => ("Tencent International", "腾讯云国际站"),
+        StoreEndpointKind::China => ("Tencent China", "腾讯云中国站"),
+        StoreEndpointKind::Sandbox => ("Sandbox", "沙盒"),
+        StoreEndpointKind::Custom => return scope.host.clone(),
+    };
+    lang.pick(en.to_owned(), zh.to_owned())
 }
 
 /// The numbers of every saved draft except `except`, by the key duplicates are found by, each
@@ -285,13 +326,13 @@ impl Workbench {
     /// The checker for edited rows, built once when the draft opens (compiling the country's
     /// number patterns and collecting the numbers earlier applications hold is not per edit).
     fn build_validator(
-        ctx: &AppContext,
         country: Option<Country>,
+        held: Vec<HeldNumber>,
         lang: Lang,
     ) -> Result<Validator, IpcError> {
         let options = ValidationOptions {
             country,
-            existing_numbers: existing_numbers(ctx)?,
+            held_numbers: held,
             lang,
         };
         Validator::new(&IDENTITY, &Defaults::default(), &options)
@@ -307,7 +348,8 @@ impl Workbench {
         lang: Lang,
         file_issues: Vec<Finding>,
     ) -> Result<Self, IpcError> {
-        let mut validator = Self::build_validator(ctx, country, lang)?;
+        let held = held_numbers(ctx, header.sdk_app_id, lang)?;
+        let mut validator = Self::build_validator(country, held, lang)?;
         let others = other_drafts(ctx, &mut validator, None)?;
         for row in &mut rows {
             mark_other_drafts(row, &others, lang);
@@ -322,6 +364,7 @@ impl Workbench {
             lang,
             file_issues,
             other_drafts: others,
+            country,
         })
     }
 
@@ -331,22 +374,23 @@ impl Workbench {
     /// a numeric cell's lost digits, or an application holding the number), the saved findings
     /// stand. Warnings about other drafts follow the drafts saved now.
     fn open(ctx: &AppContext, id: i64, lang: Lang) -> Result<Self, IpcError> {
-        let country = parse_country(
-            ctx.store()
-                .preference("import.country")?
-                .as_deref()
-                .or(Some("CN")),
-            lang,
-        )?;
         let draft = ctx.store().draft(id)?.ok_or_else(|| not_found(id))?;
+        // The draft's own country; drafts saved before it was kept use the import's last one.
+        let saved = match draft.summary.header.country.clone() {
+            Some(c) => Some(c),
+            None => ctx.store().preference("import.country")?,
+        };
+        let country = parse_country(saved.as_deref().or(Some("CN")), lang)?;
+        let held = held_numbers(ctx, draft.summary.header.sdk_app_id, lang)?;
         let mut bench = Self {
             draft_id: id,
             header: draft.summary.header.clone(),
             rows: Vec::new(),
-            validator: Self::build_validator(ctx, country, lang)?,
+            validator: Self::build_validator(country, held.clone(), lang)?,
             lang,
             file_issues: Vec::new(),
             other_drafts: HashMap::new(),
+            country,
         };
         bench.other_drafts = other_drafts(ctx, &mut bench.validator, Some(id))?;
         let inputs: Vec<(RowInput, &DraftRow)> = draft
@@ -377,7 +421,7 @@ impl Workbench {
         };
         let options = ValidationOptions {
             country,
-            existing_numbers: Vec::new(),
+            held_numbers: held,
             lang,
         };
         let checked =
@@ -400,10 +444,31 @@ impl Workbench {
                         .and_then(|v| serde_json::from_value(v).ok())
                 })
                 .collect();
-            if let Some(saved) = saved
-                && finding_codes(&saved) != finding_codes(&row.issues)
-            {
-                row.issues = saved;
+            // Whether an application holds the number is today's answer, for the destination
+            // the app sends to now: taken from the fresh check, whatever was saved.
+            let held: Vec<Finding> = row
+                .issues
+                .iter()
+                .filter(|f| f.code == Code::DuplicateExisting)
+                .cloned()
+                .collect();
+            if let Some(mut saved) = saved {
+                saved.retain(|f| f.code != Code::DuplicateExisting);
+                let fresh: Vec<Finding> = row
+                    .issues
+                    .iter()
+                    .filter(|f| f.code != Code::DuplicateExisting)
+                    .cloned()
+                    .collect();
+                if finding_codes(&saved) != finding_codes(&fresh) {
+                    row.issues = saved;
+                    let at = row
+                        .issues
+                        .iter()
+                        .position(|f| f.field != Some(Field::PhoneNumber))
+                        .unwrap_or(row.issues.len());
+                    row.issues.splice(at..at, held);
+                }
             }
             // Values as saved (a re-check of a cleaned value gives the same value).
             row.phone_number.clone_from(&stored.phone_number);
@@ -421,7 +486,25 @@ impl Workbench {
             error_rows: to_u32(self.rows.iter().filter(|r| r.has_errors()).count()),
             warning_rows: to_u32(self.rows.iter().filter(|r| is_warning_row(r)).count()),
             file_issues: self.file_issues.clone(),
+            number_forms: self.number_forms(),
+            number_form: self.header.number_form,
         }
+    }
+
+    /// Rows per written form, for the numbers that parse (their key is `+…`).
+    fn number_forms(&self) -> Vec<FormCount> {
+        let mut counts: BTreeMap<WrittenForm, u32> = BTreeMap::new();
+        for row in &self.rows {
+            if let Some(key) = row.normalized.as_deref().filter(|k| k.starts_with('+')) {
+                *counts
+                    .entry(WrittenForm::of(&row.phone_number, key))
+                    .or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(form, rows)| FormCount { form, rows })
+            .collect()
     }
 
     fn page(&self, offset: u32, limit: u32, filter: RowFilter) -> RowsPage {
@@ -596,6 +679,36 @@ pub fn draft_bulk_set(
         }
         mark_duplicates(&mut b.rows, b.lang);
         b.save_all(ctx)?;
+        Ok(b.summary())
+    })
+}
+
+/// `draft_write_numbers`: "write all numbers the same way" — every number that is valid for
+/// the draft's country is rewritten in `form` (national `02038001234` or `+862038001234`) and
+/// checked again; `form` becomes the draft's sending form. The rest stay as written.
+pub fn draft_write_numbers(
+    ctx: &AppContext,
+    wiz: &WizardState,
+    form: NumberForm,
+) -> Result<WorkbenchSummary, IpcError> {
+    with_bench(wiz, |b| {
+        let mut checker = PhoneChecker::new(b.country);
+        for i in 0..b.rows.len() {
+            let Some(written) = checker.format(&b.rows[i].phone_number, form) else {
+                continue;
+            };
+            if written == b.rows[i].phone_number {
+                continue;
+            }
+            let mut input = input_of(&b.rows[i]);
+            input.phone_number = Some(Cell::text(written));
+            b.rows[i] = b.validator.validate_row(&input);
+            mark_other_drafts(&mut b.rows[i], &b.other_drafts, b.lang);
+        }
+        mark_duplicates(&mut b.rows, b.lang);
+        b.save_all(ctx)?;
+        b.header.number_form = Some(form);
+        ctx.store().update_draft_header(b.draft_id, &b.header)?;
         Ok(b.summary())
     })
 }

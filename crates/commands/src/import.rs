@@ -419,10 +419,9 @@ pub fn import_process(
     let data_rows = source.table.rows.len() - header.map_or(0, |h| h + 1);
     let rows_u32 = u32::try_from(data_rows).unwrap_or(u32::MAX);
     progress(ImportProgress::Validating { rows: rows_u32 });
-    let existing = crate::drafts::existing_numbers(ctx)?;
     let options = numdesk_import::ValidationOptions {
         country,
-        existing_numbers: existing,
+        held_numbers: crate::drafts::held_numbers(ctx, None, lang)?,
         lang,
     };
     let result = numdesk_import::process(
@@ -453,6 +452,7 @@ pub fn import_process(
             Origin::Path(p) => p.display().to_string(),
             Origin::Pasted(_) => "pasted".to_owned(),
         }),
+        country: country.map(|c| c.iso().to_owned()),
         ..DraftHeader::default()
     };
     let rows = u32::try_from(result.rows.len()).unwrap_or(u32::MAX);

@@ -31,9 +31,10 @@ pub use context::{
     data_dir_override,
 };
 pub use drafts::{
-    BulkSet, ExportFormat, GridRow, MAX_PAGE_ROWS, RowEdit, RowFilter, RowsPage, WorkbenchSummary,
-    draft_bulk_set, draft_delete, draft_delete_rows, draft_duplicate, draft_edit_row, draft_export,
-    draft_open, draft_rename, drafts_list, import_rows_page,
+    BulkSet, ExportFormat, FormCount, GridRow, MAX_PAGE_ROWS, RowEdit, RowFilter, RowsPage,
+    WorkbenchSummary, draft_bulk_set, draft_delete, draft_delete_rows, draft_duplicate,
+    draft_edit_row, draft_export, draft_open, draft_rename, draft_write_numbers, drafts_list,
+    import_rows_page,
 };
 pub use error::{ErrorCode, IpcError};
 pub use import::{

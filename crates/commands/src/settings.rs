@@ -627,10 +627,32 @@ pub fn settings_save(ctx: &AppContext, input: &SettingsInput) -> Result<SaveResu
     if active_kind(ctx)? == ConnectionKind::Tencent {
         ctx.set_endpoint(endpoint_view(&endpoint));
     }
+    sync_sandbox_site(ctx)?;
     Ok(SaveResult {
         settings: settings_get(ctx)?,
         warnings,
     })
+}
+
+/// The SdkAppId new drafts go to on the active connection (the sandbox's fixture instance, or
+/// the Tencent profile's default), without touching the keychain.
+pub(crate) fn default_sdk_app_id(ctx: &AppContext) -> Result<Option<u64>, IpcError> {
+    Ok(match active_kind(ctx)? {
+        ConnectionKind::Sandbox => Some(numdesk_sandbox::DEFAULT_SDK_APP_ID),
+        ConnectionKind::Tencent => tencent_profile(ctx)?.and_then(|p| p.input.sdk_app_id),
+    })
+}
+
+/// The built-in sandbox rehearses with the personality of the site chosen in Settings: the China
+/// site's when China is chosen, else the International one (the seed's endpoint, and the
+/// stricter: no CostType, no China-only fields).
+pub(crate) fn sync_sandbox_site(ctx: &AppContext) -> Result<(), IpcError> {
+    let site = match tencent_profile(ctx)?.map(|p| site_of(&p.input.endpoint).0) {
+        Some(Site::China) => numdesk_sandbox::Site::China,
+        _ => numdesk_sandbox::Site::International,
+    };
+    ctx.sandbox().set_site(site);
+    Ok(())
 }
 
 /// `settings_forget_key`: removes the SecretKey and token from the keychain (the SecretId and

@@ -20,6 +20,7 @@ use std::time::Duration;
 use numdesk_client::{
     Client, DescribeCccBuyInfoListRequest, Endpoint, PreparedRequest, RequestPreview,
 };
+use numdesk_import::NumberForm;
 use numdesk_outbox::{
     ProgressEvent, ProgressSink, RowProblem, RunControl, RunPhase, RunReport, Selection,
     SubmitSettings, scope_of_endpoint,
@@ -58,6 +59,10 @@ pub struct SubmitInput {
     /// Send numbers that earlier applications already hold (the user insisted).
     #[serde(default)]
     pub include_duplicates: bool,
+    /// The form every number is sent in; kept with the draft once chosen (default: the
+    /// draft's choice, else national as in Tencent's examples).
+    #[serde(default)]
+    pub number_form: Option<NumberForm>,
 }
 
 /// What the submit screen shows before anything is sent.
@@ -107,6 +112,12 @@ pub struct SubmitPreview {
     /// Applications of this destination already queued (from earlier runs) and not part of
     /// this submission.
     pub queued_before: u32,
+    /// The form every number is sent in (shown, and changeable: Tencent publishes no rule).
+    pub number_form: NumberForm,
+    /// Whether the draft chose the form (else national is offered as Tencent's examples use).
+    pub number_form_chosen: bool,
+    /// The first number as it will be sent.
+    pub example_number: Option<String>,
 }
 
 /// Everything a preview or a start needs, read from the database and the keychain.
@@ -123,6 +134,7 @@ pub struct PreparedSubmit {
     pub client: Client,
     names_key: String,
     queued_before: u32,
+    number_form_chosen: bool,
 }
 
 impl std::fmt::Debug for PreparedSubmit {
@@ -352,7 +364,7 @@ fn active_client(ctx: &AppContext) -> Result<Active, IpcError> {
 }
 
 /// The scope of the endpoint in use now, without touching the keychain.
-fn active_scope(ctx: &AppContext) -> Result<EndpointScope, IpcError> {
+pub(crate) fn active_scope(ctx: &AppContext) -> Result<EndpointScope, IpcError> {
     let active = ctx.endpoint();
     let endpoint = match active.kind {
         EndpointKind::International => Endpoint::International,
@@ -421,7 +433,19 @@ pub fn submit_prepare(
         options,
         batch_size: input.batch_size.or(defaults.batch_size).map(|b| b as usize),
         include_duplicates: input.include_duplicates,
+        number_form: input.number_form,
+        country: None,
     };
+    // The user's choice of form is kept with the draft, so it is the same next time.
+    let mut number_form_chosen = header.number_form.is_some();
+    if let Some(form) = input.number_form
+        && header.number_form != Some(form)
+    {
+        let mut changed = header.clone();
+        changed.number_form = Some(form);
+        ctx.store().update_draft_header(draft_id, &changed)?;
+        number_form_chosen = true;
+    }
     let scope = scope_of_endpoint(&client.config().endpoint);
     let (plan, first) = ctx.outbox().preview(draft_id, &settings, &scope)?;
     let request = first
@@ -442,6 +466,7 @@ pub fn submit_prepare(
         client,
         names_key,
         queued_before,
+        number_form_chosen,
     })
 }
 
@@ -528,6 +553,9 @@ fn preview_of(
         can_send: plan.can_send(),
         request: prep.request.as_ref().map(PreparedRequest::redacted),
         queued_before: prep.queued_before,
+        number_form: plan.number_form,
+        number_form_chosen: prep.number_form_chosen,
+        example_number: plan.example_number.clone(),
     }
 }
 

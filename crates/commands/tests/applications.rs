@@ -42,6 +42,9 @@ fn submit(ctx: &AppContext, numbers: &[String], trunk: i64, batch: usize) -> i64
         options: ApplyOptions::default(),
         source: None,
         origin_draft_id: None,
+        country: None,
+        // These numbers are written +86…: keep them so (the default sends them nationally).
+        number_form: Some(numdesk_import::NumberForm::International),
     };
     let rows: Vec<DraftRow> = numbers
         .iter()
@@ -473,6 +476,7 @@ fn refresh_after_the_sandbox_approves_shows_approved_live_and_modify_follows_the
             numbers: vec![submission_number("+862099990000")],
             batch_size: 100,
             include_duplicates: false,
+            country: None,
         })
         .unwrap()
         .application_ids[0];
@@ -641,6 +645,7 @@ fn export_writes_csv_and_xlsx_that_read_back_with_formulas_escaped() {
             numbers: vec![submission_number("=HYPERLINK(\"http://x\")")],
             batch_size: 100,
             include_duplicates: false,
+            country: None,
         })
         .unwrap();
 

@@ -195,6 +195,7 @@ fn a_number_an_application_holds_is_an_error() {
         }],
         batch_size: 100,
         include_duplicates: false,
+        country: None,
     };
     ctx.store().enqueue(&submission).unwrap();
     import(&ctx, &wiz, "May list", &["020-3800-0501", "02038000502"]);
@@ -278,4 +279,188 @@ fn reopening_in_another_language_translates_the_findings() {
         "{:?}",
         row.row.issues
     );
+}
+
+/// Settings for Tencent's International site with a key (saved in the memory keychain).
+fn international() -> numdesk_commands::SettingsInput {
+    numdesk_commands::SettingsInput {
+        site: numdesk_commands::Site::International,
+        custom_url: None,
+        secret_id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE".into(),
+        secret_key: Some("Gu5t9xGARNpq86cd98joQYCN3EXAMPLE".into()),
+        token: None,
+        clear_token: true,
+        defaults: numdesk_commands::ConnectionDefaults {
+            sdk_app_id: Some(1_400_000_001),
+            sip_trunk_id: Some(10_001),
+            ..numdesk_commands::ConnectionDefaults::default()
+        },
+        proxy_mode: numdesk_commands::ProxyMode::System,
+        proxy_url: None,
+    }
+}
+
+fn held_errors(wiz: &WizardState) -> Vec<String> {
+    rows(wiz)
+        .iter()
+        .flat_map(|r| r.row.issues.iter())
+        .filter(|f| f.code == Code::DuplicateExisting)
+        .map(|f| f.message.clone())
+        .collect()
+}
+
+#[test]
+fn a_sandbox_rehearsal_never_blocks_a_tencent_submission() {
+    let data = tempfile::tempdir().unwrap();
+    let ctx = open(data.path());
+    let wiz = WizardState::default();
+    let held = |scope: EndpointScope| NewSubmission {
+        draft_id: None,
+        scope,
+        sdk_app_id: 1_400_000_001,
+        sip_trunk_id: 10_001,
+        options: ApplyOptions::default(),
+        numbers: vec![SubmissionNumber {
+            draft_position: None,
+            detail: NumberDetail {
+                phone_number: "02038000701".into(),
+                call_type: 1,
+                max_call_count: 10,
+                max_call_p_sec: 2,
+                outbound_callee_format: None,
+                carrier_phone_number: None,
+            },
+        }],
+        batch_size: 100,
+        include_duplicates: false,
+        country: None,
+    };
+    let rehearsal = ctx
+        .store()
+        .enqueue(&held(EndpointScope::new(
+            EndpointKind::Sandbox,
+            "127.0.0.1:4000",
+        )))
+        .unwrap()
+        .application_ids[0];
+
+    // In the Sandbox, the rehearsed number is held, and the message says where.
+    import(&ctx, &wiz, "Sandbox again", &["+86 20 3800 0701"]);
+    let errors = held_errors(&wiz);
+    assert!(
+        errors.len() == 1
+            && errors[0].contains(&format!("application #{rehearsal}"))
+            && errors[0].contains("Sandbox, SdkAppId 1400000001"),
+        "rule: the message names the application and where it is held: {errors:?}"
+    );
+
+    // On Tencent International the same number is free: a rehearsal never blocks.
+    numdesk_commands::settings_save(&ctx, &international()).unwrap();
+    numdesk_commands::connection_use_tencent(&ctx).unwrap();
+    let draft = import(&ctx, &wiz, "For real", &["0086 20 3800 0701"]);
+    assert!(
+        held_errors(&wiz).is_empty(),
+        "rule: a number rehearsed in the Sandbox can be submitted to Tencent: {:?}",
+        held_errors(&wiz)
+    );
+    let prepared =
+        numdesk_commands::submit_prepare(&ctx, draft, &numdesk_commands::SubmitInput::default())
+            .unwrap();
+    assert!(
+        prepared.plan.duplicates.is_empty() && prepared.plan.numbers_to_send == 1,
+        "rule: without \"include duplicates\" the number is sent: {:?}",
+        prepared.plan
+    );
+    assert_eq!(
+        prepared.plan.example_number.as_deref(),
+        Some("02038000701"),
+        "sent in the national form by default"
+    );
+
+    // Once Tencent holds it, it is held there, named as such.
+    let real = ctx
+        .store()
+        .enqueue(&held(EndpointScope::new(
+            EndpointKind::International,
+            "ccc.intl.tencentcloudapi.com",
+        )))
+        .unwrap()
+        .application_ids[0];
+    draft_open(&ctx, &wiz, draft, None).unwrap();
+    let errors = held_errors(&wiz);
+    assert!(
+        errors.len() == 1
+            && errors[0].contains(&format!("application #{real}"))
+            && errors[0].contains("Tencent International, SdkAppId 1400000001"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn mixed_forms_are_counted_and_written_the_same_way_on_request() {
+    let data = tempfile::tempdir().unwrap();
+    let ctx = open(data.path());
+    let wiz = WizardState::default();
+    let id = import(
+        &ctx,
+        &wiz,
+        "Mixed",
+        &[
+            "+86 20 3800 0801",
+            "0086 20 3800 0802",
+            "020 3800 0803",
+            "13800138000",
+        ],
+    );
+    let summary = import_rows_page(&wiz, 0, 10, RowFilter::All)
+        .unwrap()
+        .summary;
+    let forms: Vec<(numdesk_import::WrittenForm, u32)> = summary
+        .number_forms
+        .iter()
+        .map(|f| (f.form, f.rows))
+        .collect();
+    assert_eq!(
+        forms,
+        [
+            (numdesk_import::WrittenForm::National, 2),
+            (numdesk_import::WrittenForm::Plus, 1),
+            (numdesk_import::WrittenForm::InternationalPrefix, 1),
+        ],
+        "rule: a draft mixing forms says so"
+    );
+    let after =
+        numdesk_commands::draft_write_numbers(&ctx, &wiz, numdesk_import::NumberForm::National)
+            .unwrap();
+    assert_eq!(
+        after.number_forms.len(),
+        1,
+        "one form: {:?}",
+        after.number_forms
+    );
+    assert_eq!(
+        after.number_form,
+        Some(numdesk_import::NumberForm::National)
+    );
+    let numbers: Vec<String> = rows(&wiz)
+        .iter()
+        .map(|r| r.row.phone_number.clone())
+        .collect();
+    assert_eq!(
+        numbers,
+        ["02038000801", "02038000802", "02038000803", "13800138000"]
+    );
+    // Saved: reopening shows the same, and the choice is the draft's.
+    draft_open(&ctx, &wiz, id, None).unwrap();
+    let stored: Vec<String> = rows(&wiz)
+        .iter()
+        .map(|r| r.row.phone_number.clone())
+        .collect();
+    assert_eq!(stored, numbers);
+    let header = ctx.store().draft(id).unwrap().unwrap().summary.header;
+    assert_eq!(
+        header.number_form,
+        Some(numdesk_import::NumberForm::National)
+    );
+    assert_eq!(header.country.as_deref(), Some("CN"));
 }

@@ -244,7 +244,13 @@ impl Sandbox {
 
     /// The Tencent Cloud site this sandbox answers like.
     pub fn site(&self) -> Site {
-        self.shared.site
+        self.shared.site()
+    }
+
+    /// Answer like `site` from the next request on (the app follows the site chosen in its
+    /// Settings). Applications are kept.
+    pub fn set_site(&self, site: Site) {
+        self.shared.set_site(site);
     }
 
     /// Base URL, e.g. `http://127.0.0.1:PORT`.

@@ -90,7 +90,8 @@ pub(crate) struct Shared {
     pub rate_limit_per_sec: u32,
     pub max_pending: usize,
     pub state_path: Option<PathBuf>,
-    pub site: Site,
+    /// The site answered like; switchable while running (the app follows its Settings).
+    pub site: std::sync::RwLock<Site>,
     pub clock: Clock,
     inner: Mutex<Inner>,
     /// Highest state version written to `state_path`; serialises writers.
@@ -104,6 +105,22 @@ enum Outcome {
 }
 
 impl Shared {
+    /// The site answered like now.
+    pub fn site(&self) -> Site {
+        *self
+            .site
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Answer like `site` from the next request on.
+    pub fn set_site(&self, site: Site) {
+        *self
+            .site
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = site;
+    }
+
     pub fn new(config: SandboxConfig, apps: Applications) -> Self {
         let rng = match config.seed {
             Some(seed) => StdRng::seed_from_u64(seed),
@@ -115,7 +132,7 @@ impl Shared {
             rate_limit_per_sec: config.rate_limit_per_sec,
             max_pending: config.max_pending,
             state_path: config.state_path,
-            site: config.site,
+            site: std::sync::RwLock::new(config.site),
             clock: Clock::default(),
             inner: Mutex::new(Inner {
                 apps,
@@ -321,7 +338,7 @@ async fn process(shared: &Arc<Shared>, req: Request<Incoming>) -> Outcome {
             "The request body must be a JSON object of parameters.",
         )));
     };
-    let request = match actions::parse(action, map, shared.site) {
+    let request = match actions::parse(action, map, shared.site()) {
         Ok(r) => r,
         Err(e) => return Outcome::Reply(Err(e)),
     };
@@ -336,7 +353,7 @@ async fn execute(shared: &Arc<Shared>, request: actions::Request, now: SystemTim
         inner.apps.promote(now, shared.approve_after);
         match request {
             R::DescribeNumbers(req) => {
-                return Outcome::Reply(actions::describe_numbers(&req, &inner.apps, shared.site));
+                return Outcome::Reply(actions::describe_numbers(&req, &inner.apps, shared.site()));
             }
             R::BuyInfo(req) => return Outcome::Reply(Ok(actions::describe_buy_info(&req))),
             R::Create(req) => {

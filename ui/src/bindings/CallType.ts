@@ -4,6 +4,6 @@
  * Direction of an own number in an application: **0 inbound, 1 outbound, 2 both**.
  *
  * Serialised as the bare integer Tencent expects. Not to be confused with
- * [`BuyInfoCallType`](crate::models::BuyInfoCallType), which uses 1/2/3 for the same idea.
+ * `BuyInfoCallType` in the client, which uses 1/2/3 for the same idea.
  */
 export enum CallType { "Inbound" = 0, "Outbound" = 1, "InboundAndOutbound" = 2 }

@@ -28,4 +28,13 @@ apply_id: number | null,
 /**
  * Whether it was queued anyway (the user insisted).
  */
-included: boolean, };
+included: boolean, 
+/**
+ * How the holding application writes the number, when that differs from this spelling
+ * (`+862038001234` held, `020 3800 1234` given).
+ */
+held_as: string | null, 
+/**
+ * The holding application's SdkAppId.
+ */
+sdk_app_id: number | null, };

@@ -17,7 +17,8 @@ pages: number,
  */
 numbers_listed: number, 
 /**
- * Own numbers (CostType 1) among them.
+ * Numbers that may be own numbers: every listed number on the International site (its
+ * DescribeNumbers has no CostType), CostType 1 on the China site.
  */
 own_numbers: number, 
 /**

@@ -4,6 +4,7 @@ import type { ConnectionKind } from "./ConnectionKind";
 import type { DuplicateNumber } from "./DuplicateNumber";
 import type { EndpointScope } from "./EndpointScope";
 import type { IpcError } from "./IpcError";
+import type { NumberForm } from "./NumberForm";
 import type { RequestPreview } from "./RequestPreview";
 import type { RowProblem } from "./RowProblem";
 import type { SdkAppSummary } from "./SdkAppSummary";
@@ -65,4 +66,16 @@ request: RequestPreview | null,
  * Applications of this destination already queued (from earlier runs) and not part of
  * this submission.
  */
-queuedBefore: number, };
+queuedBefore: number, 
+/**
+ * The form every number is sent in (shown, and changeable: Tencent publishes no rule).
+ */
+numberForm: NumberForm, 
+/**
+ * Whether the draft chose the form (else national is offered as Tencent's examples use).
+ */
+numberFormChosen: boolean, 
+/**
+ * The first number as it will be sent.
+ */
+exampleNumber: string | null, };

@@ -24,6 +24,7 @@ export const KNOWN_TENCENT_CODES = [
   "InvalidParameterValue.WaitingApprovalOverflow",
   "InvalidParameterValue.ApplyIDNotExist",
   "InvalidParameterValue.ErrorApplyStatus",
+  "InvalidParameterValue.AccountNotExist",
   "InternalError",
   "InternalError.DBError",
   "MissingParameter",
