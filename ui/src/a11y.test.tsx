@@ -52,6 +52,8 @@ const SUMMARY: WorkbenchSummary = {
   error_rows: 1,
   warning_rows: 0,
   file_issues: [],
+  number_forms: [],
+  number_form: null,
 };
 
 const PAGE: RowsPage = {

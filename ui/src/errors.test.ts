@@ -245,6 +245,26 @@ describe("describeTencent", () => {
     }
   });
 
+  it("AccountNotExist says the site has no CCC service and suggests the other site", () => {
+    for (const lang of LANGS) {
+      const d = describeTencent(createI18n(lang).t, "InvalidParameterValue.AccountNotExist");
+      expect(messageIdOf("InvalidParameterValue.AccountNotExist")).toBe("accountNotExist");
+      expect(d.title).toMatch(lang === "en" ? /no Cloud Contact Center service/ : /没有开通/);
+    }
+  });
+
+  it("a Modify-only code answered to a new application reads as an unknown outcome", () => {
+    const { t } = createI18n("en");
+    const onCreate = describeTencent(t, "InvalidParameterValue.ApplyIDNotExist", {
+      action: "create",
+    });
+    expect(onCreate.title).toContain("whether it was created is unknown");
+    const onModify = describeTencent(t, "InvalidParameterValue.ApplyIDNotExist", {
+      action: "modify",
+    });
+    expect(onModify.title).toBe("Tencent has no application with this ApplyId for this SdkAppId.");
+  });
+
   it("the clock offset becomes minutes, behind or ahead", () => {
     const { t } = createI18n("en");
     const behind = describeTencent(t, "AuthFailure.SignatureExpire", { clockOffsetSeconds: 437 });

@@ -22,6 +22,9 @@ export type TencentContext = {
   remainingBatches?: number;
   /** The numbers concerned (e.g. refused as invalid or duplicate). */
   numbers?: string[];
+  /** The action answered: codes documented for changing an application mean something else
+   * when answered to a new one. */
+  action?: "create" | "modify";
 };
 
 /** One message (title + next step) under `apiErrors.codes`. */
@@ -44,6 +47,7 @@ export type MessageId =
   | "waitingApprovalOverflow"
   | "applyIdNotExist"
   | "errorApplyStatus"
+  | "accountNotExist"
   | "internalError"
   | "dbError"
   | "missingParameter"
@@ -79,6 +83,7 @@ const CODE_MESSAGE = {
   "InvalidParameterValue.InvalidPhoneNumber": "invalidPhoneNumber",
   "InvalidParameterValue.WaitingApprovalOverflow": "waitingApprovalOverflow",
   "InvalidParameterValue.ApplyIDNotExist": "applyIdNotExist",
+  "InvalidParameterValue.AccountNotExist": "accountNotExist",
   "InvalidParameterValue.ErrorApplyStatus": "errorApplyStatus",
   InternalError: "internalError",
   "InternalError.DBError": "dbError",
@@ -197,6 +202,14 @@ export function describeTencent(
     const site = t(`apiErrors.sites.${context.otherSite}`);
     title = t("apiErrors.otherSite.title", { site });
     nextStep = t("apiErrors.otherSite.next", { site });
+  } else if (
+    context.action === "create" &&
+    (id === "applyIdNotExist" || id === "errorApplyStatus")
+  ) {
+    // Documented for ModifyOwnNumberApply only: answered to a new application it proves
+    // nothing, so the application's outcome is unknown.
+    title = t("apiErrors.modifyCodeOnCreate.title", { code: code.trim() });
+    nextStep = t("apiErrors.modifyCodeOnCreate.next");
   } else if (
     id === "waitingApprovalOverflow" &&
     context.remainingBatches !== undefined &&

@@ -10,6 +10,7 @@ import type { GridRow } from "../bindings/GridRow";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportProgress } from "../bindings/ImportProgress";
 import type { Language } from "../bindings/Language";
+import type { NumberForm } from "../bindings/NumberForm";
 import type { ProcessRequest } from "../bindings/ProcessRequest";
 import type { ReadOptions } from "../bindings/ReadOptions";
 import type { RowEdit } from "../bindings/RowEdit";
@@ -80,6 +81,11 @@ export function draftEditRow(index: number, edit: RowEdit): Promise<GridRow> {
 
 export function draftBulkSet(indices: number[], set: BulkSet): Promise<WorkbenchSummary> {
   return call("draft_bulk_set", { indices, set });
+}
+
+/** "Write all numbers the same way": every valid number of the open draft in `form`. */
+export function draftWriteNumbers(form: NumberForm): Promise<WorkbenchSummary> {
+  return call("draft_write_numbers", { form });
 }
 
 export function draftDeleteRows(indices: number[]): Promise<WorkbenchSummary> {

@@ -193,6 +193,7 @@ export function ApplicationDetailView({
             message: app.error_message ?? "",
             requestId: app.request_id,
           }}
+          context={{ action: "create" }}
         />
       )}
       {app.modify_error_code !== null && app.modify_state === null && (
@@ -200,6 +201,7 @@ export function ApplicationDetailView({
           testId="application-modify-answer"
           headline={t("applicationsList.detail.modifyErrorHeadline")}
           tencent={{ code: app.modify_error_code, message: app.modify_error_message ?? "" }}
+          context={{ action: "modify" }}
         />
       )}
       {app.modify_state !== null && (

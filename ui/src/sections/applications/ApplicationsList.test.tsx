@@ -263,6 +263,8 @@ describe("ApplicationsList", () => {
         error_rows: 0,
         warning_rows: 0,
         file_issues: [],
+        number_forms: [],
+        number_form: null,
       },
       matching: 0,
       offset: 0,

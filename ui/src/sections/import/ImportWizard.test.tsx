@@ -47,6 +47,8 @@ const SUMMARY: WorkbenchSummary = {
   error_rows: 0,
   warning_rows: 0,
   file_issues: [],
+  number_forms: [],
+  number_form: null,
 };
 
 function setup(handlers: Record<string, (args: unknown) => unknown>, language: Language = "en") {

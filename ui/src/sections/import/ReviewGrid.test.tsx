@@ -20,6 +20,8 @@ function summary(over: Partial<WorkbenchSummary> = {}): WorkbenchSummary {
     error_rows: 1000,
     warning_rows: 10,
     file_issues: [],
+    number_forms: [],
+    number_form: null,
     ...over,
   };
 }
@@ -86,6 +88,44 @@ function setup(handlers: Record<string, (args: unknown) => unknown> = {}) {
 function renderedRows(): HTMLElement[] {
   return screen.queryAllByTestId(/^grid-row-\d+$/);
 }
+
+describe("Review grid: numbers written in different ways", () => {
+  it("warns about a mix and writes all numbers the same way on request", async () => {
+    const mixed = summary({
+      total_rows: 3,
+      number_forms: [
+        { form: "national", rows: 1 },
+        { form: "plus", rows: 1 },
+        { form: "international_prefix", rows: 1 },
+      ],
+    });
+    let current = mixed;
+    const calls = mockCommands({
+      import_rows_page: () => ({ summary: current, matching: 3, offset: 0, rows: [row(1)] }),
+      draft_write_numbers: () => {
+        current = summary({
+          total_rows: 3,
+          number_forms: [{ form: "national", rows: 3 }],
+          number_form: "national",
+        });
+        return current;
+      },
+    });
+    const user = userEvent.setup();
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <ReviewGrid initial={mixed} viewportHeight={360} />
+      </I18nextProvider>,
+    );
+    const notice = await screen.findByTestId("number-forms");
+    expect(notice.textContent).toContain("1 written nationally (020…); 1 with +86; 1 with 0086");
+    await user.click(screen.getByTestId("number-forms-write"));
+    await waitFor(() => {
+      expect(screen.queryByTestId("number-forms")).toBeNull();
+    });
+    expect(callsOf(calls, "draft_write_numbers")[0]?.args).toEqual({ form: "national" });
+  });
+});
 
 describe("review grid", () => {
   it("renders only the visible rows of 100,000 and fetches only the first page", async () => {

@@ -17,6 +17,7 @@ import {
   importRowsPage,
 } from "../../ipc/wizard";
 import { asLanguage } from "../../i18n";
+import { NumberFormsNotice } from "./NumberFormsNotice";
 import { CallFields } from "./CallFields";
 import { useSubmitNav } from "../submit/SubmitHost";
 
@@ -316,6 +317,16 @@ export function ReviewGrid({
           ))}
         </ul>
       )}
+      <NumberFormsNotice
+        summary={summary}
+        onWritten={(next, message) => {
+          setStatus(message);
+          refresh(next);
+        }}
+        onError={(e: unknown) => {
+          setError(toIpcError(e));
+        }}
+      />
       <div className="review__tools">
         <span className="muted" data-testid="selected-count">
           {t("importWizard.grid.selected", { count: selected.size })}

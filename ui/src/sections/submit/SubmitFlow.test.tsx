@@ -24,6 +24,8 @@ const WORKBENCH: WorkbenchSummary = {
   error_rows: 1,
   warning_rows: 0,
   file_issues: [],
+  number_forms: [],
+  number_form: null,
 };
 
 const STATUS: OutboxStatus = IDLE_STATUS;
@@ -53,6 +55,9 @@ const BLOCKED: SubmitPreview = {
   canSend: false,
   request: null,
   queuedBefore: 0,
+  numberForm: "national",
+  numberFormChosen: false,
+  exampleNumber: null,
 };
 
 describe("Submit from the drafts list", () => {

@@ -58,6 +58,9 @@ function preview(over: Partial<SubmitPreview> = {}): SubmitPreview {
       timestamp: 1796000000,
     },
     queuedBefore: 0,
+    numberForm: "national",
+    numberFormChosen: false,
+    exampleNumber: null,
     ...over,
   };
 }
@@ -170,6 +173,33 @@ function send(channel: { current: Channel<ProgressEvent> | null }, e: ProgressEv
 }
 
 describe("Submit screen", () => {
+  it("shows the one form numbers are sent in and sends the user's change with the preview", async () => {
+    const { user, calls } = setup({
+      submit_preview: (args) => {
+        const form = (args as { settings: { numberForm: string | null } }).settings.numberForm;
+        return form === "international"
+          ? preview({ numberForm: "international", exampleNumber: "+862038001234" })
+          : preview({ exampleNumber: "02038001234" });
+      },
+    });
+    await user.click(screen.getByRole("button", { name: "open-submit" }));
+    const choice = await screen.findByTestId("submit-number-form");
+    expect(
+      within(choice).getByTestId<HTMLInputElement>("submit-number-form-national").checked,
+    ).toBe(true);
+    expect(screen.getByTestId("submit-number-example").textContent).toContain("02038001234");
+    await user.click(within(choice).getByTestId("submit-number-form-international"));
+    await waitFor(() => {
+      expect(screen.getByTestId("submit-number-example").textContent).toContain("+862038001234");
+    });
+    const last = callsOf(calls, "submit_preview").at(-1)?.args as {
+      settings: { numberForm: string | null };
+    };
+    expect(last.settings.numberForm, "rule: the choice is visible and sent, never silent").toBe(
+      "international",
+    );
+  });
+
   it("summarises what will be sent, where, and shows the exact first request", async () => {
     const { user } = setup({});
     await user.click(screen.getByRole("button", { name: "open-submit" }));

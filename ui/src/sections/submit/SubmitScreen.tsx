@@ -4,12 +4,14 @@ import type { TFunction } from "i18next";
 import type { ActiveEndpoint } from "../../bindings/ActiveEndpoint";
 import type { IpcError } from "../../bindings/IpcError";
 import type { SubmitInput } from "../../bindings/SubmitInput";
+import type { NumberForm } from "../../bindings/NumberForm";
 import type { SubmitPreview } from "../../bindings/SubmitPreview";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { describeError } from "../../errors";
 import { toIpcError } from "../../ipc";
 import { submitPreview } from "../../ipc/submit";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { NumberFormChoice } from "./NumberFormChoice";
 import { RequestPreviewBox } from "./RequestPreviewBox";
 import { RunProgress } from "./RunProgress";
 import type { RunState } from "./runState";
@@ -96,6 +98,7 @@ export function SubmitScreen({
     sipTrunkId: null,
     batchSize: null,
     includeDuplicates: false,
+    numberForm: null,
   });
   const [preview, setPreview] = useState<SubmitPreview | null>(null);
   // True from a settings change until its preview arrives (the first load shows its own note).
@@ -203,6 +206,10 @@ export function SubmitScreen({
                 setLoading(true);
                 setSettings((prev) => ({ ...prev, includeDuplicates: include }));
               }}
+              onNumberForm={(numberForm) => {
+                setLoading(true);
+                setSettings((prev) => ({ ...prev, numberForm }));
+              }}
               onFixRows={() => {
                 onFixRows(preview.draftId);
               }}
@@ -237,6 +244,7 @@ function PreviewBody({
   onFields,
   onApplyFields,
   onIncludeDuplicates,
+  onNumberForm,
   onFixRows,
   onSend,
 }: {
@@ -248,6 +256,7 @@ function PreviewBody({
   onFields: (f: { sdkAppId: string; sipTrunkId: string; batchSize: string }) => void;
   onApplyFields: (next?: { sdkAppId: string; sipTrunkId: string; batchSize: string }) => void;
   onIncludeDuplicates: (include: boolean) => void;
+  onNumberForm: (form: NumberForm) => void;
   onFixRows: () => void;
   onSend: () => void;
 }): ReactElement {
@@ -397,6 +406,7 @@ function PreviewBody({
             {t("submit.summary.apply")}
           </button>
         </form>
+        <NumberFormChoice preview={p} busy={busy} onChange={onNumberForm} />
         {p.queuedBefore > 0 && (
           <p className="muted">{t("submit.summary.queuedBefore", { count: p.queuedBefore })}</p>
         )}
@@ -438,6 +448,7 @@ function PreviewBody({
                           id: d.application_id,
                           state: d.state ?? "",
                         })}
+                  {d.held_as !== null && ` ${t("submit.duplicates.heldAs", { number: d.held_as })}`}
                 </span>
               </li>
             ))}
