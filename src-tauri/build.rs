@@ -48,6 +48,8 @@ const COMMANDS: &[&str] = &[
     "outbox_status",
     "sandbox_faults_get",
     "sandbox_faults_set",
+    "sandbox_approval_get",
+    "sandbox_approval_set",
     "support_bundle_save",
 ];
 

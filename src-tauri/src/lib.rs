@@ -73,6 +73,8 @@ pub fn build<R: Runtime>(
             submit::outbox_status,
             submit::sandbox_faults_get,
             submit::sandbox_faults_set,
+            submit::sandbox_approval_get,
+            submit::sandbox_approval_set,
             support::support_bundle_save,
         ])
         .plugin(tauri_plugin_dialog::init())

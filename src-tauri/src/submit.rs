@@ -4,7 +4,7 @@
 
 use numdesk_commands::{
     self as core, AppContext, ErrorCode, IpcError, OutboxStatus, ProgressEvent, RunJob, RunReport,
-    SandboxFaults, SubmitInput, SubmitPreview, SubmitState,
+    SandboxApproval, SandboxFaults, SubmitInput, SubmitPreview, SubmitState,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -135,4 +135,19 @@ pub fn sandbox_faults_set(
     faults: SandboxFaults,
 ) -> Result<SandboxFaults, IpcError> {
     core::sandbox_faults_set(&ctx, &faults)
+}
+
+/// How long the built-in sandbox takes to approve an application.
+#[tauri::command]
+pub fn sandbox_approval_get(ctx: State<'_, AppContext>) -> SandboxApproval {
+    core::sandbox_approval_get(&ctx)
+}
+
+/// Sets the built-in sandbox's review delay (saved in the database). Blocking (database).
+#[tauri::command(async)]
+pub fn sandbox_approval_set(
+    ctx: State<'_, AppContext>,
+    approval: SandboxApproval,
+) -> Result<SandboxApproval, IpcError> {
+    core::sandbox_approval_set(&ctx, &approval)
 }

@@ -105,6 +105,8 @@ impl AppContext {
         let active = crate::settings::restored_endpoint(&ctx)?;
         ctx.set_endpoint(active);
         crate::settings::sync_sandbox_site(&ctx)?;
+        ctx.sandbox()
+            .set_approve_after(crate::rehearsal::saved_approve_after(&ctx)?);
         Ok(ctx)
     }
 

@@ -12,6 +12,7 @@ mod error;
 mod import;
 mod known_codes;
 mod preferences;
+mod rehearsal;
 mod secrets;
 mod settings;
 mod submit;
@@ -43,6 +44,9 @@ pub use import::{
 };
 pub use numdesk_outbox::{ProgressEvent, RunReport};
 pub use preferences::{Language, Preferences, preferences_get, preferences_set_language};
+pub use rehearsal::{
+    MAX_APPROVE_AFTER_SECS, SandboxApproval, sandbox_approval_get, sandbox_approval_set,
+};
 pub use secrets::Secrets;
 pub use settings::{
     ConnectionDefaults, ConnectionKind, ConnectionPlan, MAX_BATCH_SIZE, ProxyMode, SaveResult,
@@ -104,6 +108,7 @@ pub mod bindings {
         super::SubmitPreview::export_all(&cfg)?;
         super::OutboxStatus::export_all(&cfg)?;
         super::SandboxFaults::export_all(&cfg)?;
+        super::SandboxApproval::export_all(&cfg)?;
         numdesk_outbox::ProgressEvent::export_all(&cfg)?;
         numdesk_outbox::RunReport::export_all(&cfg)?;
         super::known_codes::export(dir)?;

@@ -104,3 +104,50 @@ fn the_built_in_sandbox_answers_on_the_advertised_url() {
     );
     std::net::TcpStream::connect(addr).expect("the sandbox accepts connections while the app runs");
 }
+
+#[test]
+fn the_sandbox_review_delay_is_saved_and_applied_at_the_next_start() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let ctx = common::open(data.path());
+        assert_eq!(
+            numdesk_commands::sandbox_approval_get(&ctx).approve_after_secs,
+            Some(120),
+            "default: two minutes"
+        );
+        let set = numdesk_commands::sandbox_approval_set(
+            &ctx,
+            &numdesk_commands::SandboxApproval {
+                approve_after_secs: Some(5),
+            },
+        )
+        .unwrap();
+        assert_eq!(set.approve_after_secs, Some(5));
+        assert_eq!(
+            ctx.sandbox().approve_after(),
+            Some(std::time::Duration::from_secs(5))
+        );
+        let too_long = numdesk_commands::sandbox_approval_set(
+            &ctx,
+            &numdesk_commands::SandboxApproval {
+                approve_after_secs: Some(86_401),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(too_long.code, numdesk_commands::ErrorCode::InvalidInput);
+    }
+    let ctx = common::open(data.path());
+    assert_eq!(
+        ctx.sandbox().approve_after(),
+        Some(std::time::Duration::from_secs(5)),
+        "rule: the rehearsal delay survives a restart"
+    );
+    numdesk_commands::sandbox_approval_set(
+        &ctx,
+        &numdesk_commands::SandboxApproval {
+            approve_after_secs: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(ctx.sandbox().approve_after(), None, "never");
+}

@@ -247,6 +247,21 @@ impl Sandbox {
         self.shared.site()
     }
 
+    /// How long pending applications wait before they are approved (`None`: never by itself).
+    pub fn approve_after(&self) -> Option<Duration> {
+        self.shared.approve_after()
+    }
+
+    /// Approve pending applications `after` their last submission from now on (`None`: only
+    /// [`Sandbox::approve`] approves). Applications already due are approved at the next look.
+    pub fn set_approve_after(&self, after: Option<Duration>) {
+        *self
+            .shared
+            .approve_after
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = after;
+    }
+
     /// Answer like `site` from the next request on (the app follows the site chosen in its
     /// Settings). Applications are kept.
     pub fn set_site(&self, site: Site) {
@@ -294,7 +309,7 @@ impl Sandbox {
     pub fn applications(&self) -> Vec<SandboxApplication> {
         let now = self.shared.clock.now();
         let mut inner = self.shared.lock();
-        inner.apps.promote(now, self.shared.approve_after);
+        inner.apps.promote(now, self.shared.approve_after());
         inner.apps.iter().cloned().collect()
     }
 
@@ -317,7 +332,7 @@ impl Sandbox {
         let now = self.shared.clock.now();
         let snapshot = {
             let mut inner = self.shared.lock();
-            inner.apps.promote(now, self.shared.approve_after);
+            inner.apps.promote(now, self.shared.approve_after());
             let state = inner
                 .apps
                 .get(apply_id)

@@ -86,7 +86,8 @@ fn roll(rng: &mut StdRng, rate: f64) -> bool {
 #[derive(Debug)]
 pub(crate) struct Shared {
     pub secrets: HashMap<String, String>,
-    pub approve_after: Option<Duration>,
+    /// Pending applications are approved this long after submission; switchable while running.
+    pub approve_after: std::sync::RwLock<Option<Duration>>,
     pub rate_limit_per_sec: u32,
     pub max_pending: usize,
     pub state_path: Option<PathBuf>,
@@ -105,6 +106,14 @@ enum Outcome {
 }
 
 impl Shared {
+    /// How long until a pending application is approved (`None`: never by itself).
+    pub fn approve_after(&self) -> Option<Duration> {
+        *self
+            .approve_after
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     /// The site answered like now.
     pub fn site(&self) -> Site {
         *self
@@ -128,7 +137,7 @@ impl Shared {
         };
         Self {
             secrets: config.secrets.into_iter().collect(),
-            approve_after: config.approve_after,
+            approve_after: std::sync::RwLock::new(config.approve_after),
             rate_limit_per_sec: config.rate_limit_per_sec,
             max_pending: config.max_pending,
             state_path: config.state_path,
@@ -350,7 +359,7 @@ async fn execute(shared: &Arc<Shared>, request: actions::Request, now: SystemTim
     let (result, snapshot, drop) = {
         let mut inner = shared.lock();
         let inner = &mut *inner;
-        inner.apps.promote(now, shared.approve_after);
+        inner.apps.promote(now, shared.approve_after());
         match request {
             R::DescribeNumbers(req) => {
                 return Outcome::Reply(actions::describe_numbers(&req, &inner.apps, shared.site()));

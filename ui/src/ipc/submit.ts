@@ -5,6 +5,7 @@ import { toIpcError } from "../ipc";
 import type { OutboxStatus } from "../bindings/OutboxStatus";
 import type { ProgressEvent } from "../bindings/ProgressEvent";
 import type { RunReport } from "../bindings/RunReport";
+import type { SandboxApproval } from "../bindings/SandboxApproval";
 import type { SandboxFaults } from "../bindings/SandboxFaults";
 import type { SubmitInput } from "../bindings/SubmitInput";
 import type { SubmitPreview } from "../bindings/SubmitPreview";
@@ -80,4 +81,14 @@ export function sandboxFaultsGet(): Promise<SandboxFaults> {
 
 export function sandboxFaultsSet(faults: SandboxFaults): Promise<SandboxFaults> {
   return call("sandbox_faults_set", { faults });
+}
+
+/** How long the built-in sandbox takes to approve an application. */
+export function sandboxApprovalGet(): Promise<SandboxApproval> {
+  return call("sandbox_approval_get");
+}
+
+/** Sets (and saves) the built-in sandbox's review delay; `null` seconds: never. */
+export function sandboxApprovalSet(approval: SandboxApproval): Promise<SandboxApproval> {
+  return call("sandbox_approval_set", { approval });
 }

@@ -25,6 +25,7 @@ import {
   settingsTestConnection,
 } from "./settingsIpc";
 import "./settings.css";
+import { SandboxApprovalControl } from "../submit/SandboxApprovalControl";
 import { SandboxFaultsControl } from "../submit/SandboxFaultsControl";
 
 type Load = { status: "loading" } | { status: "ready" } | { status: "error"; error: IpcError };
@@ -262,6 +263,7 @@ export function SettingsScreen({
             : t("settingsScreen.connection.tencentHint")}
         </p>
         {switchError && <ErrorNotice error={switchError} testId="connection-switch-error" />}
+        {view.active === "sandbox" && <SandboxApprovalControl />}
         {view.active === "sandbox" && <SandboxFaultsControl />}
       </section>
 

@@ -1,0 +1,75 @@
+//! How the built-in sandbox rehearses the life of an application: how long Tencent's review
+//! "takes" there. Kept in the database, so a restart rehearses the same way. Only the sandbox:
+//! nothing here affects Tencent.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use ts_rs::TS;
+
+use crate::{AppContext, ErrorCode, IpcError, SANDBOX_APPROVE_AFTER};
+
+/// Preference key: seconds, or `never`.
+const APPROVE_KEY: &str = "sandbox.approve_after";
+/// Longest delay offered: one day.
+pub const MAX_APPROVE_AFTER_SECS: u32 = 86_400;
+
+/// The sandbox's review delay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct SandboxApproval {
+    /// Seconds from submission to approval; `null`: never approved by itself.
+    pub approve_after_secs: Option<u32>,
+}
+
+fn of(after: Option<Duration>) -> SandboxApproval {
+    SandboxApproval {
+        approve_after_secs: after.map(|d| u32::try_from(d.as_secs()).unwrap_or(u32::MAX)),
+    }
+}
+
+/// The saved delay (default [`SANDBOX_APPROVE_AFTER`]); applied when the app starts.
+pub(crate) fn saved_approve_after(ctx: &AppContext) -> Result<Option<Duration>, IpcError> {
+    Ok(match ctx.store().preference(APPROVE_KEY)?.as_deref() {
+        Some("never") => None,
+        Some(secs) => match secs.parse::<u32>() {
+            Ok(s) if s <= MAX_APPROVE_AFTER_SECS => Some(Duration::from_secs(u64::from(s))),
+            _ => Some(SANDBOX_APPROVE_AFTER),
+        },
+        None => Some(SANDBOX_APPROVE_AFTER),
+    })
+}
+
+/// `sandbox_approval_get`: the built-in sandbox's review delay now.
+pub fn sandbox_approval_get(ctx: &AppContext) -> SandboxApproval {
+    of(ctx.sandbox().approve_after())
+}
+
+/// `sandbox_approval_set`: how long the built-in sandbox takes to approve an application (at
+/// most a day, or never); saved for the next start.
+pub fn sandbox_approval_set(
+    ctx: &AppContext,
+    approval: &SandboxApproval,
+) -> Result<SandboxApproval, IpcError> {
+    if let Some(s) = approval.approve_after_secs
+        && s > MAX_APPROVE_AFTER_SECS
+    {
+        return Err(IpcError::new(
+            ErrorCode::InvalidInput,
+            format!("{s} seconds is more than a day ({MAX_APPROVE_AFTER_SECS} seconds)"),
+        )
+        .with_details(json!({ "field": "approveAfterSecs" })));
+    }
+    let saved = approval
+        .approve_after_secs
+        .map_or_else(|| "never".to_owned(), |s| s.to_string());
+    ctx.store().set_preference(APPROVE_KEY, &saved)?;
+    ctx.sandbox().set_approve_after(
+        approval
+            .approve_after_secs
+            .map(|s| Duration::from_secs(u64::from(s))),
+    );
+    Ok(sandbox_approval_get(ctx))
+}
