@@ -17,7 +17,8 @@ import { byTestId, screenshot, startApp } from './lib/app.mjs';
 const SDK_APP_ID = '1400000001'; // the sandbox's fixture account
 const SIP_TRUNK_ID = '10001';
 const COUNT = 20; // one number per batch: 20 applications, half of their answers dropped
-const NUMBERS = Array.from({ length: COUNT }, (_, i) => `+8620380${String(71000 + i)}`);
+// Written nationally, the form they are sent in by default (as Tencent's examples).
+const NUMBERS = Array.from({ length: COUNT }, (_, i) => `020380${String(71000 + i)}`);
 const DRAFT_NAME = 'e2e submit';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-submit-'));

@@ -144,6 +144,8 @@ export function ReviewGrid({
   useEffect(() => {
     if (shownIn.current === language) return;
     shownIn.current = language;
+    // A status line was written in the language it was shown in.
+    setStatus(null);
     draftOpen(draftId, language)
       .then((s) => {
         setSummary(s);
