@@ -49,6 +49,8 @@ pub struct AppContext {
     secrets: Secrets,
     /// The one rate limiter every Tencent call of the process shares.
     limiter: RateLimiter,
+    /// The approval watch's schedule and status.
+    watch: crate::watch::WatchState,
 }
 
 impl AppContext {
@@ -100,6 +102,7 @@ impl AppContext {
             sandbox,
             secrets,
             limiter: RateLimiter::default(),
+            watch: crate::watch::WatchState::default(),
         };
         // The connection chosen last time (Sandbox unless the user switched explicitly).
         let active = crate::settings::restored_endpoint(&ctx)?;
@@ -154,6 +157,11 @@ impl AppContext {
 
     pub fn secrets(&self) -> &Secrets {
         &self.secrets
+    }
+
+    /// The approval watch's state.
+    pub fn watch_state(&self) -> &crate::watch::WatchState {
+        &self.watch
     }
 
     /// The process-wide rate limiter; clone it into every client.

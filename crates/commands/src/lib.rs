@@ -18,6 +18,7 @@ mod settings;
 mod submit;
 mod support;
 mod template;
+mod watch;
 
 pub use app_info::{ActiveEndpoint, AppInfo, EndpointKind, app_info};
 pub use applications::{
@@ -64,6 +65,11 @@ pub use support::{
     MAX_BUNDLE_NUMBERS, SupportBundleSaved, database_statistics, support_bundle_save,
 };
 pub use template::{TemplateFormat, template_save};
+pub use watch::{
+    BUNDLE_OVER, MAX_WATCH_INTERVAL_MIN, WatchNotice, WatchNotifier, WatchSettings, WatchState,
+    WatchStatus, notices, watch_loop, watch_once, watch_settings_get, watch_settings_set,
+    watch_status,
+};
 
 /// The TypeScript declarations of every type the UI receives (`ui/src/bindings/`).
 pub mod bindings {
@@ -109,6 +115,9 @@ pub mod bindings {
         super::OutboxStatus::export_all(&cfg)?;
         super::SandboxFaults::export_all(&cfg)?;
         super::SandboxApproval::export_all(&cfg)?;
+        super::WatchSettings::export_all(&cfg)?;
+        super::WatchStatus::export_all(&cfg)?;
+        super::WatchNotice::export_all(&cfg)?;
         numdesk_outbox::ProgressEvent::export_all(&cfg)?;
         numdesk_outbox::RunReport::export_all(&cfg)?;
         super::known_codes::export(dir)?;

@@ -33,6 +33,7 @@ mod preview;
 mod progress;
 mod reconcile;
 mod run;
+mod watch;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -52,6 +53,10 @@ pub use progress::{
 };
 pub use reconcile::ReconcileReport;
 pub use run::{RunOutcome, RunReport, Selection};
+pub use watch::{
+    Budget, DEFAULT_LADDER, Schedule, WATCH_CALLS_PER_MINUTE, WATCH_MAX_AGE, Waiting, Watch,
+    WatchChange, WatchConfig, WatchPass, parse_utc_ms, waiting_of,
+};
 
 use crate::lock::OutboxLock;
 

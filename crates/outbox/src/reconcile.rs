@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use numdesk_client::{AttemptLog, Client, DescribeNumbersRequest};
 use numdesk_model::PhoneChecker;
+use numdesk_store::ListedNumber;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -47,14 +48,33 @@ impl Outbox {
     /// a number with CostType 0 is not ours; the International site has no CostType, so a listed
     /// number is live. Both list `0086…`, not the form submitted: numbers are matched by their
     /// canonical key ([`numdesk_model::number_key`]), never as text.
+    ///
+    /// The whole listing is kept too ([`numdesk_store::Store::live_numbers`]): what is already
+    /// live there, whoever applied for it.
     pub async fn reconcile(
         &self,
         client: &Client,
         sdk_app_id: u64,
     ) -> Result<ReconcileReport, OutboxError> {
+        self.reconcile_paced(client, sdk_app_id, || async {}).await
+    }
+
+    /// [`Outbox::reconcile`], awaiting `gate` before every page (the approval watch keeps to
+    /// its call budget this way).
+    pub async fn reconcile_paced<F, Fut>(
+        &self,
+        client: &Client,
+        sdk_app_id: u64,
+        mut gate: F,
+    ) -> Result<ReconcileReport, OutboxError>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = ()>,
+    {
         let log = AttemptLog::new();
         let observed = client.with_observer(log.clone());
         let mut live = HashSet::new();
+        let mut listing: Vec<ListedNumber> = Vec::new();
         // Listed numbers are international (`0086…`); one listed nationally is read for the
         // import's country.
         let country = blocking(&self.store, |s| s.import_country()).await?;
@@ -65,6 +85,7 @@ impl Outbox {
             if page >= MAX_PAGES {
                 break Ok(());
             }
+            gate().await;
             let request = DescribeNumbersRequest::page(sdk_app_id, page, RECONCILE_PAGE_SIZE);
             let response = match observed.describe_numbers(&request).await {
                 Ok(r) => r,
@@ -73,13 +94,17 @@ impl Outbox {
             page += 1;
             let count = response.numbers.len() as u64;
             listed += count;
-            live.extend(
-                response
-                    .numbers
-                    .into_iter()
-                    .filter(|n| n.may_be_own_number())
-                    .map(|n| checker.key(&n.number)),
-            );
+            for n in response.numbers {
+                let key = checker.key(&n.number);
+                if n.may_be_own_number() {
+                    live.insert(key.clone());
+                }
+                listing.push(ListedNumber {
+                    number: n.number,
+                    number_key: key,
+                    cost_type: n.cost_type,
+                });
+            }
             let total = response.total_count.unwrap_or(0);
             if count == 0 || listed >= total {
                 break Ok(());
@@ -90,7 +115,11 @@ impl Outbox {
         result?;
         let own = live.len() as u64;
         let scope = crate::endpoint_scope(client);
-        let marks = blocking(&self.store, move |s| s.mark_live(&scope, sdk_app_id, &live)).await?;
+        let marks = blocking(&self.store, move |s| {
+            s.save_listing(&scope, sdk_app_id, &listing)?;
+            s.mark_live(&scope, sdk_app_id, &live)
+        })
+        .await?;
         Ok(ReconcileReport {
             sdk_app_id,
             pages: u32::try_from(page).unwrap_or(u32::MAX),

@@ -13,6 +13,7 @@
 mod applications;
 mod drafts;
 mod error;
+mod listing;
 mod migrate;
 mod preferences;
 mod profiles;
@@ -34,6 +35,7 @@ pub use applications::{
 };
 pub use drafts::{Draft, DraftHeader, DraftRow, DraftSummary, RowFinding, Severity};
 pub use error::StoreError;
+pub use listing::{ListedNumber, LiveNumber};
 pub use migrate::{MIGRATIONS, Migration, latest_version};
 pub use profiles::{Profile, ProfileInput};
 pub use types::{ApplyOptions, EndpointKind, EndpointScope, NumberDetail};

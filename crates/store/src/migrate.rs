@@ -32,6 +32,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0003_number_keys.sql"),
         then: Some(crate::applications::backfill_number_keys),
     },
+    Migration {
+        name: "0004_live_numbers",
+        sql: include_str!("../migrations/0004_live_numbers.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build of the app writes.
