@@ -153,6 +153,50 @@ fn unreadable_files_exit_2_with_a_message() {
 }
 
 #[test]
+fn hostile_workbooks_exit_2_naming_the_limit() {
+    // Made by crates/import/tests/support/hostile.rs: every cell points at one 32,000-character
+    // shared string (96 MB of text from a few KB), and a ZIP part larger than it declares.
+    for (file, lang, said) in [
+        (
+            "hostile/shared_string_bomb.xlsx",
+            "en",
+            "more than 64 MB of text",
+        ),
+        (
+            "hostile/shared_string_bomb.xls",
+            "en",
+            "more than 64 MB of text",
+        ),
+        ("hostile/shared_string_bomb.xlsx", "zh", "超过 64 MB"),
+        (
+            "hostile/part_larger_than_declared.xlsx",
+            "en",
+            "more than the 1000 bytes it declares",
+        ),
+    ] {
+        let path = corpus(file);
+        let out = run(&[
+            "import",
+            path.to_str().unwrap_or(""),
+            "--json",
+            "--lang",
+            lang,
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "rule: a hostile workbook ({file}) is exit 2 with a message, not an abort: {err}"
+        );
+        assert!(out.stdout.is_empty(), "nothing on stdout for {file}");
+        assert!(
+            err.contains(said),
+            "rule: the message names the limit ({file}, {lang}): {err}"
+        );
+    }
+}
+
+#[test]
 fn options_change_the_reading() {
     let v = import_json("gbk_carrier.csv", &["--encoding", "windows-1252"]);
     assert_eq!(

@@ -2,6 +2,10 @@
 //! in a child process and prints that process's peak resident set (Linux `VmHWM`) and time.
 //!
 //! `cargo run --release -p numdesk-import --example peak_memory`
+//!
+//! `… --example peak_memory -- --hostile` does the same with a hostile .xlsx of about 4 MB:
+//! 2,000,000 cells all pointing at one 32,000-character shared string (64 GB once copied into
+//! every cell), which must be refused with the total-text limit in well under 500 MB.
 
 use std::path::Path;
 use std::time::Instant;
@@ -13,10 +17,35 @@ use numdesk_import::{
 
 #[path = "../benches/support/generate.rs"]
 mod generate;
+#[path = "../tests/support/hostile.rs"]
+mod hostile;
+
+fn peak() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM"))
+        .unwrap_or("VmHWM: unknown")
+        .trim_start_matches("VmHWM:")
+        .trim()
+        .to_owned()
+}
 
 fn import(path: &Path) -> Result<(), ImportError> {
     let start = Instant::now();
-    let source = read_path(path, &ReadOptions::default(), Lang::En)?;
+    let source = match read_path(path, &ReadOptions::default(), Lang::En) {
+        Ok(source) => source,
+        Err(e) => {
+            println!(
+                "refused in {:.3} s ({}): {}; peak memory {}",
+                start.elapsed().as_secs_f64(),
+                e.code(),
+                e.message(Lang::En),
+                peak()
+            );
+            return Err(e);
+        }
+    };
     let options = ValidationOptions {
         country: "CN".parse().ok(),
         ..Default::default()
@@ -28,17 +57,12 @@ fn import(path: &Path) -> Result<(), ImportError> {
         &options,
     )?;
     let elapsed = start.elapsed();
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let peak = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM"))
-        .unwrap_or("VmHWM: unknown");
     println!(
         "{} rows ({} with issues) in {:.3} s; peak memory {}",
         result.rows.len(),
         result.rows.iter().filter(|r| !r.issues.is_empty()).count(),
         elapsed.as_secs_f64(),
-        peak.trim_start_matches("VmHWM:").trim()
+        peak()
     );
     Ok(())
 }
@@ -48,16 +72,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(path) = args.get(2).filter(|_| args[1] == "--import") {
         return Ok(import(Path::new(path))?);
     }
+    let hostile = args.get(1).is_some_and(|a| a == "--hostile");
     let dir = tempfile::tempdir()?;
-    let path = dir.path().join("carrier-100k.csv");
-    std::fs::write(&path, generate::carrier_csv(100_000))?;
+    let path = if hostile {
+        let path = dir.path().join("shared-string-bomb.xlsx");
+        std::fs::write(&path, hostile::shared_string_bomb_xlsx(2_000_000))?;
+        path
+    } else {
+        let path = dir.path().join("carrier-100k.csv");
+        std::fs::write(&path, generate::carrier_csv(100_000))?;
+        path
+    };
     println!("file: {} bytes", std::fs::metadata(&path)?.len());
     let status = std::process::Command::new(&args[0])
         .arg("--import")
         .arg(&path)
         .status()?;
-    if !status.success() {
-        return Err(format!("import child failed: {status}").into());
+    // The hostile file must be refused (exit 1 from the child's error), not abort.
+    match (hostile, status.code()) {
+        (false, Some(0)) | (true, Some(1)) => Ok(()),
+        _ => Err(format!("import child: {status}").into()),
     }
-    Ok(())
 }

@@ -82,6 +82,24 @@ pub enum ImportError {
         /// The limit.
         limit: u64,
     },
+    /// The cells of a workbook decode to more text, all together, than
+    /// [`limits::MAX_DECODED_BYTES`] (typically many cells pointing at one long shared string).
+    #[error("the cells of the workbook hold more than {limit} bytes of text in all")]
+    TooMuchText {
+        /// The limit.
+        limit: u64,
+    },
+    /// A part of an .xlsx (a ZIP entry) unpacks to more than it declares, or the parts together
+    /// to more than [`limits::MAX_XLSX_UNPACKED_BYTES`].
+    #[error("part {part} of the workbook unpacks to more than {limit} bytes")]
+    UnpacksTooLarge {
+        /// The ZIP entry.
+        part: String,
+        /// What it (or the workbook) may unpack to.
+        limit: u64,
+        /// `true` when `limit` is the size the part itself declares.
+        declared: bool,
+    },
     /// More rows than [`limits::MAX_ROWS`].
     #[error("the file has more than {limit} rows")]
     TooManyRows {
@@ -166,6 +184,8 @@ impl ImportError {
             Self::SheetNotFound { .. } => "sheet_not_found",
             Self::SheetTooLarge { .. } => "sheet_too_large",
             Self::TooManyCells { .. } => "too_many_cells",
+            Self::TooMuchText { .. } => "too_much_text",
+            Self::UnpacksTooLarge { .. } => "unpacks_too_large",
             Self::TooManyRows { .. } => "too_many_rows",
             Self::TooManyColumns { .. } => "too_many_columns",
             Self::CellTooLarge { .. } => "cell_too_large",
@@ -277,6 +297,63 @@ impl ImportError {
             (Self::TooManyCells { limit }, Lang::Zh) => {
                 format!("文件的单元格总数超过 {limit} 个。请删除不需要的列，或拆分文件。")
             }
+            (Self::TooMuchText { limit }, Lang::En) => format!(
+                "The cells of this workbook hold more than {} MB of text in all, the most that can \
+                 be imported (often one long text repeated in many cells). Copy the number list \
+                 to a new workbook, or save it as CSV UTF-8, and import that.",
+                limit / (1024 * 1024)
+            ),
+            (Self::TooMuchText { limit }, Lang::Zh) => format!(
+                "该工作簿的单元格文本合计超过 {} MB，超出可导入的上限（常见原因是很多单元格重复同一段长文本）。\
+                 请把号码列表复制到新的工作簿，或另存为“CSV UTF-8”后再导入。",
+                limit / (1024 * 1024)
+            ),
+            (
+                Self::UnpacksTooLarge {
+                    part,
+                    limit,
+                    declared: true,
+                },
+                Lang::En,
+            ) => format!(
+                "Part {part} of this workbook unpacks to more than the {limit} bytes it declares: \
+                 the file is damaged or built to exhaust memory. Open it in Excel and save it \
+                 again as .xlsx."
+            ),
+            (
+                Self::UnpacksTooLarge {
+                    part,
+                    limit,
+                    declared: true,
+                },
+                Lang::Zh,
+            ) => format!(
+                "该工作簿的部件 {part} 解压后超过其声明的 {limit} 字节：文件已损坏或被构造成耗尽内存。\
+                 请用 Excel 打开后重新另存为 .xlsx。"
+            ),
+            (
+                Self::UnpacksTooLarge {
+                    part,
+                    limit,
+                    declared: false,
+                },
+                Lang::En,
+            ) => format!(
+                "This workbook unpacks to more than {} MB (at part {part}), the most that can be \
+                 imported. Copy the number list to a new workbook and import that.",
+                limit / (1024 * 1024)
+            ),
+            (
+                Self::UnpacksTooLarge {
+                    part,
+                    limit,
+                    declared: false,
+                },
+                Lang::Zh,
+            ) => format!(
+                "该工作簿解压后超过 {} MB（在部件 {part} 处），超出可导入的上限。请把号码列表复制到新的工作簿后再导入。",
+                limit / (1024 * 1024)
+            ),
             (Self::TooManyRows { limit }, Lang::En) => format!(
                 "The file has more than {limit} rows. Split it into files of at most {limit} rows."
             ),

@@ -22,5 +22,15 @@ pub const MAX_CELLS: u64 = 2_000_000;
 /// Largest uncompressed part inside an .xlsx (a ZIP file): protects against ZIP bombs.
 pub const MAX_XLSX_PART_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Most bytes all parts of an .xlsx may unpack to together (really inflated, not only as
+/// declared: a part that inflates past its declared size is refused on its own).
+pub const MAX_XLSX_UNPACKED_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Most text, in bytes of UTF-8, that all the cells of a workbook may decode to together
+/// (64 MiB). Per-cell and per-file limits are not enough: in .xlsx and .xls every cell may point
+/// at one shared string, so a 4 MB file could otherwise ask for 2,000,000 copies of a 32 KiB
+/// text. 2,000,000 cells of 30 characters fit.
+pub const MAX_DECODED_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Rows scanned from the top when looking for the header row.
 pub const HEADER_SCAN_ROWS: usize = 30;

@@ -4,10 +4,13 @@
 //! in `fuzz/` does the same, coverage-guided, on nightly.)
 
 use numdesk_import::{
-    Defaults, HeaderChoice, Lang, ReadOptions, ValidationOptions, auto_process, read_bytes,
-    template_xlsx,
+    Defaults, HeaderChoice, ImportError, Lang, ReadOptions, ValidationOptions, auto_process,
+    limits, read_bytes, template_xlsx,
 };
 use proptest::prelude::*;
+
+#[path = "support/hostile.rs"]
+mod hostile;
 
 fn pipeline(bytes: &[u8]) {
     let options = ValidationOptions {
@@ -112,5 +115,104 @@ proptest! {
     ) {
         let original = SEEDS[seed.index(SEEDS.len())].clone();
         pipeline(&apply(original, &edits));
+    }
+}
+
+fn refusal(bytes: &[u8]) -> ImportError {
+    match read_bytes(bytes, &ReadOptions::default(), Lang::En) {
+        Ok(source) => panic!(
+            "rule: a hostile workbook is refused, not read ({} rows)",
+            source.table.rows.len()
+        ),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn every_cell_pointing_at_one_long_shared_string_is_refused_by_the_total_text_limit() {
+    // 3,000 cells × 32,000 characters = 96 MB of text from a file of a few KB.
+    for (what, bytes) in [
+        ("xlsx", hostile::shared_string_bomb_xlsx(3_000)),
+        ("xls", hostile::shared_string_bomb_xls(3_000)),
+    ] {
+        assert!(bytes.len() < 200_000, "{what}: the hostile file is small");
+        let e = refusal(&bytes);
+        assert_eq!(
+            e.code(),
+            "too_much_text",
+            "rule: decoded text in all is bounded ({what}): {e}"
+        );
+        let en = e.message(Lang::En);
+        let zh = e.message(Lang::Zh);
+        let mb = (limits::MAX_DECODED_BYTES / (1024 * 1024)).to_string();
+        assert!(
+            en.contains(&mb) && en.contains("text"),
+            "rule: the message names the limit ({what}): {en}"
+        );
+        assert!(
+            zh.contains(&mb) && zh.contains("文本"),
+            "rule: the Chinese message names the limit ({what}): {zh}"
+        );
+    }
+    // Just under the limit the same shape is read: the limit is on the total, not the shape.
+    let fits = (limits::MAX_DECODED_BYTES as usize / hostile::LONG) - 10;
+    for (what, bytes) in [
+        ("xlsx", hostile::shared_string_bomb_xlsx(fits)),
+        ("xls", hostile::shared_string_bomb_xls(fits)),
+    ] {
+        let source = read_bytes(&bytes, &ReadOptions::default(), Lang::En)
+            .unwrap_or_else(|e| panic!("{what}: {fits} long cells fit under the limit: {e}"));
+        let cells: usize = source.table.rows.iter().map(|r| r.cells.len()).sum();
+        assert_eq!(cells, fits, "{what}: every cell is read");
+    }
+}
+
+#[test]
+fn a_zip_part_that_inflates_past_its_declared_size_is_refused() {
+    let bytes = hostile::part_larger_than_declared_xlsx(1_000);
+    let e = refusal(&bytes);
+    assert_eq!(
+        e.code(),
+        "unpacks_too_large",
+        "rule: a ZIP part larger than it declares is refused: {e}"
+    );
+    let en = e.message(Lang::En);
+    assert!(
+        en.contains("xl/worksheets/sheet1.xml") && en.contains("1000 bytes it declares"),
+        "rule: the message names the part and its declared size: {en}"
+    );
+    assert!(
+        e.message(Lang::Zh).contains("1000 字节"),
+        "the Chinese message too"
+    );
+}
+
+/// The committed copies (for the CLI test and the libFuzzer corpus) are what the generator
+/// writes. `NUMDESK_WRITE_HOSTILE=1 cargo test -p numdesk-import --test robustness hostile`
+/// rewrites them.
+#[test]
+fn hostile_fixtures_are_up_to_date() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dirs = [
+        root.join("tests/corpus/hostile"),
+        root.join("fuzz/corpus/read_bytes"),
+    ];
+    let write = std::env::var_os("NUMDESK_WRITE_HOSTILE").is_some();
+    for (name, bytes) in hostile::fixtures() {
+        for dir in &dirs {
+            let path = dir.join(name);
+            if write {
+                std::fs::create_dir_all(dir).unwrap();
+                std::fs::write(&path, &bytes).unwrap();
+            }
+            let committed = std::fs::read(&path)
+                .unwrap_or_else(|e| panic!("{}: {e} (NUMDESK_WRITE_HOSTILE=1)", path.display()));
+            assert!(
+                committed == bytes,
+                "{} is what hostile.rs generates (NUMDESK_WRITE_HOSTILE=1 rewrites it)",
+                path.display()
+            );
+            pipeline(&committed);
+        }
     }
 }

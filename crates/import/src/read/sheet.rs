@@ -6,7 +6,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, Xlsx};
 
 use crate::error::ImportError;
-use crate::limits::{MAX_CELL_BYTES, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_XLSX_PART_BYTES};
+use crate::limits::{
+    MAX_CELL_BYTES, MAX_CELLS, MAX_COLUMNS, MAX_DECODED_BYTES, MAX_ROWS, MAX_XLSX_PART_BYTES,
+    MAX_XLSX_UNPACKED_BYTES,
+};
 use crate::table::{Cell, CellKind, Table, TableRow, column_letter};
 
 /// What was read from a workbook.
@@ -69,7 +72,10 @@ fn choose_sheet(
     Ok((names, chosen))
 }
 
-/// Checks the uncompressed size of every part of the ZIP container before calamine inflates any.
+/// Checks the uncompressed size of every part of the ZIP container before calamine inflates any:
+/// first as declared, then as really inflated (into a counter, nothing kept), so a part that
+/// unpacks past what it declares, or parts that together unpack past
+/// [`MAX_XLSX_UNPACKED_BYTES`], are refused before calamine holds any of it.
 fn check_zip_parts(bytes: &[u8]) -> Result<(), ImportError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
     for i in 0..zip.len() {
@@ -85,6 +91,42 @@ fn check_zip_parts(bytes: &[u8]) -> Result<(), ImportError> {
             });
         }
     }
+    let mut total = 0u64;
+    let mut buf = vec![0u8; 64 * 1024];
+    for i in 0..zip.len() {
+        let Ok(mut part) = zip.by_index(i) else {
+            // Encrypted or an unknown method: calamine says what is wrong if it needs the part.
+            continue;
+        };
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        let declared = part.size();
+        let mut real = 0u64;
+        loop {
+            match part.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => real += n as u64,
+                // The zip reader stops a part at its declared size with this error.
+                Err(e) if e.to_string().contains("declared") => real = declared + 1,
+                // A damaged part: calamine reports it if it reads that part.
+                Err(_) => break,
+            }
+            if real > declared {
+                return Err(ImportError::UnpacksTooLarge {
+                    part: name,
+                    limit: declared,
+                    declared: true,
+                });
+            }
+            if total + real > MAX_XLSX_UNPACKED_BYTES {
+                return Err(ImportError::UnpacksTooLarge {
+                    part: name,
+                    limit: MAX_XLSX_UNPACKED_BYTES,
+                    declared: false,
+                });
+            }
+        }
+        total += real;
+    }
     Ok(())
 }
 
@@ -94,13 +136,36 @@ fn check_zip_parts(bytes: &[u8]) -> Result<(), ImportError> {
 struct TableBuilder {
     rows: Vec<TableRow>,
     cells: u64,
+    /// Bytes of text decoded so far, all cells together.
+    text: u64,
 }
 
 impl TableBuilder {
+    /// Checks a cell of `bytes` bytes against the per-cell and whole-workbook text limits
+    /// before its text is copied.
+    fn admit(&mut self, row: u32, col: u32, bytes: usize) -> Result<(), ImportError> {
+        if bytes > MAX_CELL_BYTES {
+            return Err(ImportError::CellTooLarge {
+                line: row.saturating_add(1),
+                column: column_letter(col as usize),
+                bytes,
+                limit: MAX_CELL_BYTES,
+            });
+        }
+        self.text = self.text.saturating_add(bytes as u64);
+        if self.text > MAX_DECODED_BYTES {
+            return Err(ImportError::TooMuchText {
+                limit: MAX_DECODED_BYTES,
+            });
+        }
+        Ok(())
+    }
+
     fn put(&mut self, row: u32, col: u32, cell: Cell) -> Result<(), ImportError> {
         if cell.text.is_empty() && cell.kind == CellKind::Text {
             return Ok(());
         }
+        self.admit(row, col, cell.text.len())?;
         let line = row.saturating_add(1);
         let col = col as usize;
         if row as usize >= MAX_ROWS {
@@ -111,14 +176,6 @@ impl TableBuilder {
                 line,
                 columns: col + 1,
                 limit: MAX_COLUMNS,
-            });
-        }
-        if cell.text.len() > MAX_CELL_BYTES {
-            return Err(ImportError::CellTooLarge {
-                line,
-                column: column_letter(col),
-                bytes: cell.text.len(),
-                limit: MAX_CELL_BYTES,
             });
         }
         let idx = match self.rows.last() {
@@ -208,6 +265,13 @@ pub(crate) fn read_xlsx(bytes: &[u8], wanted: Option<&str>) -> Result<SheetRead,
             let mut cells = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
             while let Some(c) = cells.next_cell().map_err(unreadable)? {
                 let (row, col) = c.get_position();
+                // A shared string is borrowed until here: refuse it before it is copied.
+                if let DataRef::SharedString(s) = c.get_value()
+                    && (s.len() > MAX_CELL_BYTES
+                        || builder.text + s.len() as u64 > MAX_DECODED_BYTES)
+                {
+                    builder.admit(row, col, s.len())?;
+                }
                 builder.put(row, col, cell_of(c.get_value().clone()))?;
             }
         }
@@ -270,6 +334,14 @@ fn check_xls_sizes(bytes: &[u8]) -> Result<(), ImportError> {
         limit: MAX_CELLS,
     };
     let (mut max_row, mut max_col) = (0u64, 0u64);
+    // Decoded size of each shared string, and the text all cells of all sheets decode to
+    // (calamine reads every sheet when it opens the workbook, copying the shared string into
+    // every cell that points at it).
+    let mut sst: Vec<u64> = Vec::new();
+    let mut text = 0u64;
+    let too_much = || ImportError::TooMuchText {
+        limit: MAX_DECODED_BYTES,
+    };
     let mut pos = 0usize;
     while pos + 4 <= stream.len() {
         let typ = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
@@ -284,9 +356,37 @@ fn check_xls_sizes(bytes: &[u8]) -> Result<(), ImportError> {
             data.get(i..i + 4)
                 .map(|b| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
         };
+        // LabelSst: a cell holding shared string number `isst` (its span is checked below).
+        if typ == 0x00FD
+            && let Some(i) = u32_at(6)
+        {
+            let size = usize::try_from(i)
+                .ok()
+                .and_then(|i| sst.get(i))
+                .copied()
+                .unwrap_or(0);
+            text = text.saturating_add(size);
+            if text > MAX_DECODED_BYTES {
+                return Err(too_much());
+            }
+        }
         match typ {
             // BOF: a new substream (sheet) starts.
             0x0809 => (max_row, max_col) = (0, 0),
+            // SST, with the CONTINUE records that follow it.
+            0x00FC => {
+                let mut cont = Vec::new();
+                let mut next = pos;
+                while next + 4 <= stream.len()
+                    && u16::from_le_bytes([stream[next], stream[next + 1]]) == 0x003C
+                {
+                    let l = usize::from(u16::from_le_bytes([stream[next + 2], stream[next + 3]]));
+                    cont.push(stream.get(next + 4..next + 4 + l).unwrap_or(&[]));
+                    next += 4 + l;
+                }
+                sst = sst_sizes(data, cont);
+            }
+
             // DIMENSIONS, read exactly as calamine reads it (BIFF8: u32 rows; BIFF5: u16),
             // including its arithmetic, which wraps on a record whose last row is before its
             // first.
@@ -334,6 +434,116 @@ fn check_xls_sizes(bytes: &[u8]) -> Result<(), ImportError> {
         }
     }
     Ok(())
+}
+
+/// The UTF-8 size (an upper bound: 3 bytes for any character beyond ASCII) of each string of an
+/// SST record (`XLUnicodeRichExtendedString`s, MS-XLS 2.4.265), walked exactly as calamine walks
+/// it: the characters may run on into CONTINUE records, each of which starts with a new flags
+/// byte; formatting runs and phonetic data are skipped. Stops where calamine would fail.
+fn sst_sizes<'a>(data: &'a [u8], cont: Vec<&'a [u8]>) -> Vec<u64> {
+    struct Rec<'a> {
+        data: &'a [u8],
+        cont: std::collections::VecDeque<&'a [u8]>,
+    }
+    impl<'a> Rec<'a> {
+        fn next_record(&mut self) -> bool {
+            match self.cont.pop_front() {
+                Some(d) => {
+                    self.data = d;
+                    true
+                }
+                None => false,
+            }
+        }
+        fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+            let (head, rest) = (self.data.get(..n)?, self.data.get(n..)?);
+            self.data = rest;
+            Some(head)
+        }
+        fn skip(&mut self, mut n: usize) -> Option<()> {
+            while n > 0 {
+                if self.data.is_empty() && !self.next_record() {
+                    return None;
+                }
+                let l = n.min(self.data.len());
+                self.data = &self.data[l..];
+                n -= l;
+            }
+            Some(())
+        }
+        fn string(&mut self) -> Option<u64> {
+            if self.data.is_empty() {
+                return Some(0);
+            }
+            let head = self.take(3)?;
+            let mut left = usize::from(u16::from_le_bytes([head[0], head[1]]));
+            let flags = head[2];
+            let mut high = flags & 0x1 != 0;
+            let runs = if flags & 0x8 != 0 {
+                let b = self.take(2)?;
+                usize::from(u16::from_le_bytes([b[0], b[1]]))
+            } else {
+                0
+            };
+            let ext = if flags & 0x4 != 0 {
+                let b = self.take(4)?;
+                usize::try_from(i32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok()?
+            } else {
+                0
+            };
+            let mut size = 0u64;
+            while left > 0 {
+                let (chars, bytes) = if high {
+                    let l = left.min(self.data.len() / 2);
+                    (l, 2 * l)
+                } else {
+                    let l = left.min(self.data.len());
+                    (l, l)
+                };
+                let chunk = self.take(bytes)?;
+                size += if high {
+                    chunk
+                        .chunks_exact(2)
+                        .map(|u| match u16::from_le_bytes([u[0], u[1]]) {
+                            0..=0x7F => 1,
+                            0x80..=0x7FF => 2,
+                            _ => 3,
+                        })
+                        .sum::<u64>()
+                } else {
+                    chunk
+                        .iter()
+                        .map(|&b| if b < 0x80 { 1 } else { 3 })
+                        .sum::<u64>()
+                };
+                left -= chars;
+                if left > 0 {
+                    if !self.next_record() {
+                        return None;
+                    }
+                    high = self.take(1)?[0] & 0x1 != 0;
+                }
+            }
+            self.skip(runs.checked_mul(4)?)?;
+            self.skip(ext)?;
+            Some(size)
+        }
+    }
+    let mut r = Rec {
+        data: data.get(8..).unwrap_or(&[]),
+        cont: cont.into(),
+    };
+    let mut sizes = Vec::new();
+    if data.len() < 8 {
+        return sizes;
+    }
+    while !r.data.is_empty() || r.next_record() {
+        match r.string() {
+            Some(size) => sizes.push(size),
+            None => break,
+        }
+    }
+    sizes
 }
 
 #[cfg(test)]
