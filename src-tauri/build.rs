@@ -50,6 +50,12 @@ const COMMANDS: &[&str] = &[
     "sandbox_faults_set",
     "sandbox_approval_get",
     "sandbox_approval_set",
+    "watch_settings_get",
+    "watch_settings_set",
+    "watch_status",
+    "watch_check_now",
+    "live_numbers_read",
+    "live_numbers_list",
     "support_bundle_save",
 ];
 

@@ -37,7 +37,7 @@ pub fn application_detail(
 }
 
 /// The active connection's client settings, read off the async threads (keychain).
-async fn plan<R: Runtime>(app: &AppHandle<R>) -> Result<ConnectionPlan, IpcError> {
+pub(crate) async fn plan<R: Runtime>(app: &AppHandle<R>) -> Result<ConnectionPlan, IpcError> {
     let app = app.clone();
     tauri::async_runtime::spawn_blocking(move || {
         core::active_connection_plan(&app.state::<AppContext>())

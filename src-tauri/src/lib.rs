@@ -10,6 +10,7 @@ mod settings;
 mod submit;
 mod support;
 mod template;
+mod watch;
 mod wizard;
 
 use std::path::PathBuf;
@@ -76,9 +77,22 @@ pub fn build<R: Runtime>(
             submit::sandbox_approval_get,
             submit::sandbox_approval_set,
             support::support_bundle_save,
+            watch::watch_settings_get,
+            watch::watch_settings_set,
+            watch::watch_status,
+            watch::watch_check_now,
+            watch::live_numbers_read,
+            watch::live_numbers_list,
         ])
         .plugin(tauri_plugin_dialog::init())
-        .setup(move |app| start(app.handle(), data_dir))
+        .plugin(tauri_plugin_notification::init())
+        .setup(move |app| {
+            start(app.handle(), data_dir)?;
+            // The approval watch runs while the app is open (tests on the mock runtime call
+            // `start` only, and run passes themselves).
+            watch::spawn(app.handle());
+            Ok(())
+        })
 }
 
 /// Opens the app's state and hands it to Tauri. Runs once, before the window loads; tests on the

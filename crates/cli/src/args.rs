@@ -34,6 +34,8 @@ pub enum Command {
     History(crate::outbox_args::HistoryArgs),
     /// Ask Tencent which submitted numbers are live (DescribeNumbers) and mark approvals.
     Refresh(crate::outbox_args::RefreshArgs),
+    /// Watch for approvals on the app's schedule, one line per change (`--once`: one pass).
+    Watch(crate::outbox_args::WatchArgs),
     /// Settle an application whose outcome is unknown: its ApplyId, or a confirmed resend.
     Resolve(crate::outbox_args::ResolveArgs),
     /// Read a number list (CSV in any encoding, XLSX, XLS), clean and check every row.

@@ -5,7 +5,8 @@
 //! - `numdesk call …`    one signed call; prints the `Response` JSON
 //! - `numdesk submit …`  import a list and send it in batches (exit 0 all submitted, 1 some
 //!   failed or unknown, 2 nothing could be done); `resume`, `history`, `resolve` manage the outbox;
-//!   `refresh` asks Tencent which submitted numbers are live and marks approvals
+//!   `refresh` asks Tencent which submitted numbers are live and marks approvals; `watch` does
+//!   so on the app's schedule, one line per change
 //! - `numdesk import FILE` read and check a number list (`--json`: one JSON object)
 //! - `numdesk template`  write the import template (XLSX or CSV)
 //!
@@ -30,6 +31,7 @@ mod sandbox;
 mod sign;
 mod submit;
 mod template;
+mod watch;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
             Command::Resume(a) => resume::run(a).await.map_err(CliError::from),
             Command::History(a) => history::run(a).map_err(CliError::from),
             Command::Refresh(a) => refresh::run(a).await.map_err(CliError::from),
+            Command::Watch(a) => watch::run(a).await.map_err(CliError::from),
             Command::Resolve(a) => resolve::run(a).await.map_err(CliError::from),
             Command::Import(a) => import::run(a),
             Command::Template(a) => template::run(a),

@@ -118,6 +118,7 @@ impl ImportOptions {
             options: ValidationOptions {
                 country,
                 held_numbers: Vec::new(),
+                live_numbers: Vec::new(),
                 lang,
             },
         })
@@ -186,6 +187,23 @@ pub struct RefreshArgs {
     #[command(flatten)]
     pub send: SendArgs,
     /// Print one JSON object (`endpoint`, `reconciled`, `applications`) instead of lines.
+    #[arg(long)]
+    pub json: bool,
+    /// Language of Tencent's error messages: en or zh.
+    #[arg(long, value_parser = ["en", "zh"])]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    #[command(flatten)]
+    pub send: SendArgs,
+    /// Check every waiting SdkAppId once, print what changed, and exit.
+    #[arg(long)]
+    pub once: bool,
+    /// One JSON object per line (`event`: live, approved, expired or error).
     #[arg(long)]
     pub json: bool,
     /// Language of Tencent's error messages: en or zh.

@@ -136,3 +136,44 @@ fn refresh_sees_numbers_live_and_the_application_approved_on_both_sites() {
         );
     }
 }
+
+#[test]
+fn watch_once_prints_one_json_line_per_change_on_both_sites() {
+    for site in [Site::International, Site::China] {
+        let h = Harness::new(config(site, Some(Duration::from_secs(1))), None);
+        for (i, numbers) in [
+            ["020 3800 2001", "+86 20 3800 2002"],
+            ["0086 20 3800 2003", "13800138206"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            let csv = h.csv(&format!("w{i}.csv"), &numbers.map(str::to_owned));
+            let out = run(h.submit(&csv, &[]));
+            assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        }
+        std::thread::sleep(Duration::from_millis(1_300));
+        let out = run(h.send_cmd(&["watch", "--once", "--json"]));
+        assert_eq!(out.status.code(), Some(0), "{site}: {}", text(&out.stderr));
+        let lines: Vec<Value> = text(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let approved: Vec<i64> = lines
+            .iter()
+            .filter(|l| l["event"] == "approved")
+            .map(|l| l["applicationId"].as_i64().unwrap())
+            .collect();
+        assert_eq!(
+            approved,
+            [1, 2],
+            "{site}: one line per approved application: {lines:?}"
+        );
+        let out = run(h.send_cmd(&["watch", "--once", "--json"]));
+        assert_eq!(
+            text(&out.stdout).trim(),
+            "",
+            "{site}: nothing changes twice"
+        );
+    }
+}

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use numdesk_client::CallType;
 use numdesk_import::{
-    Cell, Code, Country, Defaults, Field, Finding, HeldNumber, ImportedRow, Lang, Mapping,
-    RowInput, Severity, TableRow, ValidationOptions, Validator, export_csv, export_xlsx,
+    Cell, Code, Country, Defaults, Field, Finding, HeldNumber, ImportedRow, KnownLive, Lang,
+    Mapping, RowInput, Severity, TableRow, ValidationOptions, Validator, export_csv, export_xlsx,
     mark_duplicates,
 };
 use numdesk_import::{NumberForm, PhoneChecker, WrittenForm};
@@ -172,6 +172,57 @@ pub(crate) fn held_numbers(
         .collect())
 }
 
+/// Numbers DescribeNumbers last listed as live at the destination the app sends to now (for
+/// `sdk_app_id`, else the one new drafts go to), each with how long ago it was read.
+pub(crate) fn known_live(
+    ctx: &AppContext,
+    sdk_app_id: Option<u64>,
+    lang: Lang,
+) -> Result<Vec<KnownLive>, IpcError> {
+    let scope = crate::submit::active_scope(ctx)?;
+    let sdk = match sdk_app_id {
+        Some(s) => Some(s),
+        None => crate::settings::default_sdk_app_id(ctx)?,
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0);
+    Ok(ctx
+        .store()
+        .live_numbers(&scope, sdk, false)?
+        .into_iter()
+        .map(|n| KnownLive {
+            read: ago(&n.read_at, now, lang),
+            number: n.number,
+            sdk_app_id: n.sdk_app_id,
+        })
+        .collect())
+}
+
+/// "5 minutes ago" / "5 分钟前" for a stored UTC time.
+pub(crate) fn ago(utc: &str, now_ms: u64, lang: Lang) -> String {
+    let Some(then) = numdesk_outbox::parse_utc_ms(utc) else {
+        return utc.to_owned();
+    };
+    let minutes = now_ms.saturating_sub(then) / 60_000;
+    let (n, en, zh) = match minutes {
+        0 => return lang.pick("just now".to_owned(), "刚刚".to_owned()),
+        m if m < 60 => (m, "minute", "分钟"),
+        m if m < 48 * 60 => (m / 60, "hour", "小时"),
+        m => (m / (24 * 60), "day", "天"),
+    };
+    lang.pick(
+        format!("{n} {en}{} ago", if n == 1 { "" } else { "s" }),
+        format!("{n} {zh}前"),
+    )
+}
+
+/// Findings that depend on what is held or live now, not on the row: re-done at every open.
+fn is_taken(code: Code) -> bool {
+    matches!(code, Code::DuplicateExisting | Code::AlreadyLive)
+}
+
 /// Where applications of `scope` go, as the messages name it.
 pub(crate) fn destination_name(scope: &EndpointScope, lang: Lang) -> String {
     let (en, zh) = match scope.kind {
@@ -327,12 +378,13 @@ impl Workbench {
     /// number patterns and collecting the numbers earlier applications hold is not per edit).
     fn build_validator(
         country: Option<Country>,
-        held: Vec<HeldNumber>,
+        (held, live): (Vec<HeldNumber>, Vec<KnownLive>),
         lang: Lang,
     ) -> Result<Validator, IpcError> {
         let options = ValidationOptions {
             country,
             held_numbers: held,
+            live_numbers: live,
             lang,
         };
         Validator::new(&IDENTITY, &Defaults::default(), &options)
@@ -348,8 +400,11 @@ impl Workbench {
         lang: Lang,
         file_issues: Vec<Finding>,
     ) -> Result<Self, IpcError> {
-        let held = held_numbers(ctx, header.sdk_app_id, lang)?;
-        let mut validator = Self::build_validator(country, held, lang)?;
+        let taken = (
+            held_numbers(ctx, header.sdk_app_id, lang)?,
+            known_live(ctx, header.sdk_app_id, lang)?,
+        );
+        let mut validator = Self::build_validator(country, taken, lang)?;
         let others = other_drafts(ctx, &mut validator, None)?;
         for row in &mut rows {
             mark_other_drafts(row, &others, lang);
@@ -381,12 +436,13 @@ impl Workbench {
             None => ctx.store().preference("import.country")?,
         };
         let country = parse_country(saved.as_deref().or(Some("CN")), lang)?;
-        let held = held_numbers(ctx, draft.summary.header.sdk_app_id, lang)?;
+        let sdk = draft.summary.header.sdk_app_id;
+        let taken = (held_numbers(ctx, sdk, lang)?, known_live(ctx, sdk, lang)?);
         let mut bench = Self {
             draft_id: id,
             header: draft.summary.header.clone(),
             rows: Vec::new(),
-            validator: Self::build_validator(country, held.clone(), lang)?,
+            validator: Self::build_validator(country, taken.clone(), lang)?,
             lang,
             file_issues: Vec::new(),
             other_drafts: HashMap::new(),
@@ -421,7 +477,8 @@ impl Workbench {
         };
         let options = ValidationOptions {
             country,
-            held_numbers: held,
+            held_numbers: taken.0,
+            live_numbers: taken.1,
             lang,
         };
         let checked =
@@ -449,15 +506,15 @@ impl Workbench {
             let held: Vec<Finding> = row
                 .issues
                 .iter()
-                .filter(|f| f.code == Code::DuplicateExisting)
+                .filter(|f| is_taken(f.code))
                 .cloned()
                 .collect();
             if let Some(mut saved) = saved {
-                saved.retain(|f| f.code != Code::DuplicateExisting);
+                saved.retain(|f| !is_taken(f.code));
                 let fresh: Vec<Finding> = row
                     .issues
                     .iter()
-                    .filter(|f| f.code != Code::DuplicateExisting)
+                    .filter(|f| !is_taken(f.code))
                     .cloned()
                     .collect();
                 if finding_codes(&saved) != finding_codes(&fresh) {

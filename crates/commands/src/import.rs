@@ -422,6 +422,7 @@ pub fn import_process(
     let options = numdesk_import::ValidationOptions {
         country,
         held_numbers: crate::drafts::held_numbers(ctx, None, lang)?,
+        live_numbers: crate::drafts::known_live(ctx, None, lang)?,
         lang,
     };
     let result = numdesk_import::process(

@@ -66,9 +66,9 @@ pub use support::{
 };
 pub use template::{TemplateFormat, template_save};
 pub use watch::{
-    BUNDLE_OVER, MAX_WATCH_INTERVAL_MIN, WatchNotice, WatchNotifier, WatchSettings, WatchState,
-    WatchStatus, notices, watch_loop, watch_once, watch_settings_get, watch_settings_set,
-    watch_status,
+    BUNDLE_OVER, LiveNumbersRead, MAX_WATCH_INTERVAL_MIN, WatchNotice, WatchNotifier,
+    WatchSettings, WatchState, WatchStatus, live_numbers_list, live_numbers_read, notices,
+    watch_loop, watch_once, watch_settings_get, watch_settings_set, watch_status,
 };
 
 /// The TypeScript declarations of every type the UI receives (`ui/src/bindings/`).
@@ -118,6 +118,8 @@ pub mod bindings {
         super::WatchSettings::export_all(&cfg)?;
         super::WatchStatus::export_all(&cfg)?;
         super::WatchNotice::export_all(&cfg)?;
+        super::LiveNumbersRead::export_all(&cfg)?;
+        numdesk_store::LiveNumber::export_all(&cfg)?;
         numdesk_outbox::ProgressEvent::export_all(&cfg)?;
         numdesk_outbox::RunReport::export_all(&cfg)?;
         super::known_codes::export(dir)?;

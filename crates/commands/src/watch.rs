@@ -308,3 +308,51 @@ pub async fn watch_loop(ctx: &AppContext, notifier: Arc<dyn WatchNotifier>) {
         tokio::time::sleep(WAKE).await;
     }
 }
+
+/// What `live_numbers_read` brought in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(rename_all = "camelCase")]
+pub struct LiveNumbersRead {
+    #[ts(type = "number")]
+    pub sdk_app_id: u64,
+    /// Numbers DescribeNumbers listed (bought and own).
+    #[ts(type = "number")]
+    pub listed: u64,
+    /// Own numbers live there that no application from this computer holds.
+    pub not_applied_here: u32,
+    /// When it was read (UTC).
+    pub read_at: Option<String>,
+}
+
+/// `live_numbers_read`: "Bring in the numbers already in this contact centre" — reads
+/// DescribeNumbers (every page) for `sdk_app_id` on the active connection into the local store,
+/// so import flags numbers already live there. Also marks applications' numbers live.
+pub async fn live_numbers_read(
+    ctx: &AppContext,
+    plan: crate::ConnectionPlan,
+    sdk_app_id: u64,
+) -> Result<LiveNumbersRead, IpcError> {
+    let client =
+        Client::new(plan.config, plan.limiter, plan.credentials).map_err(crate::client_error)?;
+    let scope = endpoint_scope(&client);
+    let report = ctx.outbox().reconcile(&client, sdk_app_id).await?;
+    let not_applied = ctx
+        .store()
+        .live_numbers(&scope, Some(sdk_app_id), true)?
+        .len();
+    Ok(LiveNumbersRead {
+        sdk_app_id,
+        listed: report.numbers_listed,
+        not_applied_here: u32::try_from(not_applied).unwrap_or(u32::MAX),
+        read_at: ctx.store().listing_read_at(&scope, sdk_app_id)?,
+    })
+}
+
+/// `live_numbers_list`: numbers live at the active connection that no application from this
+/// computer holds ("live, not applied for from this computer"), with when they were read.
+/// Blocking (database).
+pub fn live_numbers_list(ctx: &AppContext) -> Result<Vec<numdesk_store::LiveNumber>, IpcError> {
+    let scope = crate::submit::active_scope(ctx)?;
+    Ok(ctx.store().live_numbers(&scope, None, true)?)
+}

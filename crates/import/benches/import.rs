@@ -22,6 +22,7 @@ fn bench(c: &mut Criterion) {
     let options = ValidationOptions {
         country: "CN".parse().ok(),
         held_numbers: Vec::new(),
+        live_numbers: Vec::new(),
         lang: Lang::En,
     };
     // Check once that the benchmark measures real work: every row imported, none rejected.

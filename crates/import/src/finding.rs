@@ -130,6 +130,8 @@ pub enum Code {
     DuplicateInFile,
     /// The number is already in a draft or submitted application.
     DuplicateExisting,
+    /// The number is already live in the contact centre (DescribeNumbers listed it).
+    AlreadyLive,
     /// The number is also in another saved draft (a warning: only one of them should be sent).
     DuplicateInDraft,
     /// CallType is not 0/1/2, inbound/outbound/both, 呼入/呼出/双向.
@@ -171,6 +173,7 @@ impl Code {
             Self::CellError => "cell_error",
             Self::DuplicateInFile => "duplicate_in_file",
             Self::DuplicateExisting => "duplicate_existing",
+            Self::AlreadyLive => "already_live",
             Self::DuplicateInDraft => "duplicate_in_draft",
             Self::InvalidCallType => "invalid_call_type",
             Self::NotPositiveInteger => "not_positive_integer",

@@ -46,6 +46,6 @@ pub use report::{Detected, ImportReport, MappedColumn, import_path};
 pub use table::{Cell, CellKind, Table, TableRow, column_letter};
 pub use template::{template_csv, template_xlsx};
 pub use validate::{
-    Defaults, HeaderChoice, HeldNumber, ImportResult, ImportedRow, RowInput, ValidationOptions,
-    Validator,
+    Defaults, HeaderChoice, HeldNumber, ImportResult, ImportedRow, KnownLive, RowInput,
+    ValidationOptions, Validator,
 };

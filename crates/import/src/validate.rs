@@ -46,6 +46,9 @@ pub struct ValidationOptions {
     /// their canonical key).
     #[serde(default)]
     pub held_numbers: Vec<HeldNumber>,
+    /// Numbers already live in the destination's contact centre (read with DescribeNumbers).
+    #[serde(default)]
+    pub live_numbers: Vec<KnownLive>,
     /// Language of the messages.
     #[serde(default)]
     pub lang: Lang,
@@ -65,6 +68,19 @@ pub struct HeldNumber {
     /// Its `SdkAppId`.
     #[ts(type = "number")]
     pub sdk_app_id: u64,
+}
+
+/// A number DescribeNumbers listed as live: a row with it is an error (Tencent refuses a number
+/// already in use).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct KnownLive {
+    /// As Tencent listed it.
+    pub number: String,
+    /// The SdkAppId it is live in.
+    #[ts(type = "number")]
+    pub sdk_app_id: u64,
+    /// When the listing was read, in the language of the messages ("5 minutes ago").
+    pub read: String,
 }
 
 /// The raw values of one row, by field (`None`: the field has no column). The wizard builds one
@@ -247,6 +263,7 @@ pub struct Validator {
     country: Option<Country>,
     pub(crate) phone: PhoneChecker,
     existing: Arc<HashMap<String, HeldNumber>>,
+    live: Arc<HashMap<String, KnownLive>>,
 }
 
 impl Validator {
@@ -289,6 +306,11 @@ impl Validator {
             };
             existing.entry(key).or_insert_with(|| held.clone());
         }
+        let mut live = HashMap::with_capacity(options.live_numbers.len());
+        for l in &options.live_numbers {
+            live.entry(phone.key(&l.number))
+                .or_insert_with(|| l.clone());
+        }
         Ok(Self {
             mapping: *mapping,
             defaults: defaults.clone(),
@@ -296,6 +318,7 @@ impl Validator {
             country: options.country,
             phone,
             existing: Arc::new(existing),
+            live: Arc::new(live),
         })
     }
 
@@ -683,6 +706,16 @@ impl Validator {
     /// An error when an application of the same destination already holds the number.
     fn check_held(&self, line: u32, cleaned: &str, key: Option<&str>, issues: &mut Vec<Finding>) {
         let Some(held) = key.and_then(|k| self.existing.get(k)) else {
+            if let Some(live) = key.and_then(|k| self.live.get(k)) {
+                let (sdk, read) = (live.sdk_app_id, &live.read);
+                issues.push(self.err(
+                    Code::AlreadyLive,
+                    Field::PhoneNumber,
+                    line,
+                    format!("\"{cleaned}\" is already live in SdkAppId {sdk} (read {read}). Tencent refuses a number that is already in use: remove this row."),
+                    format!("“{cleaned}”已在 SdkAppId {sdk} 中生效（{read}读取）。腾讯云会拒绝已在使用的号码：请删除这一行。"),
+                ));
+            }
             return;
         };
         let (id, place, sdk) = (held.application_id, &held.destination, held.sdk_app_id);
