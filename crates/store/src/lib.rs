@@ -178,6 +178,9 @@ fn configure(conn: &Connection, file: bool) -> Result<(), StoreError> {
         }
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    for (pragma, value) in flush_pragmas(cfg!(target_vendor = "apple")) {
+        conn.pragma_update(None, pragma, value)?;
+    }
     conn.pragma_update(None, "foreign_keys", true)?;
     let fk: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
     if !fk {
@@ -187,6 +190,18 @@ fn configure(conn: &Connection, file: bool) -> Result<(), StoreError> {
         });
     }
     Ok(())
+}
+
+/// Pragmas that make a commit reach the disk itself, for the target: on Apple systems `fsync`
+/// only hands the data to the drive, whose cache a power cut empties, so `synchronous=FULL`
+/// needs `fullfsync` (and `checkpoint_fullfsync` for WAL checkpoints) to mean F_FULLFSYNC.
+/// Elsewhere `fsync` already flushes the drive and these pragmas do nothing.
+fn flush_pragmas(apple: bool) -> &'static [(&'static str, &'static str)] {
+    if apple {
+        &[("fullfsync", "ON"), ("checkpoint_fullfsync", "ON")]
+    } else {
+        &[]
+    }
 }
 
 #[cfg(unix)]
@@ -213,6 +228,39 @@ mod tests {
     fn synchronous(c: &Connection) -> i64 {
         c.pragma_query_value(None, "synchronous", |r| r.get(0))
             .unwrap()
+    }
+
+    #[test]
+    fn apple_builds_flush_the_drive_cache_with_fullfsync() {
+        assert_eq!(
+            flush_pragmas(true),
+            [("fullfsync", "ON"), ("checkpoint_fullfsync", "ON")],
+            "rule: on macOS a commit must use F_FULLFSYNC, or a power cut loses it"
+        );
+        assert!(
+            flush_pragmas(false).is_empty(),
+            "elsewhere fsync flushes the drive already"
+        );
+        // SQLite accepts them on every platform: applied as an Apple build would, they read back.
+        let conn = Connection::open_in_memory().unwrap();
+        for (pragma, value) in flush_pragmas(true) {
+            conn.pragma_update(None, pragma, value).unwrap();
+            let on: i64 = conn.pragma_query_value(None, pragma, |r| r.get(0)).unwrap();
+            assert_eq!(on, 1, "{pragma} is on");
+        }
+        // And the store opened on this target has them exactly when it is an Apple target.
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+        let want = i64::from(cfg!(target_vendor = "apple"));
+        for pragma in ["fullfsync", "checkpoint_fullfsync"] {
+            let got: i64 = store
+                .with_conn(|c| Ok(c.pragma_query_value(None, pragma, |r| r.get(0))?))
+                .unwrap();
+            assert_eq!(
+                got, want,
+                "rule: {pragma} follows the target (apple: {want})"
+            );
+        }
     }
 
     #[test]
