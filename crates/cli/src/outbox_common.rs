@@ -68,7 +68,15 @@ pub fn db_path(args: &DbArgs) -> CmdResult<PathBuf> {
 }
 
 pub fn open_store(args: &DbArgs) -> CmdResult<Arc<Store>> {
-    Ok(Arc::new(Store::open(&db_path(args)?)?))
+    let path = db_path(args)?;
+    if args.db.is_none()
+        && let Some(dir) = path.parent()
+    {
+        // The app's own data directory (no --db / NUMDESK_DB): private. A folder the user
+        // chose keeps its permissions.
+        numdesk_store::private_app_dir(dir)?;
+    }
+    Ok(Arc::new(Store::open(&path)?))
 }
 
 /// Opens the outbox (taking the sender lock) and reports what crash recovery changed.

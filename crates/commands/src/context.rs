@@ -77,6 +77,8 @@ impl AppContext {
         shell: ShellInfo,
         secrets: Secrets,
     ) -> Result<Self, IpcError> {
+        // The app's own data directory: private (0700). Store::open leaves folders alone.
+        numdesk_store::private_app_dir(data_dir)?;
         let store = Arc::new(Store::open(&data_dir.join(DATABASE_FILE))?);
         let outbox = Outbox::open(Arc::clone(&store), OutboxConfig::default())?;
         let config = SandboxConfig {

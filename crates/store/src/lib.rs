@@ -58,15 +58,16 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database at `path`, then brings its schema up to date.
     ///
-    /// The parent directory is created. On Unix the directory is made user-only (0700) and the
-    /// file 0600: the database holds phone numbers that are nobody else's business.
+    /// The parent directory is created if missing but its permissions are left alone: it may be
+    /// a folder the user chose (`--db ~/x.sqlite3` must not make `$HOME` private). On Unix the
+    /// file is made 0600: the database holds phone numbers that are nobody else's business.
+    /// The app's own data directory is made private by [`private_app_dir`].
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
                 path: dir.to_path_buf(),
                 source,
             })?;
-            restrict_permissions(dir, 0o700)?;
         }
         let mut conn = Connection::open(path).map_err(|source| StoreError::Open {
             path: path.to_path_buf(),
@@ -192,6 +193,16 @@ fn configure(conn: &Connection, file: bool) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Creates the app's own data directory `dir` if needed and makes it user-only (0700 on Unix).
+/// Only for the directory the app owns, never for a folder the user chose.
+pub fn private_app_dir(dir: &Path) -> Result<(), StoreError> {
+    std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    restrict_permissions(dir, 0o700)
+}
+
 /// Pragmas that make a commit reach the disk itself, for the target: on Apple systems `fsync`
 /// only hands the data to the drive, whose cache a power cut empties, so `synchronous=FULL`
 /// needs `fullfsync` (and `checkpoint_fullfsync` for WAL checkpoints) to mean F_FULLFSYNC.
@@ -228,6 +239,31 @@ mod tests {
     fn synchronous(c: &Connection) -> i64 {
         c.pragma_query_value(None, "synchronous", |r| r.get(0))
             .unwrap()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_the_user_chose_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let home = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let db = home.path().join("x.sqlite3");
+        drop(Store::open(&db).unwrap());
+        assert_eq!(
+            mode(home.path()),
+            0o755,
+            "rule: never chmod a folder the user chose (--db ~/x.sqlite3)"
+        );
+        assert_eq!(mode(&db), 0o600, "the database file itself is private");
+        let app = home.path().join("app-data").join("com.example");
+        private_app_dir(&app).unwrap();
+        assert_eq!(
+            mode(&app),
+            0o700,
+            "rule: the app's own data directory is private"
+        );
+        assert_eq!(mode(home.path()), 0o755, "and only that directory");
     }
 
     #[test]

@@ -66,6 +66,9 @@ fn database_file_and_directory_are_private_to_the_user() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let path = data.join("numdesk.sqlite3");
+    // The app's own data directory is made private by the app (Store::open leaves the folders
+    // of a path alone: it may be one the user chose).
+    numdesk_store::private_app_dir(&data).unwrap();
     drop(Store::open(&path).unwrap());
     let file_mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     let dir_mode = std::fs::metadata(&data).unwrap().permissions().mode() & 0o777;
