@@ -18,8 +18,11 @@ pub(crate) struct OutboxLock {
 }
 
 impl OutboxLock {
-    /// The lock file used for database `db`.
+    /// The lock file used for database `db`: beside the file itself, found through symlinks,
+    /// `..` and relative spellings, so every path that reaches one database reaches one lock
+    /// (the database exists by now: the store opened it).
     pub(crate) fn path_for(db: &Path) -> PathBuf {
+        let db = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
         let mut name = db.file_name().map(|n| n.to_os_string()).unwrap_or_default();
         name.push(".outbox-lock");
         db.with_file_name(name)
@@ -71,5 +74,39 @@ impl OutboxLock {
     /// The lock file.
     pub(crate) fn path(&self) -> &Path {
         &self.path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_lock_per_database_file_however_its_path_is_spelled() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        let db = data.join("numdesk.sqlite3");
+        std::fs::write(&db, b"").unwrap();
+        let _held = OutboxLock::acquire(&db).unwrap();
+        let mut spellings = vec![data.join(".").join("numdesk.sqlite3")];
+        spellings.push(dir.path().join("data/../data/numdesk.sqlite3"));
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.sqlite3");
+            std::os::unix::fs::symlink(&db, &link).unwrap();
+            spellings.push(link);
+            let dir_link = dir.path().join("elsewhere");
+            std::os::unix::fs::symlink(&data, &dir_link).unwrap();
+            spellings.push(dir_link.join("numdesk.sqlite3"));
+        }
+        for other in spellings {
+            let second = OutboxLock::acquire(&other);
+            assert!(
+                matches!(second, Err(OutboxError::Locked { .. })),
+                "rule: one sender per database file, also through {}",
+                other.display()
+            );
+        }
     }
 }
