@@ -59,36 +59,47 @@ pub(crate) fn migrate(
     path: Option<&Path>,
 ) -> Result<(), StoreError> {
     let latest = version_of(migrations);
-    let current: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if current > latest {
-        return Err(StoreError::TooNew {
-            found: current,
-            supported: latest,
-        });
-    }
-    if current == latest {
+    // The version is read only while holding the write lock (BEGIN IMMEDIATE): two processes
+    // opening an old database at once must not both decide to migrate it. The backup cannot
+    // be taken inside a transaction, so after it the lock is taken again and the version read
+    // again: whatever another process did meanwhile is what counts.
+    let mut backed_up = false;
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: u32 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if current > latest {
+            return Err(StoreError::TooNew {
+                found: current,
+                supported: latest,
+            });
+        }
+        if current == latest {
+            tx.commit()?;
+            return Ok(());
+        }
+        if let (Some(path), true, false) = (path, current > 0, backed_up) {
+            tx.rollback()?;
+            backup(conn, path, current)?;
+            backed_up = true;
+            continue;
+        }
+        for migration in migrations.iter().skip(current as usize) {
+            tx.execute_batch(migration.sql)
+                .map_err(|source| StoreError::Migration {
+                    name: migration.name,
+                    source,
+                })?;
+            if let Some(step) = migration.then {
+                step(&tx).map_err(|source| StoreError::Migration {
+                    name: migration.name,
+                    source,
+                })?;
+            }
+        }
+        tx.pragma_update(None, "user_version", latest)?;
+        tx.commit()?;
         return Ok(());
     }
-    if let (Some(path), true) = (path, current > 0) {
-        backup(conn, path, current)?;
-    }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    for migration in migrations.iter().skip(current as usize) {
-        tx.execute_batch(migration.sql)
-            .map_err(|source| StoreError::Migration {
-                name: migration.name,
-                source,
-            })?;
-        if let Some(step) = migration.then {
-            step(&tx).map_err(|source| StoreError::Migration {
-                name: migration.name,
-                source,
-            })?;
-        }
-    }
-    tx.pragma_update(None, "user_version", latest)?;
-    tx.commit()?;
-    Ok(())
 }
 
 fn backup(conn: &Connection, path: &Path, version: u32) -> Result<PathBuf, StoreError> {

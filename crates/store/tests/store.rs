@@ -86,3 +86,40 @@ fn in_memory_store_has_the_same_schema() {
     store.set_preference("k", "v").unwrap();
     assert_eq!(store.preference("k").unwrap().as_deref(), Some("v"));
 }
+
+/// Two processes open a new database at once. The one that loses the race for the write lock
+/// must read `user_version` only once it holds the lock, and then find nothing left to do;
+/// reading it before (as 0) made it apply every migration a second time and fail.
+#[test]
+fn migrations_read_the_version_under_the_write_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("numdesk.sqlite3");
+    let mut other = rusqlite::Connection::open(&path).unwrap();
+    other
+        .pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
+        .unwrap();
+    let tx = other
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .unwrap();
+    let opener = {
+        let path = path.clone();
+        std::thread::spawn(move || Store::open(&path).map(|s| s.schema_version().unwrap()))
+    };
+    // The opener is now waiting (busy timeout) while the other process migrates.
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    for m in numdesk_store::MIGRATIONS {
+        tx.execute_batch(m.sql).unwrap();
+        if let Some(step) = m.then {
+            step(&tx).unwrap();
+        }
+    }
+    tx.pragma_update(None, "user_version", latest_version())
+        .unwrap();
+    tx.commit().unwrap();
+    let opened = opener.join().unwrap();
+    assert_eq!(
+        opened.ok(),
+        Some(latest_version()),
+        "rule: migrations take the write lock before reading user_version"
+    );
+}
