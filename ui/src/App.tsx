@@ -5,6 +5,7 @@ import { Notice } from "./components/Notice";
 import { Sidebar } from "./components/Sidebar";
 import { useAppInfo } from "./hooks/useAppInfo";
 import { useLanguagePreference, type PreferenceProblem } from "./hooks/useLanguagePreference";
+import { useWatchBadge } from "./hooks/useWatchBadge";
 import type { SectionId } from "./sections";
 import { ApplicationsSection } from "./sections/ApplicationsSection";
 import { DraftsSection } from "./sections/DraftsSection";
@@ -16,7 +17,13 @@ export function App(): ReactElement {
   const { t } = useTranslation();
   const preference = useLanguagePreference();
   const appInfo = useAppInfo();
-  const [section, setSection] = useState<SectionId>("import");
+  const [section, setSectionState] = useState<SectionId>("import");
+  const watchBadge = useWatchBadge();
+  // Opening (or leaving) Applications is looking at what the approval watch found.
+  const setSection = (next: SectionId): void => {
+    if (next === "applications" || section === "applications") watchBadge.clear();
+    setSectionState(next);
+  };
 
   // Render nothing readable until the saved language is known, so the window never flashes
   // one language and then switches to another. Reading preferences is a local call.
@@ -62,7 +69,11 @@ export function App(): ReactElement {
         />
       )}
       <div className="app-body">
-        <Sidebar active={section} onSelect={setSection} />
+        <Sidebar
+          active={section}
+          onSelect={setSection}
+          badges={{ applications: section === "applications" ? 0 : watchBadge.count }}
+        />
         <main className="content" data-testid={`section-${section}`}>
           <SubmitHost section={section} onNavigate={setSection}>
             {renderSection()}

@@ -74,4 +74,8 @@ draft_id: number | null,
 /**
  * The draft its numbers were copied to after it failed.
  */
-redrafted_to: number | null, };
+redrafted_to: number | null, 
+/**
+ * When every number was seen live (UTC).
+ */
+approved_at: string | null, };

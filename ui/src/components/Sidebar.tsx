@@ -24,9 +24,12 @@ const LABEL_KEY = {
 export function Sidebar({
   active,
   onSelect,
+  badges = {},
 }: {
   active: SectionId;
   onSelect: (section: SectionId) => void;
+  /** A count shown on a section (e.g. Applications: changes the approval watch saw). */
+  badges?: Partial<Record<SectionId, number>>;
 }): ReactElement {
   const { t } = useTranslation();
   const buttons = useRef(new Map<SectionId, HTMLButtonElement>());
@@ -83,6 +86,15 @@ export function Sidebar({
               >
                 <Icon />
                 <span>{t(LABEL_KEY[id])}</span>
+                {(badges[id] ?? 0) > 0 && (
+                  <span
+                    className="nav-badge"
+                    data-testid={`nav-badge-${id}`}
+                    aria-label={t("nav.badge", { count: badges[id] ?? 0 })}
+                  >
+                    {badges[id]}
+                  </span>
+                )}
               </button>
             </li>
           );

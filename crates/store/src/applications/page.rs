@@ -193,6 +193,8 @@ pub struct ApplicationRow {
     /// The draft its numbers were copied to after it failed.
     #[ts(type = "number | null")]
     pub redrafted_to: Option<i64>,
+    /// When every number was seen live (UTC).
+    pub approved_at: Option<String>,
 }
 
 /// How many applications have one shown status.
@@ -297,7 +299,7 @@ impl ApplicationQuery {
     }
 }
 
-const ROW_COLUMNS: &str = "a.id, a.state, a.approved_at IS NOT NULL, a.apply_id, a.request_id, \
+const ROW_COLUMNS: &str = "a.id, a.state, a.approved_at, a.apply_id, a.request_id, \
     a.created_at, a.updated_at, a.sdk_app_id, a.sip_trunk_id, a.endpoint_kind, a.endpoint_host, \
     a.error_code, a.error_message, a.note, a.draft_id, a.redrafted_to";
 
@@ -306,11 +308,12 @@ fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<ApplicationRow> {
     let state: ApplicationState = state
         .parse()
         .map_err(|e: StoreError| super::corrupt_column(e.to_string()))?;
-    let approved: bool = r.get(2)?;
+    let approved_at: Option<String> = r.get(2)?;
     let kind: String = r.get(9)?;
     Ok(ApplicationRow {
         id: r.get(0)?,
-        status: ApplicationStatus::of(state, approved),
+        status: ApplicationStatus::of(state, approved_at.is_some()),
+        approved_at,
         state,
         apply_id: get_opt_u64(r, 3)?,
         request_id: r.get(4)?,

@@ -32,6 +32,7 @@ function row(id: number, status: ApplicationStatus, over: Partial<ApplicationRow
     note: null,
     draft_id: 1,
     redrafted_to: null,
+    approved_at: null,
     ...over,
   } satisfies ApplicationRow;
 }

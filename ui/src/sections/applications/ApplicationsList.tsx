@@ -24,6 +24,7 @@ import { ApplicationDetailView } from "./ApplicationDetail";
 import { CopyButton, StateChip, formatDate } from "./parts";
 import "../import/wizard.css";
 import "./applications.css";
+import { WatchPanel } from "./WatchPanel";
 
 /** Applications per page: a page renders in a few milliseconds, whatever the total. */
 export const PAGE_SIZE = 100;
@@ -102,6 +103,11 @@ export function ApplicationsList({ empty }: { empty: ReactElement }): ReactEleme
   );
 
   useEffect(() => {
+    void load(query);
+  }, [load, query]);
+
+  // The approval watch saw a change: the page is read again.
+  const reloadList = useCallback(() => {
     void load(query);
   }, [load, query]);
 
@@ -206,10 +212,21 @@ export function ApplicationsList({ empty }: { empty: ReactElement }): ReactEleme
     </div>
   );
 
+  const watchPanel = inActive ? (
+    <WatchPanel
+      defaultSdkAppId={page.rows[0]?.sdk_app_id ?? null}
+      onOpen={(id) => {
+        setOpenId(id);
+      }}
+      onChanged={reloadList}
+    />
+  ) : null;
+
   if (page.scope_total === 0) {
     return (
       <div className="apps">
         {scopeSwitch}
+        {watchPanel}
         {empty}
         {problemBox}
       </div>
@@ -303,6 +320,7 @@ export function ApplicationsList({ empty }: { empty: ReactElement }): ReactEleme
           })}
         </p>
       )}
+      {watchPanel}
       <div className="apps-toolbar">
         <label className="apps-search">
           <span className="visually-hidden">{t("applicationsList.searchLabel")}</span>
@@ -609,6 +627,14 @@ function Row({
       </td>
       <td className="apps-table__state">
         <StateChip status={row.status} />
+        {row.approved_at !== null && (
+          <span
+            className="apps-muted apps-approved-at"
+            data-testid={`application-approved-at-${id}`}
+          >
+            {t("applicationsList.approvedAt", { when: shortDate(row.approved_at) })}
+          </span>
+        )}
       </td>
       <td className="apps-mono" data-testid={`application-apply-id-${id}`}>
         {row.apply_id === null ? t("applicationsList.none") : String(row.apply_id)}

@@ -26,6 +26,7 @@ import {
 } from "./settingsIpc";
 import "./settings.css";
 import { SandboxApprovalControl } from "../submit/SandboxApprovalControl";
+import { WatchSettingsControl } from "./WatchSettingsControl";
 import { SandboxFaultsControl } from "../submit/SandboxFaultsControl";
 
 type Load = { status: "loading" } | { status: "ready" } | { status: "error"; error: IpcError };
@@ -263,6 +264,7 @@ export function SettingsScreen({
             : t("settingsScreen.connection.tencentHint")}
         </p>
         {switchError && <ErrorNotice error={switchError} testId="connection-switch-error" />}
+        <WatchSettingsControl />
         {view.active === "sandbox" && <SandboxApprovalControl />}
         {view.active === "sandbox" && <SandboxFaultsControl />}
       </section>
