@@ -115,6 +115,28 @@ impl<F: Fn(&AttemptRecord) + Send + Sync> AttemptObserver for F {
     }
 }
 
+/// A boxed future, for [`AttemptHooks`].
+pub type HookFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+
+/// Durable bookkeeping around each attempt of one call, awaited by the client (the outbox
+/// records here, so that after a crash only a request that may really have reached Tencent is
+/// left "outcome unknown").
+pub trait AttemptHooks: Send + Sync {
+    /// Attempt number `attempt` holds its rate-limit slot and leaves as soon as this returns
+    /// `true`. `false` withholds it: the call ends at once with
+    /// [`ClientError::NotSent`] (detail [`WITHHELD`]) and nothing is sent.
+    fn before_send(&self, attempt: u32) -> HookFuture<'_, bool>;
+
+    /// `record` failed without taking effect (a definite rejection, or a failure before
+    /// sending) and will be retried (after a backoff, or at once with a corrected clock):
+    /// awaited before that.
+    fn before_backoff<'a>(&'a self, record: &'a AttemptRecord) -> HookFuture<'a, ()>;
+}
+
+/// The detail of the [`ClientError::NotSent`] of a call whose attempt
+/// [`AttemptHooks::before_send`] withheld.
+pub const WITHHELD: &str = "withheld by the caller before sending";
+
 /// A shareable observer.
 #[derive(Clone)]
 pub(crate) struct ObserverHandle(pub Arc<dyn AttemptObserver>);

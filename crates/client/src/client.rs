@@ -13,7 +13,9 @@ use serde_json::{Map, Value};
 use tokio::time::Instant;
 use url::Url;
 
-use crate::attempt::{AttemptBase, AttemptObserver, AttemptRecord, NextStep, ObserverHandle};
+use crate::attempt::{
+    AttemptBase, AttemptHooks, AttemptObserver, AttemptRecord, NextStep, ObserverHandle,
+};
 use crate::config::{ClientConfig, ProxySetting};
 use crate::error::{ApiError, ClientError, ErrorClass};
 use crate::limiter::RateLimiter;
@@ -166,6 +168,21 @@ impl Client {
         self.typed(actions::CREATE_OWN_NUMBER_APPLY, request).await
     }
 
+    /// [`create_own_number_apply`](Self::create_own_number_apply) with `hooks` awaited once each
+    /// attempt holds its rate-limit slot (before it leaves) and before each backoff.
+    pub async fn create_own_number_apply_with(
+        &self,
+        request: &CreateOwnNumberApplyRequest,
+        hooks: &dyn AttemptHooks,
+    ) -> Result<CreateOwnNumberApplyResponse, ClientError> {
+        let body = serde_json::to_vec(request).map_err(ClientError::Encode)?;
+        let action = actions::CREATE_OWN_NUMBER_APPLY;
+        let response = self
+            .execute_hooked(action, body, false, Some(hooks))
+            .await?;
+        Self::decode(action, response)
+    }
+
     /// `ModifyOwnNumberApply`; retried like Create (never after an unknown outcome).
     pub async fn modify_own_number_apply(
         &self,
@@ -222,6 +239,13 @@ impl Client {
         let response = self
             .execute(action, body, is_read_only_action(action))
             .await?;
+        Self::decode(action, response)
+    }
+
+    fn decode<Resp: DeserializeOwned>(
+        action: &str,
+        response: Map<String, Value>,
+    ) -> Result<Resp, ClientError> {
         let request_id = response
             .get("RequestId")
             .and_then(Value::as_str)
@@ -232,12 +256,22 @@ impl Client {
         })
     }
 
-    /// The retry loop.
     async fn execute(
         &self,
         action: &str,
         body: Vec<u8>,
         read_only: bool,
+    ) -> Result<Map<String, Value>, ClientError> {
+        self.execute_hooked(action, body, read_only, None).await
+    }
+
+    /// The retry loop.
+    async fn execute_hooked(
+        &self,
+        action: &str,
+        body: Vec<u8>,
+        read_only: bool,
+        hooks: Option<&dyn AttemptHooks>,
     ) -> Result<Map<String, Value>, ClientError> {
         let policy = self.shared.config.retry;
         let mut attempt = 0u32;
@@ -254,6 +288,15 @@ impl Client {
             let started_at_unix_ms = self.shared.config.clock.now_unix_millis();
             let signed_timestamp = started_at_unix_ms.div_euclid(1000) + self.clock_offset_secs();
             let signed = self.sign(action, signed_timestamp, &body)?;
+            if let Some(hooks) = hooks
+                && !hooks.before_send(attempt).await
+            {
+                drop(permit);
+                return Err(ClientError::NotSent {
+                    kind: crate::error::NetworkErrorKind::Other,
+                    detail: crate::attempt::WITHHELD.to_owned(),
+                });
+            }
 
             let sent_at = Instant::now();
             let outcome = self.send_once(&signed, &body).await;
@@ -298,7 +341,13 @@ impl Client {
             } else {
                 NextStep::Done
             };
-            self.report(AttemptRecord::from_result(base, Err(&failure.error), next));
+            let record = AttemptRecord::from_result(base, Err(&failure.error), next);
+            if let Some(hooks) = hooks
+                && next != NextStep::Done
+            {
+                hooks.before_backoff(&record).await;
+            }
+            self.report(record);
 
             match next {
                 NextStep::Done => return Err(failure.error),

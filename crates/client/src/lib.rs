@@ -48,7 +48,9 @@ mod net;
 mod prepare;
 mod retry;
 
-pub use attempt::{AttemptLog, AttemptObserver, AttemptRecord, NextStep};
+pub use attempt::{
+    AttemptHooks, AttemptLog, AttemptObserver, AttemptRecord, HookFuture, NextStep, WITHHELD,
+};
 pub use client::{Client, is_read_only_action};
 pub use clock::{Clock, FixedClock, OffsetClock, SystemClock};
 pub use config::{ClientConfig, Language, ProxySetting};

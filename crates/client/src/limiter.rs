@@ -146,6 +146,13 @@ impl SlidingWindow {
         }
     }
 
+    /// A request finished at `at` (before this window existed, e.g. in an earlier run of the
+    /// program): its slot cools down until `at + window` like any other.
+    pub fn note_released(&mut self, at: Duration) {
+        let i = self.released.partition_point(|&t| t <= at);
+        self.released.insert(i, at);
+    }
+
     /// Slots currently occupied (in flight or cooling down) at `now`.
     pub fn occupied(&mut self, now: Duration) -> usize {
         self.prune(now);
@@ -239,6 +246,23 @@ impl RateLimiter {
         }
     }
 
+    /// Requests of `action` that finished `ago` before now, before this limiter existed (the
+    /// attempts of the last window, as stored by an earlier process): after a quick restart
+    /// they still count, so the restart does not burst into `RequestLimitExceeded`. Ages of a
+    /// window or more are ignored.
+    pub fn note_past(&self, action: &str, ago: &[Duration]) {
+        let now = self.now();
+        let window = self.inner.limit.window;
+        let mut windows = self.windows();
+        let w = windows
+            .entry(action.to_owned())
+            .or_insert_with(|| SlidingWindow::new(self.inner.limit));
+        for &age in ago.iter().filter(|&&a| a < window) {
+            // Before the origin (a limiter younger than a second): count from the origin.
+            w.note_released(now.saturating_sub(age));
+        }
+    }
+
     /// Slots of `action` occupied now (for diagnostics and tests).
     pub fn occupied(&self, action: &str) -> usize {
         let now = self.now();
@@ -286,6 +310,32 @@ mod tests {
 
     fn ms(n: u64) -> Duration {
         Duration::from_millis(n)
+    }
+
+    #[test]
+    fn past_attempts_occupy_their_slots_until_their_window_ends() {
+        let mut w = SlidingWindow::new(RateLimit::per_second(3).unwrap());
+        w.note_released(ms(900));
+        w.note_released(ms(100));
+        assert_eq!(
+            w.occupied(ms(1000)),
+            2,
+            "rule: stored attempts count after a restart"
+        );
+        assert_eq!(w.try_acquire(ms(1000)), Acquire::Granted(0));
+        assert_eq!(
+            w.try_acquire(ms(1000)),
+            Acquire::WaitUntil(ms(1100)),
+            "the oldest stored attempt frees its slot one window after it ended"
+        );
+        assert_eq!(w.occupied(ms(1950)), 1, "only the in-flight one is left");
+        let limiter = RateLimiter::new(RateLimit::per_second(20).unwrap());
+        limiter.note_past("A", &[ms(10), ms(500), ms(1500)]);
+        assert_eq!(
+            limiter.occupied("A"),
+            2,
+            "rule: attempts of the last second (not older) are counted"
+        );
     }
 
     #[test]

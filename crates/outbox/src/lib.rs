@@ -106,6 +106,8 @@ pub struct Outbox {
     config: OutboxConfig,
     recovered: Recovered,
     lock: Option<OutboxLock>,
+    /// The client's rate limiter has been told about the stored attempts of the last second.
+    limiter_seeded: std::sync::atomic::AtomicBool,
 }
 
 impl Outbox {
@@ -131,6 +133,7 @@ impl Outbox {
             config,
             recovered,
             lock,
+            limiter_seeded: std::sync::atomic::AtomicBool::new(false),
         })
     }
 

@@ -6,7 +6,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use numdesk_client::{
-    AttemptLog, CallType, Client, CreateOwnNumberApplyRequest, ErrorClass, OwnNumberApplyDetailItem,
+    AttemptHooks, AttemptLog, AttemptRecord, CallType, Client, CreateOwnNumberApplyRequest,
+    ErrorClass, HookFuture, OwnNumberApplyDetailItem,
 };
 use numdesk_store::{
     ApplicationFilter, ApplicationState, EndpointScope, Outcome, QueuedApplication, Store,
@@ -87,8 +88,6 @@ struct Tally {
     failed: Vec<i64>,
     unknown: Vec<i64>,
     in_flight: u32,
-    /// Claimed but not yet answered: counted against the rate limit's room before claiming more.
-    claimed: usize,
     attempts: u32,
     rate_limited: u32,
     stop: Option<PauseReason>,
@@ -194,6 +193,7 @@ impl Outbox {
             .await?
         };
         let (ids, sizes) = queued;
+        self.seed_limiter(client).await?;
         let ctx = Arc::new(Ctx {
             store: Arc::clone(&self.store),
             client: client.clone(),
@@ -298,6 +298,37 @@ impl Outbox {
         })
     }
 
+    /// Once per outbox (process): the Create attempts stored in the last second (by the process
+    /// before this one) occupy their rate-limit slots, so a quick restart does not burst into
+    /// `RequestLimitExceeded`.
+    async fn seed_limiter(&self, client: &Client) -> Result<(), OutboxError> {
+        use std::sync::atomic::Ordering;
+        if self.limiter_seeded.swap(true, Ordering::SeqCst) {
+            return Ok(());
+        }
+        let limit = client.limiter().limit();
+        let ends = blocking(&self.store, move |s| {
+            s.recent_attempt_ends(CREATE_ACTION, limit.max_per_window().saturating_mul(4))
+        })
+        .await?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64);
+        let ages: Vec<Duration> = ends
+            .iter()
+            .map(|&end| Duration::from_millis(now.saturating_sub(end).max(0) as u64))
+            .filter(|age| *age < limit.window())
+            .collect();
+        if !ages.is_empty() {
+            tracing::info!(
+                count = ages.len(),
+                "rate limiter starts from the stored attempts of the last second"
+            );
+        }
+        client.limiter().note_past(CREATE_ACTION, &ages);
+        Ok(())
+    }
+
     /// The user confirmed sending unknown application `id` again, after being warned that it
     /// creates a second application if the first one did reach Tencent. Sends it now.
     pub async fn resend_unknown(
@@ -316,26 +347,6 @@ impl Outbox {
             progress,
         )
         .await
-    }
-}
-
-/// Waits until the rate limiter has room for one more request of ours, so that `sending` is
-/// committed only when the request can leave at once: a crash then leaves as few `unknown`s
-/// that never left as possible. Returns false if the run was cancelled or stopped meanwhile.
-async fn wait_for_room(ctx: &Ctx, rx: &watch::Receiver<ControlState>) -> bool {
-    let limiter = ctx.client.limiter();
-    loop {
-        if rx.borrow().cancelled || ctx.stopped() {
-            return false;
-        }
-        {
-            let mut t = ctx.tally();
-            if limiter.occupied(CREATE_ACTION) + t.claimed < ctx.max_per_window {
-                t.claimed += 1;
-                return true;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(5)).await;
     }
 }
 
@@ -367,65 +378,183 @@ pub(crate) fn request_of(app: &QueuedApplication) -> Result<CreateOwnNumberApply
     Ok(request)
 }
 
-/// One application: wait for room, claim (durable `sending`), send, record the answer.
-async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
-    if !wait_for_room(ctx, &rx).await {
-        return;
+/// The outbox's durable records around each attempt of one application's call: `sending` is
+/// claimed only once the attempt holds its rate-limit slot (and the run is neither paused nor
+/// stopped), and a definite rejection that will be retried is recorded (back to `queued`, with
+/// the attempt) before the backoff. So after a crash only an application whose request may
+/// really have reached Tencent is left `sending`, which the next start makes `unknown`.
+struct SendHooks {
+    ctx: Arc<Ctx>,
+    id: i64,
+    request: CreateOwnNumberApplyRequest,
+    rx: watch::Receiver<ControlState>,
+    state: Mutex<HookState>,
+}
+
+#[derive(Default)]
+struct HookState {
+    /// Currently claimed (`sending` committed, the request on the wire or about to be).
+    claimed: bool,
+    /// Attempts already recorded (before their backoff).
+    recorded: usize,
+    /// The last attempt was withheld: nothing of it was sent.
+    withheld: bool,
+    /// A database failure in a hook.
+    error: Option<OutboxError>,
+}
+
+impl SendHooks {
+    fn state(&self) -> MutexGuard<'_, HookState> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
-    let release_claim = |ctx: &Ctx| {
-        let mut t = ctx.tally();
-        t.claimed = t.claimed.saturating_sub(1);
-    };
-    let claimed = blocking(&ctx.store, move |s| s.claim_for_sending(id)).await;
-    let app = match claimed {
+
+    fn withhold(&self) -> bool {
+        self.state().withheld = true;
+        false
+    }
+}
+
+impl AttemptHooks for SendHooks {
+    fn before_send(&self, _attempt: u32) -> HookFuture<'_, bool> {
+        Box::pin(async move {
+            let control = *self.rx.borrow();
+            if control.cancelled || self.ctx.stopped() {
+                return self.withhold();
+            }
+            let id = self.id;
+            match blocking(&self.ctx.store, move |s| s.claim_for_sending(id)).await {
+                Ok(Some(app)) => match request_of(&app) {
+                    Ok(now) if now == self.request => {
+                        self.state().claimed = true;
+                        self.ctx.tally().in_flight += 1;
+                        true
+                    }
+                    // Changed since it was read (or unreadable): put it back, send nothing.
+                    _ => {
+                        let requeued = Outcome::Requeued {
+                            code: None,
+                            message: "changed while waiting to be sent".into(),
+                        };
+                        let r = blocking(&self.ctx.store, move |s| {
+                            s.record_outcome(id, &requeued, &[])
+                        })
+                        .await;
+                        if let Err(e) = r {
+                            self.state().error = Some(e);
+                        }
+                        self.withhold()
+                    }
+                },
+                Ok(None) => self.withhold(),
+                Err(e) => {
+                    self.state().error = Some(e);
+                    self.withhold()
+                }
+            }
+        })
+    }
+
+    fn before_backoff<'a>(&'a self, record: &'a AttemptRecord) -> HookFuture<'a, ()> {
+        Box::pin(async move {
+            if !std::mem::replace(&mut self.state().claimed, false) {
+                return;
+            }
+            {
+                let mut t = self.ctx.tally();
+                t.in_flight = t.in_flight.saturating_sub(1);
+            }
+            let id = self.id;
+            let outcome = Outcome::Requeued {
+                code: record.error_code.clone(),
+                message: record.error_message.clone().unwrap_or_default(),
+            };
+            let input = attempt_input(record);
+            let r = blocking(&self.ctx.store, move |s| {
+                s.record_outcome(id, &outcome, std::slice::from_ref(&input))
+            })
+            .await;
+            let mut st = self.state();
+            match r {
+                Ok(_) => st.recorded += 1,
+                Err(e) => st.error = Some(e),
+            }
+        })
+    }
+}
+
+/// One application: send it (the hooks claim `sending` once the attempt holds its rate-limit
+/// slot, and record a rejection before each backoff), then record the answer.
+async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
+    let app = match blocking(&ctx.store, move |s| s.queued_application(id)).await {
         Ok(Some(app)) => app,
-        Ok(None) => {
-            release_claim(ctx);
-            return;
-        }
+        Ok(None) => return,
         Err(e) => {
-            release_claim(ctx);
             storage_failure(ctx, id, e);
             return;
         }
     };
-    ctx.tally().in_flight += 1;
-    let (outcome, pause, attempts) = match request_of(&app) {
-        Ok(request) => {
-            let log = AttemptLog::new();
-            let result = ctx
-                .client
-                .with_observer(log.clone())
-                .create_own_number_apply(&request)
-                .await;
-            let (outcome, mut pause) = create_outcome(&result, id);
-            if let Some(reason) = pause.as_mut().filter(|r| r.kind == PauseKind::Clock) {
-                // The client measured the offset from the answer's `Date` header.
-                reason.clock_offset_secs = Some(ctx.client.clock_offset_secs());
-            }
-            (outcome, pause, log.records())
-        }
+    let request = match request_of(&app) {
+        Ok(request) => request,
         Err(detail) => {
+            // Not sendable as stored: stop the queue; the application stays queued.
             let message = format!("the stored application cannot be sent: {detail}");
-            let reason = PauseReason {
-                kind: PauseKind::Local,
-                code: None,
-                message: message.clone(),
-                application_id: Some(id),
-                clock_offset_secs: None,
-            };
-            (
-                Outcome::Requeued {
+            let mut t = ctx.tally();
+            if t.stop.is_none() {
+                t.stop = Some(PauseReason {
+                    kind: PauseKind::Local,
                     code: None,
                     message,
-                },
-                Some(reason),
-                Vec::new(),
-            )
+                    application_id: Some(id),
+                    clock_offset_secs: None,
+                });
+            }
+            return;
         }
     };
-    release_claim(ctx);
-    let inputs: Vec<_> = attempts.iter().map(attempt_input).collect();
+    let hooks = SendHooks {
+        ctx: Arc::clone(ctx),
+        id,
+        request,
+        rx,
+        state: Mutex::new(HookState::default()),
+    };
+    let log = AttemptLog::new();
+    let result = ctx
+        .client
+        .with_observer(log.clone())
+        .create_own_number_apply_with(&hooks.request, &hooks)
+        .await;
+    let attempts = log.records();
+    let (claimed, recorded, withheld, hook_error) = {
+        let mut st = hooks.state();
+        (st.claimed, st.recorded, st.withheld, st.error.take())
+    };
+    {
+        let mut t = ctx.tally();
+        t.attempts += len32(&attempts);
+        let limited = attempts
+            .iter()
+            .filter(|a| a.error_class == Some(ErrorClass::RateLimited));
+        t.rate_limited += u32::try_from(limited.count()).unwrap_or(u32::MAX);
+    }
+    if let Some(e) = hook_error {
+        if claimed {
+            let mut t = ctx.tally();
+            t.in_flight = t.in_flight.saturating_sub(1);
+        }
+        storage_failure(ctx, id, e);
+        return;
+    }
+    if withheld || !claimed {
+        // Nothing of the last attempt left: the application is still queued.
+        return;
+    }
+    let (outcome, mut pause) = create_outcome(&result, id);
+    if let Some(reason) = pause.as_mut().filter(|r| r.kind == PauseKind::Clock) {
+        // The client measured the offset from the answer's `Date` header.
+        reason.clock_offset_secs = Some(ctx.client.clock_offset_secs());
+    }
+    let inputs: Vec<_> = attempts.iter().skip(recorded).map(attempt_input).collect();
     let recorded = {
         let outcome = outcome.clone();
         blocking(&ctx.store, move |s| s.record_outcome(id, &outcome, &inputs)).await
@@ -434,11 +563,6 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
     let batch = {
         let mut t = ctx.tally();
         t.in_flight = t.in_flight.saturating_sub(1);
-        t.attempts += len32(&attempts);
-        let limited = attempts
-            .iter()
-            .filter(|a| a.error_class == Some(ErrorClass::RateLimited));
-        t.rate_limited += u32::try_from(limited.count()).unwrap_or(u32::MAX);
         let state = match &recorded {
             Ok(state) => *state,
             Err(_) => ApplicationState::Sending,

@@ -462,35 +462,33 @@ impl Store {
             if n == 0 {
                 return Ok(None);
             }
-            let (kind, host, sdk_app_id, sip_trunk_id, options) = tx.query_row(
-                &format!(
-                    "SELECT endpoint_kind, endpoint_host, sdk_app_id, sip_trunk_id, {} \
-                     FROM applications WHERE id = ?1",
-                    APPLY_OPTION_COLUMNS
-                ),
-                [id],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        get_u64(r, 2)?,
-                        r.get::<_, i64>(3)?,
-                        apply_options_from_row(r, 4)?,
-                    ))
-                },
+            Ok(Some(queued_application(tx, id)?))
+        })
+    }
+
+    /// What queued application `id` would send, without claiming it; `None` if it is not
+    /// queued. [`claim_for_sending`](Self::claim_for_sending) then claims it once the request
+    /// holds its rate-limit slot.
+    pub fn queued_application(&self, id: i64) -> Result<Option<QueuedApplication>, StoreError> {
+        self.with_conn(|c| {
+            if state_of(c, id)? != ApplicationState::Queued {
+                return Ok(None);
+            }
+            Ok(Some(queued_application(c, id)?))
+        })
+    }
+
+    /// When the most recent attempts of `action` ended (started + latency, Unix milliseconds),
+    /// at most `limit` of them, newest first: a new process seeds its rate limiter with those
+    /// of the last second.
+    pub fn recent_attempt_ends(&self, action: &str, limit: u32) -> Result<Vec<i64>, StoreError> {
+        self.with_conn(|c| {
+            let mut stmt = c.prepare(
+                "SELECT CAST(round((julianday(at) - 2440587.5) * 86400000.0) AS INTEGER) \
+                 + latency_ms FROM attempts WHERE action = ?1 ORDER BY id DESC LIMIT ?2",
             )?;
-            let details = numbers_of(tx, id)?.into_iter().map(|n| n.detail).collect();
-            Ok(Some(QueuedApplication {
-                id,
-                scope: EndpointScope {
-                    kind: kind.parse()?,
-                    host,
-                },
-                sdk_app_id,
-                sip_trunk_id,
-                options,
-                details,
-            }))
+            let rows = stmt.query_map(params![action, limit], |r| r.get(0))?;
+            Ok(rows.collect::<Result<_, _>>()?)
         })
     }
 
@@ -631,4 +629,36 @@ impl Store {
         out.sort_by(|a, b| a.phone_number.cmp(&b.phone_number));
         Ok(out)
     }
+}
+
+fn queued_application(tx: &rusqlite::Connection, id: i64) -> Result<QueuedApplication, StoreError> {
+    let (kind, host, sdk_app_id, sip_trunk_id, options) = tx.query_row(
+        &format!(
+            "SELECT endpoint_kind, endpoint_host, sdk_app_id, sip_trunk_id, {} \
+             FROM applications WHERE id = ?1",
+            APPLY_OPTION_COLUMNS
+        ),
+        [id],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                get_u64(r, 2)?,
+                r.get::<_, i64>(3)?,
+                apply_options_from_row(r, 4)?,
+            ))
+        },
+    )?;
+    let details = numbers_of(tx, id)?.into_iter().map(|n| n.detail).collect();
+    Ok(QueuedApplication {
+        id,
+        scope: EndpointScope {
+            kind: kind.parse()?,
+            host,
+        },
+        sdk_app_id,
+        sip_trunk_id,
+        options,
+        details,
+    })
 }
