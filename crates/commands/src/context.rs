@@ -21,8 +21,8 @@ pub const DATABASE_FILE: &str = "numdesk.sqlite3";
 pub const SANDBOX_STATE_FILE: &str = "sandbox-state.json";
 
 /// How long the built-in sandbox takes to "approve" an application, so a new user sees the whole
-/// life of an application in a few minutes.
-pub const SANDBOX_APPROVE_AFTER: Duration = Duration::from_secs(120);
+/// life of an application in a minute (Settings → Sandbox changes it).
+pub const SANDBOX_APPROVE_AFTER: Duration = Duration::from_secs(60);
 
 /// Facts only the desktop shell knows, handed in at start-up.
 #[derive(Debug, Clone)]

@@ -71,5 +71,7 @@ pub fn sandbox_approval_set(
             .approve_after_secs
             .map(|s| Duration::from_secs(u64::from(s))),
     );
+    // The watch checks the Sandbox just after its review delay: start its schedule again.
+    crate::watch::reset(ctx);
     Ok(sandbox_approval_get(ctx))
 }

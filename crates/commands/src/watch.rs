@@ -21,8 +21,9 @@ const MAX_INTERVAL_KEY: &str = "watch.max_interval_min";
 pub const MAX_WATCH_INTERVAL_MIN: u32 = 24 * 60;
 /// More changes than this in one pass are told in one notification.
 pub const BUNDLE_OVER: usize = 3;
-/// How often the task wakes to notice new submissions and setting changes.
-const WAKE: Duration = Duration::from_secs(15);
+/// How often the task wakes to notice new submissions and setting changes (a wake that finds
+/// nothing due reads the database only).
+const WAKE: Duration = Duration::from_secs(5);
 
 /// The watch's settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -126,6 +127,31 @@ pub fn watch_settings_set(
         .unwrap_or_else(PoisonError::into_inner) = None;
     ctx.watch_state().status().enabled = settings.enabled;
     watch_settings_get(ctx)
+}
+
+/// Forgets the schedule: the next pass starts a fresh one (settings changed).
+pub(crate) fn reset(ctx: &AppContext) {
+    *ctx.watch_state()
+        .watch
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner) = None;
+}
+
+/// The watch's pace for the active connection: the default ladder, capped by the user's longest
+/// wait; in the Sandbox the first check comes just after the rehearsal's review delay (when
+/// that is under a minute), so the rehearsal shows the whole life of an application quickly.
+fn config_for(ctx: &AppContext, settings: &WatchSettings) -> WatchConfig {
+    let mut config = WatchConfig {
+        max_interval: Duration::from_secs(u64::from(settings.max_interval_minutes) * 60),
+        ..WatchConfig::default()
+    };
+    if ctx.endpoint().kind == crate::EndpointKind::Sandbox
+        && let Some(delay) = ctx.sandbox().approve_after()
+        && let Some(first) = config.ladder.first_mut()
+    {
+        *first = (*first).min(delay + Duration::from_secs(2));
+    }
+    config
 }
 
 /// `watch_status`.
@@ -251,15 +277,7 @@ pub async fn watch_once(
             .unwrap_or_else(PoisonError::into_inner);
         match slot.take() {
             Some(w) if w.scope() == &scope => w,
-            _ => Watch::new(
-                scope,
-                WatchConfig {
-                    max_interval: Duration::from_secs(
-                        u64::from(settings.max_interval_minutes) * 60,
-                    ),
-                    ..WatchConfig::default()
-                },
-            ),
+            _ => Watch::new(scope, config_for(ctx, &settings)),
         }
     };
     let result = watch.pass(ctx.outbox(), &client, now_ms, all).await;

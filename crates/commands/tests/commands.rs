@@ -112,8 +112,8 @@ fn the_sandbox_review_delay_is_saved_and_applied_at_the_next_start() {
         let ctx = common::open(data.path());
         assert_eq!(
             numdesk_commands::sandbox_approval_get(&ctx).approve_after_secs,
-            Some(120),
-            "default: two minutes"
+            Some(60),
+            "default: one minute"
         );
         let set = numdesk_commands::sandbox_approval_set(
             &ctx,

@@ -135,11 +135,13 @@ export function WatchPanel({
               ? t("applicationsList.watch.off")
               : status.lastError !== null
                 ? t("applicationsList.watch.failed", { reason: status.lastError })
-                : t("applicationsList.watch.watching", {
-                    count: status.watching,
-                    last: time(status.lastCheckedAt),
-                    next: time(status.nextCheckAt),
-                  })}
+                : status.watching === 0
+                  ? t("applicationsList.watch.idle", { last: time(status.lastCheckedAt) })
+                  : t("applicationsList.watch.watching", {
+                      count: status.watching,
+                      last: time(status.lastCheckedAt),
+                      next: time(status.nextCheckAt),
+                    })}
         </p>
         <button
           type="button"

@@ -52,7 +52,7 @@ export function WatchSettingsControl(): ReactElement {
   return (
     <fieldset className="sandbox-faults" data-testid="watch-settings">
       <legend>{t("settingsScreen.watch.title")}</legend>
-      <label className="submit-check">
+      <label className="check-row">
         <input
           type="checkbox"
           checked={settings?.enabled ?? true}

@@ -1,0 +1,148 @@
+// The approval watch through the real webview: three applications submitted to the built-in
+// sandbox (its review set to 5 seconds in Settings) are seen approved without any click — the
+// Applications section gets a badge while the user is elsewhere, and the list shows them
+// approved with the watch's status and recent changes. Screenshots in English and 简体中文 at
+// 1024×700: target/e2e/watch-*.png.
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { byTestId, screenshot, startApp } from './lib/app.mjs';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-watch-'));
+const NUMBERS = ['02038006001', '02038006002', '13800136003'];
+
+let app;
+after(async () => {
+  await app?.stop();
+});
+
+async function step(name, body) {
+  try {
+    await body();
+  } catch (err) {
+    if (app !== undefined) await screenshot(app.browser, `watch-failed-${name}`).catch(() => {});
+    throw err;
+  }
+}
+
+async function textOf(browser, id) {
+  const el = await byTestId(browser, id);
+  return (await browser.execute((e) => e.textContent, el)).trim();
+}
+
+async function setField(browser, id, value) {
+  const el = await byTestId(browser, id);
+  await el.clearValue();
+  await el.setValue(value);
+}
+
+async function paste(browser, id, text) {
+  await byTestId(browser, id);
+  await browser.execute(
+    (testId, value) => {
+      const el = document.querySelector(`[data-testid="${testId}"]`);
+      const proto = Object.getPrototypeOf(el);
+      Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    id,
+    text,
+  );
+}
+
+async function bothLanguages(browser, name, zhReady) {
+  await screenshot(browser, `watch-${name}`);
+  await (await byTestId(browser, 'language-option-zh-CN')).click();
+  await browser.waitUntil(zhReady, { timeout: 15_000, timeoutMsg: `${name}: never in Chinese` });
+  await screenshot(browser, `watch-${name}-zh-CN`);
+  await (await byTestId(browser, 'language-option-en')).click();
+  await browser.waitUntil(async () => !(await zhReady()), {
+    timeout: 15_000,
+    timeoutMsg: `${name}: never back in English`,
+  });
+}
+
+test('submitted applications are seen approved without a click: badge, list, status', () =>
+  step('flow', async () => {
+    app = await startApp({ dataDir });
+    const { browser } = app;
+    await browser.setWindowSize(1024, 700).catch(() => {});
+
+    await (await byTestId(browser, 'nav-settings')).click();
+    const approval = await byTestId(browser, 'sandbox-approval-select');
+    await approval.scrollIntoView({ block: 'center' });
+    await approval.selectByAttribute('value', '5');
+    await browser.waitUntil(async () => (await textOf(browser, 'sandbox-approval-status')) !== '', {
+      timeout: 10_000,
+      timeoutMsg: 'the review delay was never saved',
+    });
+    const watchSettings = await byTestId(browser, 'watch-settings');
+    await watchSettings.scrollIntoView({ block: 'center' });
+    assert.equal(await (await byTestId(browser, 'watch-enabled')).isSelected(), true, 'on by default');
+    await bothLanguages(browser, 'settings', async () =>
+      /审核跟踪/.test(await textOf(browser, 'watch-settings')),
+    );
+
+    // Three numbers, one application each.
+    await (await byTestId(browser, 'nav-import')).click();
+    const dismiss = await browser.$('[data-testid="welcome-dismiss"]');
+    if (await dismiss.isExisting()) await dismiss.click();
+    const lines = ['PhoneNumber\tCallType\tMaxCallCount\tMaxCallPSec', ...NUMBERS.map((n) => `${n}\t1\t10\t2`)];
+    await paste(browser, 'import-paste-input', lines.join('\n'));
+    await (await byTestId(browser, 'import-open-text')).click();
+    await byTestId(browser, 'step-header');
+    await (await byTestId(browser, 'header-next')).click();
+    await byTestId(browser, 'step-mapping');
+    await (await byTestId(browser, 'mapping-process')).click();
+    await byTestId(browser, 'review-grid', 30_000);
+    await (await byTestId(browser, 'draft-submit')).click();
+    await byTestId(browser, 'submit-screen', 30_000);
+    await setField(browser, 'submit-sip-trunk-id', '10001');
+    await setField(browser, 'submit-batch-size', '1');
+    await (await byTestId(browser, 'submit-apply')).click();
+    await browser.waitUntil(async () => (await textOf(browser, 'submit-batches')) === '3', {
+      timeout: 15_000,
+      timeoutMsg: 'the summary never showed 3 applications',
+    });
+    await (await byTestId(browser, 'submit-send')).click();
+    await byTestId(browser, 'submit-confirm');
+    await (await byTestId(browser, 'submit-confirm-send')).click();
+    await byTestId(browser, 'submit-done', 60_000);
+
+    // Elsewhere in the app, without a click, the watch finds them approved: a badge.
+    await (await byTestId(browser, 'nav-drafts')).click();
+    const badge = await byTestId(browser, 'nav-badge-applications', 60_000);
+    await browser.waitUntil(async () => (await badge.getText()).trim() === '3', {
+      timeout: 30_000,
+      timeoutMsg: 'the badge never counted the 3 approved applications',
+    });
+    await bothLanguages(browser, 'badge', async () =>
+      /草稿/.test(await textOf(browser, 'nav-drafts')),
+    );
+
+    // Applications: all three approved, with the approval time and the watch's report.
+    await (await byTestId(browser, 'nav-applications')).click();
+    const table = await byTestId(browser, 'applications-list', 15_000);
+    await browser.waitUntil(
+      async () => {
+        const rows = await table.$$('tbody tr');
+        if (rows.length !== 3) return false;
+        for (const r of rows) if ((await r.getAttribute('data-state')) !== 'approved') return false;
+        return true;
+      },
+      { timeout: 15_000, timeoutMsg: 'the list never showed 3 approved applications' },
+    );
+    assert.equal(
+      await (await browser.$('[data-testid="nav-badge-applications"]')).isExisting(),
+      false,
+      'opening Applications clears the badge',
+    );
+    assert.match(await textOf(browser, 'watch-recent'), /Application #\d approved/);
+    assert.match(await textOf(browser, 'watch-status'), /No application is waiting for approval/);
+    await byTestId(browser, 'application-approved-at-1');
+    await bothLanguages(browser, 'applications', async () =>
+      /没有等待审核的申请/.test(await textOf(browser, 'watch-status')),
+    );
+  }));
