@@ -52,7 +52,7 @@ pub use progress::{
     RunPhase,
 };
 pub use reconcile::ReconcileReport;
-pub use run::{RunOutcome, RunReport, Selection};
+pub use run::{RunOutcome, RunReport, Selection, UnsavedApplyId};
 pub use watch::{
     Budget, DEFAULT_LADDER, Schedule, WATCH_CALLS_PER_MINUTE, WATCH_MAX_AGE, Waiting, Watch,
     WatchChange, WatchConfig, WatchPass, parse_utc_ms, waiting_of,

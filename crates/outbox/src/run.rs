@@ -77,6 +77,20 @@ pub struct RunReport {
     pub attempts: u32,
     /// Attempts answered `RequestLimitExceeded`.
     pub rate_limited_attempts: u32,
+    /// Applications Tencent accepted whose ApplyId the database could not record (even after
+    /// retries): they come back `unknown`, and this is the ApplyId to enter.
+    pub unsaved_apply_ids: Vec<UnsavedApplyId>,
+}
+
+/// An ApplyId Tencent issued that could not be written to the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct UnsavedApplyId {
+    /// The local application.
+    #[ts(type = "number")]
+    pub application_id: i64,
+    /// Tencent's ApplyId.
+    #[ts(type = "number")]
+    pub apply_id: u64,
 }
 
 /// Counters shared by the run's tasks.
@@ -90,6 +104,7 @@ struct Tally {
     in_flight: u32,
     attempts: u32,
     rate_limited: u32,
+    unsaved: Vec<UnsavedApplyId>,
     stop: Option<PauseReason>,
     error: Option<OutboxError>,
     user_paused: bool,
@@ -153,6 +168,19 @@ impl Ctx {
     fn stopped(&self) -> bool {
         let t = self.tally();
         t.stop.is_some() || t.error.is_some()
+    }
+}
+
+/// A send task ended; a panic in it stops the run (nothing new is dispatched) and becomes the
+/// run's error once every other task has finished. Its application stays as the database has
+/// it (`sending` becomes `unknown` at the next start).
+fn task_ended(ctx: &Ctx, done: Result<(), tokio::task::JoinError>) {
+    if let Err(e) = done {
+        tracing::error!("a send task failed: {e}");
+        let mut t = ctx.tally();
+        if t.error.is_none() {
+            t.error = Some(OutboxError::Task(e.to_string()));
+        }
     }
 }
 
@@ -251,13 +279,14 @@ impl Outbox {
                 });
                 break;
             }
-            // Reap finished tasks so their panics surface early.
+            // Reap finished tasks so a panic stops dispatching early. The other tasks are never
+            // aborted: each may have a request on the wire whose answer must be recorded.
             while let Some(done) = tasks.try_join_next() {
-                done.map_err(|e| OutboxError::Task(e.to_string()))?;
+                task_ended(&ctx, done);
             }
         }
         while let Some(done) = tasks.join_next().await {
-            done.map_err(|e| OutboxError::Task(e.to_string()))?;
+            task_ended(&ctx, done);
         }
 
         let still_queued = {
@@ -295,6 +324,7 @@ impl Outbox {
             elapsed_ms: ctx.started.elapsed().as_millis() as u64,
             attempts: t.attempts,
             rate_limited_attempts: t.rate_limited,
+            unsaved_apply_ids: t.unsaved,
         })
     }
 
@@ -489,7 +519,7 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
         Ok(Some(app)) => app,
         Ok(None) => return,
         Err(e) => {
-            storage_failure(ctx, id, e);
+            storage_failure(ctx, id, e, None);
             return;
         }
     };
@@ -542,7 +572,7 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
             let mut t = ctx.tally();
             t.in_flight = t.in_flight.saturating_sub(1);
         }
-        storage_failure(ctx, id, e);
+        storage_failure(ctx, id, e, None);
         return;
     }
     if withheld || !claimed {
@@ -555,10 +585,7 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
         reason.clock_offset_secs = Some(ctx.client.clock_offset_secs());
     }
     let inputs: Vec<_> = attempts.iter().skip(recorded).map(attempt_input).collect();
-    let recorded = {
-        let outcome = outcome.clone();
-        blocking(&ctx.store, move |s| s.record_outcome(id, &outcome, &inputs)).await
-    };
+    let recorded = record_answer(ctx, id, &outcome, inputs).await;
     let numbers = ctx.sizes.get(&id).copied().unwrap_or(0);
     let batch = {
         let mut t = ctx.tally();
@@ -606,25 +633,81 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
     };
     if let Err(e) = recorded {
         // The answer is lost to the database: the application stays `sending` and the next
-        // start turns it into `unknown`, which is safe.
-        storage_failure(ctx, id, e);
+        // start turns it into `unknown`. An ApplyId is kept in the report, the progress event
+        // and the log, so the user can enter it.
+        let apply_id = batch.apply_id;
+        ctx.emit(RunPhase::Running, Some(batch));
+        storage_failure(ctx, id, e, apply_id);
         return;
     }
     ctx.emit(RunPhase::Running, Some(batch));
 }
 
-fn storage_failure(ctx: &Ctx, id: i64, e: OutboxError) {
+/// Tries to record an answer a few times (a locked or briefly failing database), so an ApplyId
+/// Tencent issued is not lost to one failed write.
+async fn record_answer(
+    ctx: &Ctx,
+    id: i64,
+    outcome: &Outcome,
+    inputs: Vec<numdesk_store::AttemptInput>,
+) -> Result<ApplicationState, OutboxError> {
+    let mut last = None;
+    for attempt in 0..RECORD_TRIES {
+        if attempt > 0 {
+            tokio::time::sleep(Duration::from_millis(100 << attempt)).await;
+        }
+        let outcome = outcome.clone();
+        let inputs = inputs.clone();
+        match blocking(&ctx.store, move |s| s.record_outcome(id, &outcome, &inputs)).await {
+            Ok(state) => return Ok(state),
+            Err(e) => {
+                tracing::warn!(
+                    application_id = id,
+                    attempt = attempt + 1,
+                    "recording the answer failed: {e}"
+                );
+                last = Some(e);
+            }
+        }
+    }
+    Err(last.unwrap_or_else(|| OutboxError::Task("no attempt to record".into())))
+}
+
+/// Writes of an answer tried before giving up.
+const RECORD_TRIES: u32 = 4;
+
+fn storage_failure(ctx: &Ctx, id: i64, e: OutboxError, apply_id: Option<u64>) {
     let mut t = ctx.tally();
+    if let Some(apply_id) = apply_id {
+        tracing::error!(
+            application_id = id,
+            apply_id,
+            "Tencent accepted application {id} as ApplyId {apply_id}, but the database could \
+             not record it: {e}"
+        );
+        t.unsaved.push(UnsavedApplyId {
+            application_id: id,
+            apply_id,
+        });
+    }
     if t.stop.is_none() {
+        let message = match apply_id {
+            Some(apply_id) => format!(
+                "the database failed while recording application {id}: {e}. Tencent accepted \
+                 it as ApplyId {apply_id}; enter that ApplyId when it is shown as unknown"
+            ),
+            None => format!("the database failed while sending application {id}: {e}"),
+        };
         t.stop = Some(PauseReason {
             kind: PauseKind::Storage,
             code: None,
-            message: format!("the database failed while sending application {id}: {e}"),
+            message,
             application_id: Some(id),
             clock_offset_secs: None,
         });
     }
-    if t.error.is_none() {
+    // With an ApplyId the run ends `Stopped` with a report that lists it; otherwise as an error.
+    if apply_id.is_none() && t.error.is_none() {
         t.error = Some(e);
     }
 }

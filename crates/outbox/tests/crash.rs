@@ -1,5 +1,6 @@
 //! Crashes around sending: what a process that dies (here: its run dropped mid-flight, its
-//! outbox closed) leaves behind, and what the next one starts from.
+//! outbox closed) leaves behind, and what the next one starts from; failed writes, panics and
+//! pause.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failure
 
 mod common;
@@ -10,9 +11,10 @@ use std::time::Duration;
 use common::*;
 use numdesk_client::{Client, ClientConfig, Credentials, RateLimit, RateLimiter, RetryPolicy};
 use numdesk_outbox::{
-    CREATE_ACTION, NoProgress, RunControl, Selection, SubmitSettings, endpoint_scope,
+    CREATE_ACTION, NoProgress, ProgressEvent, ProgressSink, RunControl, Selection, SubmitSettings,
+    endpoint_scope,
 };
-use numdesk_sandbox::{SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, SandboxConfig};
+use numdesk_sandbox::{Faults, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, SandboxConfig};
 use numdesk_store::{ApplicationFilter, ApplicationState, AttemptInput, Outcome};
 
 fn client_with_retry(url: &str, limiter: RateLimiter, retry: RetryPolicy) -> Client {
@@ -175,5 +177,177 @@ async fn a_restarted_sender_counts_the_attempts_of_the_last_second() {
         12,
         "rule: after a restart the rate limiter starts from the stored attempts of the last \
          second (not older ones)"
+    );
+}
+
+/// A progress sink that panics on the first answer it is given (inside that send task).
+struct PanicOnFirstAnswer(std::sync::atomic::AtomicBool);
+
+impl ProgressSink for PanicOnFirstAnswer {
+    fn on_progress(&self, event: &ProgressEvent) {
+        if event.batch.is_some() && !self.0.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            panic!("a bug in one send task");
+        }
+    }
+}
+
+/// A panic in one send task must not abort the others mid-request: every request already on
+/// the wire gets its answer recorded.
+#[tokio::test]
+async fn a_panic_in_one_send_task_does_not_abort_the_others_mid_request() {
+    let sb = sandbox(SandboxConfig {
+        faults: Faults {
+            delay: Duration::from_millis(300),
+            ..Faults::default()
+        },
+        ..sandbox_config()
+    })
+    .await;
+    let env = Env::new();
+    let outbox = env.outbox();
+    let client = client_for(&sb.url(), RateLimiter::default());
+    let scope = endpoint_scope(&client);
+    let d = draft(outbox.store(), "d", &numbers("0233", 16));
+    outbox
+        .enqueue_draft(
+            d,
+            &SubmitSettings {
+                batch_size: Some(1),
+                ..SubmitSettings::default()
+            },
+            &scope,
+        )
+        .unwrap();
+    let sink = Arc::new(PanicOnFirstAnswer(Default::default()));
+    let result = outbox
+        .run(&client, &Selection::All, &RunControl::new(), sink)
+        .await;
+    assert!(result.is_err(), "the panic is reported as the run's error");
+    let sending: Vec<_> = states(outbox.store())
+        .into_iter()
+        .filter(|(_, s)| *s == ApplicationState::Sending)
+        .collect();
+    // Only the panicking task's own application may be left: its answer was recorded before
+    // the panic (in the progress report), so none at all here.
+    assert!(
+        sending.is_empty(),
+        "rule: a panic in one send task does not abort the others mid-request: {sending:?} \
+         left sending"
+    );
+    let a = check_agreement(&sb.applications(), outbox.store());
+    assert_eq!(
+        a.sandbox_applications, a.local_submitted,
+        "every request on the wire was answered and its answer recorded"
+    );
+}
+
+/// Makes every write of a `submitted` answer fail on the store's connection while
+/// `temp.fail_answers` holds a row (a full disk, a locked file).
+fn fail_answer_writes(store: &numdesk_store::Store, on: bool) {
+    store
+        .with_conn(|c| {
+            c.execute_batch(
+                "CREATE TEMP TABLE IF NOT EXISTS fail_answers (x); \
+                 CREATE TEMP TRIGGER IF NOT EXISTS fail_answer BEFORE UPDATE OF state ON \
+                 main.applications WHEN NEW.state = 'submitted' \
+                 AND EXISTS (SELECT 1 FROM temp.fail_answers) \
+                 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END; \
+                 DELETE FROM temp.fail_answers;",
+            )?;
+            if on {
+                c.execute("INSERT INTO temp.fail_answers VALUES (1)", [])?;
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_failed_write_of_the_answer_is_retried() {
+    let sb = sandbox(sandbox_config()).await;
+    let env = Env::new();
+    let outbox = env.outbox();
+    let client = client_for(&sb.url(), RateLimiter::default());
+    let scope = endpoint_scope(&client);
+    let d = draft(outbox.store(), "d", &numbers("0234", 3));
+    let ids = outbox
+        .enqueue_draft(d, &SubmitSettings::default(), &scope)
+        .unwrap()
+        .application_ids;
+    fail_answer_writes(outbox.store(), true);
+    let store = Arc::clone(outbox.store());
+    let heal = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        fail_answer_writes(&store, false);
+    });
+    let report = outbox
+        .run(
+            &client,
+            &Selection::All,
+            &RunControl::new(),
+            Arc::new(NoProgress),
+        )
+        .await
+        .expect("rule: a failed write of Tencent's answer is retried");
+    heal.await.unwrap();
+    assert_eq!(report.submitted, ids, "recorded on a later try");
+    let app = outbox.application(ids[0]).unwrap();
+    assert_eq!(
+        app.apply_id,
+        Some(sb.applications()[0].apply_id),
+        "the ApplyId is in the database"
+    );
+}
+
+#[derive(Default)]
+struct Events(std::sync::Mutex<Vec<ProgressEvent>>);
+
+impl ProgressSink for Events {
+    fn on_progress(&self, event: &ProgressEvent) {
+        self.0.lock().unwrap().push(event.clone());
+    }
+}
+
+#[tokio::test]
+async fn an_apply_id_the_database_cannot_take_is_kept_and_shown() {
+    let sb = sandbox(sandbox_config()).await;
+    let env = Env::new();
+    let outbox = env.outbox();
+    let client = client_for(&sb.url(), RateLimiter::default());
+    let scope = endpoint_scope(&client);
+    let d = draft(outbox.store(), "d", &numbers("0235", 3));
+    let ids = outbox
+        .enqueue_draft(d, &SubmitSettings::default(), &scope)
+        .unwrap()
+        .application_ids;
+    fail_answer_writes(outbox.store(), true);
+    let events = Arc::new(Events::default());
+    let report = outbox
+        .run(&client, &Selection::All, &RunControl::new(), events.clone())
+        .await
+        .expect("rule: the run ends with a report that keeps the ApplyId");
+    let apply_id = sb.applications()[0].apply_id;
+    assert_eq!(
+        report
+            .unsaved_apply_ids
+            .iter()
+            .map(|u| (u.application_id, u.apply_id))
+            .collect::<Vec<_>>(),
+        [(ids[0], apply_id)],
+        "rule: a failed write of Tencent's answer does not lose the ApplyId (report)"
+    );
+    let events = events.0.lock().unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e.batch.as_ref().and_then(|b| b.apply_id) == Some(apply_id)),
+        "rule: the progress view is told the ApplyId"
+    );
+    let last = events.last().unwrap();
+    let reason = last.pause_reason.as_ref().expect("the queue stopped");
+    assert!(
+        reason.message.contains(&apply_id.to_string()),
+        "rule: the stop reason names the ApplyId to enter: {}",
+        reason.message
     );
 }

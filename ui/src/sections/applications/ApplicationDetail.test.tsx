@@ -192,6 +192,7 @@ describe("ApplicationDetailView", () => {
         elapsed_ms: 40,
         attempts: 1,
         rate_limited_attempts: 0,
+        unsaved_apply_ids: [],
       }),
     });
     await user.click(await screen.findByTestId("application-resend"));

@@ -227,6 +227,23 @@ export function RunProgress({
                 })}
               </p>
               {report.unknown.length > 0 && <p className="muted">{t("submit.done.unknownHint")}</p>}
+              {report.unsaved_apply_ids.length > 0 && (
+                <div className="submit-stop" role="alert" data-testid="submit-unsaved-apply-ids">
+                  <p>
+                    <strong>{t("submit.done.unsavedApplyIds")}</strong>
+                  </p>
+                  <ul>
+                    {report.unsaved_apply_ids.map((u) => (
+                      <li key={u.application_id}>
+                        {t("submit.done.unsavedApplyId", {
+                          id: u.application_id,
+                          applyId: u.apply_id,
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
             </>
           )}
           <div className="submit-actions">

@@ -107,6 +107,7 @@ function report(over: Partial<RunReport> = {}): RunReport {
     elapsed_ms: 3000,
     attempts: 3,
     rate_limited_attempts: 0,
+    unsaved_apply_ids: [],
     ...over,
   };
 }
@@ -376,6 +377,32 @@ describe("Submit screen", () => {
       "1 submitted · 1 refused · 1 outcome unknown · 0 still queued",
     );
     expect(screen.queryByTestId("submit-pause")).toBeNull();
+  });
+
+  it("shows an ApplyId the database could not save, so it is not lost", async () => {
+    const channel: { current: Channel<ProgressEvent> | null } = { current: null };
+    const end = deferred<RunReport>();
+    const { user } = setup({ submit_start: startHandler(channel, end) });
+    await user.click(screen.getByRole("button", { name: "open-submit" }));
+    await user.click(await screen.findByTestId("submit-send"));
+    await user.click(screen.getByTestId("submit-confirm-send"));
+    await waitFor(() => {
+      expect(channel.current).not.toBeNull();
+    });
+    await act(async () => {
+      end.resolve(
+        report({
+          submitted: [2, 3],
+          unsaved_apply_ids: [{ application_id: 1, apply_id: 880001 }],
+        }),
+      );
+      await end.promise;
+    });
+    const unsaved = await screen.findByTestId("submit-unsaved-apply-ids");
+    expect(
+      unsaved.textContent,
+      "rule: a failed write of Tencent's answer does not lose the ApplyId",
+    ).toContain("Application 1: ApplyId 880001");
   });
 
   it("pauses and resumes through the outbox controls", async () => {
