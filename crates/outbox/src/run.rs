@@ -448,7 +448,8 @@ impl AttemptHooks for SendHooks {
     fn before_send(&self, _attempt: u32) -> HookFuture<'_, bool> {
         Box::pin(async move {
             let control = *self.rx.borrow();
-            if control.cancelled || self.ctx.stopped() {
+            // Paused or cancelled: no new request leaves, even one that waited for its slot.
+            if control.paused || control.cancelled || self.ctx.stopped() {
                 return self.withhold();
             }
             let id = self.id;

@@ -351,3 +351,75 @@ async fn an_apply_id_the_database_cannot_take_is_kept_and_shown() {
         reason.message
     );
 }
+
+/// Pause stops new requests at once, also those already waiting for a rate-limit slot; the
+/// paused event says how many were on the wire (they finish).
+#[tokio::test]
+async fn pause_stops_new_requests_at_once_and_says_how_many_are_on_the_wire() {
+    let sb = sandbox(SandboxConfig {
+        faults: Faults {
+            delay: Duration::from_millis(300),
+            ..Faults::default()
+        },
+        ..sandbox_config()
+    })
+    .await;
+    let env = Env::new();
+    let outbox = env.outbox();
+    // Two requests a second: most send tasks wait for a slot when the user pauses.
+    let client = client_for(
+        &sb.url(),
+        RateLimiter::new(RateLimit::per_second(2).unwrap()),
+    );
+    let scope = endpoint_scope(&client);
+    let d = draft(outbox.store(), "d", &numbers("0236", 10));
+    outbox
+        .enqueue_draft(
+            d,
+            &SubmitSettings {
+                batch_size: Some(1),
+                ..SubmitSettings::default()
+            },
+            &scope,
+        )
+        .unwrap();
+    let control = RunControl::new();
+    let events = Arc::new(Events::default());
+    let run = outbox.run(&client, &Selection::All, &control, events.clone());
+    let pause_then_cancel = async {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        control.pause();
+        // Long enough for the next slots (every 500 ms) to open several times.
+        tokio::time::sleep(Duration::from_millis(2500)).await;
+        control.cancel();
+    };
+    let (report, ()) = tokio::join!(run, pause_then_cancel);
+    let report = report.unwrap();
+    let paused = events
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|e| e.phase == numdesk_outbox::RunPhase::Paused)
+        .cloned()
+        .expect("a paused event");
+    let sent = sb.applications().len() as u32;
+    assert_eq!(
+        paused.in_flight, 2,
+        "rule: the paused view says how many requests were already on the wire"
+    );
+    assert_eq!(
+        sent, paused.in_flight,
+        "rule: pause stops new requests at once — only those on the wire reached the sandbox"
+    );
+    assert_eq!(
+        report.submitted.len() as u32,
+        sent,
+        "they finish and are recorded"
+    );
+    assert_eq!(
+        report.queued.len(),
+        10 - sent as usize,
+        "the rest stays queued"
+    );
+}

@@ -119,7 +119,9 @@ export function RunProgress({
       {running && (
         <p className="muted" data-testid="submit-eta" aria-live="polite">
           {phase === "paused"
-            ? t("submit.progress.paused")
+            ? (last?.in_flight ?? 0) > 0
+              ? t("submit.progress.pausedInFlight", { n: last?.in_flight ?? 0 })
+              : t("submit.progress.paused")
             : last?.eta_ms !== null && last?.eta_ms !== undefined
               ? t("submit.progress.eta", { time: duration(t, last.eta_ms) })
               : t("submit.progress.etaUnknown")}

@@ -423,8 +423,13 @@ describe("Submit screen", () => {
     send(channel, event({ done: 1, batch: batch(1) }));
     await user.click(screen.getByTestId("submit-pause"));
     expect(callsOf(calls, "outbox_pause")).toHaveLength(1);
-    send(channel, event({ phase: "paused", done: 1, eta_ms: null }));
-    expect(screen.getByTestId("submit-eta").textContent).toContain("Paused");
+    send(channel, event({ phase: "paused", done: 1, eta_ms: null, in_flight: 2 }));
+    expect(
+      screen.getByTestId("submit-eta").textContent,
+      "rule: the paused view says how many requests are already on the wire",
+    ).toBe(
+      "Paused — 2 requests already on the wire will finish; nothing new starts until you resume.",
+    );
     await user.click(screen.getByTestId("submit-resume"));
     expect(callsOf(calls, "outbox_resume")).toHaveLength(1);
     send(channel, event({ phase: "running", done: 1 }));
