@@ -29,6 +29,11 @@ use crate::net;
 /// How much of an unexpected body is kept in an error.
 const BODY_EXCERPT_CHARS: usize = 300;
 
+/// The largest answer read (10 MiB). Tencent's largest answers (a DescribeNumbers page) are a
+/// few hundred KiB; anything bigger is a misbehaving proxy or server and is not held in memory.
+/// An answer over the cap is *outcome unknown*: the request arrived, what it did is not known.
+pub const MAX_RESPONSE_BYTES: usize = 10 * 1024 * 1024;
+
 /// Whether an action only reads (`Describe*`), so that re-sending it after an unknown outcome is
 /// harmless. Every other action is treated as creating or changing something.
 pub fn is_read_only_action(action: &str) -> bool {
@@ -418,10 +423,9 @@ impl Client {
             .and_then(|s| httpdate::parse_http_date(s).ok())
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .and_then(|d| i64::try_from(d.as_secs()).ok());
-        let bytes = response.bytes().await.map_err(|e| AttemptFailure {
-            error: net::classify_body_error(&e),
-            server_date,
-        })?;
+        let bytes = read_capped(response, MAX_RESPONSE_BYTES)
+            .await
+            .map_err(|error| AttemptFailure { error, server_date })?;
         parse_envelope(status, &bytes).map_err(|error| AttemptFailure { error, server_date })
     }
 
@@ -438,6 +442,36 @@ impl Client {
             observer.0.on_attempt(&record);
         }
     }
+}
+
+/// The body, refused (outcome unknown) once it passes `cap` bytes, by its declared length before
+/// reading or by what arrives.
+async fn read_capped(mut response: reqwest::Response, cap: usize) -> Result<Vec<u8>, ClientError> {
+    let too_large = |detail: String| ClientError::OutcomeUnknown {
+        kind: crate::error::UnknownOutcomeKind::ResponseTooLarge,
+        detail,
+    };
+    if let Some(declared) = response.content_length()
+        && declared > u64::try_from(cap).unwrap_or(u64::MAX)
+    {
+        return Err(too_large(format!(
+            "the answer declares {declared} bytes, more than the {cap} bytes read at most"
+        )));
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| net::classify_body_error(&e))?
+    {
+        if body.len() + chunk.len() > cap {
+            return Err(too_large(format!(
+                "the answer passed the {cap} bytes read at most"
+            )));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
 
 fn millis(d: Duration) -> u64 {

@@ -114,6 +114,9 @@ pub enum UnknownOutcomeKind {
     Timeout,
     /// The connection closed or broke after the request was (or may have been) sent.
     ConnectionDropped,
+    /// The answer was larger than [`MAX_RESPONSE_BYTES`](crate::MAX_RESPONSE_BYTES) and was not
+    /// read: the request arrived, but what it did is unknown.
+    ResponseTooLarge,
 }
 
 impl fmt::Display for UnknownOutcomeKind {
@@ -121,6 +124,7 @@ impl fmt::Display for UnknownOutcomeKind {
         f.write_str(match self {
             Self::Timeout => "no response within the timeout",
             Self::ConnectionDropped => "the connection was dropped before the response arrived",
+            Self::ResponseTooLarge => "the answer was too large to read",
         })
     }
 }

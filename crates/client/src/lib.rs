@@ -51,7 +51,7 @@ mod retry;
 pub use attempt::{
     AttemptHooks, AttemptLog, AttemptObserver, AttemptRecord, HookFuture, NextStep, WITHHELD,
 };
-pub use client::{Client, is_read_only_action};
+pub use client::{Client, MAX_RESPONSE_BYTES, is_read_only_action};
 pub use clock::{Clock, FixedClock, OffsetClock, SystemClock};
 pub use config::{ClientConfig, Language, ProxySetting};
 pub use credentials::{CredentialsProvider, EnvCredentials, StaticCredentials};

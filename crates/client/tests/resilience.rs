@@ -474,3 +474,110 @@ async fn manual_proxy_that_refuses_connections_is_not_sent() {
         "proxy failures read as such"
     );
 }
+
+/// A loopback HTTP server that answers every request with a well-formed 200 whose `Response`
+/// carries `pad` bytes of padding, declared (Content-Length) or streamed (chunked).
+#[allow(clippy::unwrap_used)] // test helper: a panic is a test failure
+async fn oversized_server(
+    pad: usize,
+    chunked: bool,
+) -> (String, Arc<std::sync::atomic::AtomicUsize>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let requests = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = Arc::clone(&requests);
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let seen = Arc::clone(&seen);
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 64 * 1024];
+                let _ = socket.read(&mut buf).await;
+                seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let body = format!(
+                    r#"{{"Response":{{"ApplyId":7,"RequestId":"big","Pad":"{}"}}}}"#,
+                    "a".repeat(pad)
+                );
+                let head = if chunked {
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n".to_owned()
+                } else {
+                    format!(
+                        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                        body.len()
+                    )
+                };
+                if socket.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                if chunked {
+                    for part in body.as_bytes().chunks(256 * 1024) {
+                        let frame = format!("{:x}\r\n", part.len());
+                        if socket.write_all(frame.as_bytes()).await.is_err()
+                            || socket.write_all(part).await.is_err()
+                            || socket.write_all(b"\r\n").await.is_err()
+                        {
+                            return;
+                        }
+                    }
+                    let _ = socket.write_all(b"0\r\n\r\n").await;
+                } else {
+                    let _ = socket.write_all(body.as_bytes()).await;
+                }
+            });
+        }
+    });
+    (url, requests)
+}
+
+#[tokio::test]
+async fn an_oversized_answer_to_create_is_outcome_unknown_and_not_read() {
+    for chunked in [false, true] {
+        let (url, requests) =
+            oversized_server(numdesk_client::MAX_RESPONSE_BYTES + 1, chunked).await;
+        let config = ClientConfig {
+            proxy: numdesk_client::ProxySetting::None,
+            retry: RetryPolicy::no_retries(),
+            ..ClientConfig::new(url.parse::<Endpoint>().unwrap())
+        };
+        let log = AttemptLog::new();
+        let client = client_with(config).with_observer(log.clone());
+        let err = client
+            .create_own_number_apply(&create_request("02066660001"))
+            .await
+            .expect_err("body cap rule: an answer over MAX_RESPONSE_BYTES must not be accepted");
+        assert!(
+            matches!(
+                err,
+                ClientError::OutcomeUnknown {
+                    kind: UnknownOutcomeKind::ResponseTooLarge,
+                    ..
+                }
+            ),
+            "body cap rule: an oversized answer to Create is outcome unknown (chunked: {chunked}): {err:?}"
+        );
+        assert!(
+            err.may_have_taken_effect(),
+            "body cap rule: it may have created the application"
+        );
+        assert_eq!(
+            requests.load(std::sync::atomic::Ordering::SeqCst),
+            1,
+            "body cap rule: a Create with an unknown outcome is never re-sent"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_answer_under_the_cap_is_read() {
+    let (url, _) = oversized_server(1024 * 1024, true).await;
+    let config = ClientConfig {
+        proxy: numdesk_client::ProxySetting::None,
+        retry: RetryPolicy::no_retries(),
+        ..ClientConfig::new(url.parse::<Endpoint>().unwrap())
+    };
+    let created = client_with(config)
+        .create_own_number_apply(&create_request("02066660002"))
+        .await
+        .expect("body cap rule: a 1 MiB answer is well under the cap and is read");
+    assert_eq!(created.apply_id, 7);
+}
