@@ -576,8 +576,30 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
         storage_failure(ctx, id, e, None);
         return;
     }
-    if withheld || !claimed {
-        // Nothing of the last attempt left: the application is still queued.
+    if withheld {
+        // Paused, cancelled or stopped: nothing of the last attempt left; still queued.
+        return;
+    }
+    if !claimed {
+        // The client failed before any request could leave (a signing or configuration
+        // problem): still queued, and the queue stops with the reason, as for any failure
+        // before sending.
+        let (_, pause) = create_outcome(&result, id);
+        let reason = pause.unwrap_or_else(|| PauseReason {
+            kind: PauseKind::Local,
+            code: None,
+            message: match &result {
+                Err(e) => format!("application {id} could not be sent: {e}"),
+                Ok(_) => format!("application {id} was answered without being sent"),
+            },
+            application_id: Some(id),
+            clock_offset_secs: None,
+        });
+        let mut t = ctx.tally();
+        if t.stop.is_none() {
+            tracing::warn!(kind = ?reason.kind, "outbox queue stopped: {}", reason.message);
+            t.stop = Some(reason);
+        }
         return;
     }
     let (outcome, mut pause) = create_outcome(&result, id);
