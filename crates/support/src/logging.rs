@@ -1,7 +1,8 @@
 //! Structured logs: JSON lines in `<dir>/numdesk.YYYY-MM-DD.log`, one file per day (UTC), the
 //! oldest deleted beyond [`LogConfig::keep_files`]. The directory is 0700 and every file 0600 on
-//! Unix. Each event is formatted whole, passed through the [`Redactor`] and only then written, so
-//! no secret the redactor knows ever reaches the disk.
+//! Unix. Each field of an event is passed through the [`Redactor`] before the event is serialised
+//! (and the line once more before it is written), so no secret the redactor knows ever reaches the
+//! disk, escaped or not.
 
 use std::fs::File;
 use std::io::Write;
@@ -81,16 +82,9 @@ pub fn init(config: &LogConfig) -> Result<LogHandle, SupportError> {
         _ => EnvFilter::new(DEFAULT_FILTER),
     };
     let writer = LogWriter::open(config, Redactor::global())?;
-    let layer = tracing_subscriber::fmt::layer()
-        .json()
-        .flatten_event(true)
-        .with_current_span(false)
-        .with_span_list(false)
-        .with_ansi(false)
-        .with_writer(writer);
     tracing_subscriber::registry()
         .with(filter)
-        .with(layer)
+        .with(json_layer(writer))
         .try_init()
         .map_err(|e| SupportError::AlreadyInitialised(e.to_string()))?;
     tracing::info!(
@@ -102,6 +96,122 @@ pub fn init(config: &LogConfig) -> Result<LogHandle, SupportError> {
     Ok(LogHandle {
         dir: config.dir.clone(),
     })
+}
+
+/// The layer that writes events as JSON lines through `writer`: one object per event with
+/// `timestamp` (RFC 3339, UTC), `level`, `message`, the event's own fields and `target`.
+///
+/// Every field is redacted by the writer's [`Redactor`] as a value, before the line is
+/// serialised, so a secret inside a field that JSON escapes (a quoted body in a message, a
+/// password with a `"` or `\`) is caught; the serialised line is redacted once more on writing.
+pub fn json_layer<S>(writer: LogWriter) -> impl tracing_subscriber::Layer<S>
+where
+    S: tracing::Subscriber + for<'a> tracing_subscriber::registry::LookupSpan<'a>,
+{
+    JsonLayer { writer }
+}
+
+/// See [`json_layer`].
+struct JsonLayer {
+    writer: LogWriter,
+}
+
+impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for JsonLayer {
+    fn on_event(
+        &self,
+        event: &tracing::Event<'_>,
+        _ctx: tracing_subscriber::layer::Context<'_, S>,
+    ) {
+        let meta = event.metadata();
+        let mut fields = RedactedFields {
+            redactor: self.writer.inner.redactor,
+            message: None,
+            fields: serde_json::Map::new(),
+            log_target: None,
+        };
+        event.record(&mut fields);
+        let now = OffsetDateTime::now_utc();
+        let timestamp = now
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default();
+        let mut line = serde_json::Map::new();
+        line.insert("timestamp".into(), timestamp.into());
+        line.insert("level".into(), meta.level().as_str().into());
+        if let Some(message) = fields.message {
+            line.insert("message".into(), message.into());
+        }
+        for (name, value) in fields.fields {
+            line.entry(name).or_insert(value);
+        }
+        // Records forwarded from the `log` crate carry their real target as a field.
+        let target = fields
+            .log_target
+            .unwrap_or_else(|| meta.target().to_owned());
+        line.insert("target".into(), target.into());
+        let mut bytes = serde_json::Value::Object(line).to_string().into_bytes();
+        bytes.push(b'\n');
+        if let Err(err) = self.writer.write_on(now.date(), &bytes) {
+            // Nowhere else to report it: logging must never take the app down.
+            eprintln!("Number Desk could not write its log: {err}");
+        }
+    }
+}
+
+/// Collects an event's fields, each redacted as a value.
+struct RedactedFields {
+    redactor: &'static Redactor,
+    message: Option<String>,
+    fields: serde_json::Map<String, serde_json::Value>,
+    log_target: Option<String>,
+}
+
+impl RedactedFields {
+    fn text(&mut self, field: &tracing::field::Field, value: &str) {
+        let clean = self.redactor.redact(value).into_owned();
+        match field.name() {
+            "message" => self.message = Some(clean),
+            "log.target" => self.log_target = Some(clean),
+            // The rest of `log`'s metadata (file, line, module) is noise in these logs.
+            name if name.starts_with("log.") => {}
+            name => {
+                self.fields.insert(name.to_owned(), clean.into());
+            }
+        }
+    }
+}
+
+impl tracing::field::Visit for RedactedFields {
+    fn record_str(&mut self, field: &tracing::field::Field, value: &str) {
+        self.text(field, value);
+    }
+
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        self.text(field, &format!("{value:?}"));
+    }
+
+    fn record_error(
+        &mut self,
+        field: &tracing::field::Field,
+        value: &(dyn std::error::Error + 'static),
+    ) {
+        self.text(field, &value.to_string());
+    }
+
+    fn record_i64(&mut self, field: &tracing::field::Field, value: i64) {
+        self.fields.insert(field.name().to_owned(), value.into());
+    }
+
+    fn record_u64(&mut self, field: &tracing::field::Field, value: u64) {
+        self.fields.insert(field.name().to_owned(), value.into());
+    }
+
+    fn record_bool(&mut self, field: &tracing::field::Field, value: bool) {
+        self.fields.insert(field.name().to_owned(), value.into());
+    }
+
+    fn record_f64(&mut self, field: &tracing::field::Field, value: f64) {
+        self.fields.insert(field.name().to_owned(), value.into());
+    }
 }
 
 /// The daily log files of `dir`, oldest first (by the date in their names).
@@ -302,6 +412,55 @@ mod tests {
         .unwrap();
         let text = std::fs::read_to_string(dir.path().join("numdesk.2026-11-30.log")).unwrap();
         assert_eq!(text, "key [REDACTED] and X-TC-Token: [REDACTED]\n");
+    }
+
+    #[test]
+    fn secrets_inside_json_escaped_fields_are_redacted_before_serialising() {
+        use tracing_subscriber::layer::SubscriberExt;
+        // A registered secret with characters JSON escapes, and secret-named fields quoted inside
+        // a message: in the serialised line both appear only escaped (`\"`, `\\`).
+        const ODD: &str = r#"pa"ss\w0rd-Quoted"#;
+        let dir = tempfile::tempdir().unwrap();
+        let redactor = leaked();
+        redactor.register(ODD);
+        let w = LogWriter::open(&LogConfig::new(dir.path()), redactor).unwrap();
+        let subscriber = tracing_subscriber::registry().with(json_layer(w));
+        tracing::subscriber::with_default(subscriber, || {
+            tracing::info!(
+                target: "numdesk_commands",
+                body = r#"{"SecretKey":"abcDEF1234567890","Name":"x"}"#,
+                "answer {}",
+                r#"{"Token": "tok-abcdef123456"}"#
+            );
+            tracing::warn!(target: "numdesk_client", "proxy password {ODD} refused");
+        });
+        let file = log_files(dir.path()).unwrap().pop().unwrap();
+        let text = std::fs::read_to_string(file).unwrap();
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("rule: every log line is one JSON object"))
+            .collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        for needle in ["abcDEF1234567890", "tok-abcdef123456", "w0rd-Quoted"] {
+            assert!(
+                !text.contains(needle),
+                "rule: redaction works on the event's fields, so a secret inside a JSON-escaped \
+                 field is caught ({needle}): {text}"
+            );
+        }
+        assert_eq!(
+            lines[0]["body"], r#"{"SecretKey":"[REDACTED]","Name":"x"}"#,
+            "the rest of the field is kept"
+        );
+        assert_eq!(lines[0]["message"], r#"answer {"Token": "[REDACTED]"}"#);
+        assert_eq!(lines[1]["message"], "proxy password [REDACTED] refused");
+        assert_eq!(lines[1]["level"], "WARN");
+        assert_eq!(lines[1]["target"], "numdesk_client");
+        assert!(
+            lines[1]["timestamp"]
+                .as_str()
+                .is_some_and(|t| t.ends_with('Z'))
+        );
     }
 
     #[cfg(unix)]
