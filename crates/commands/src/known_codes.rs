@@ -23,9 +23,10 @@ const NETWORK_KINDS: [(&str, Net); 7] = [
     ("Other", Net::Other),
 ];
 
-const UNKNOWN_KINDS: [(&str, Unknown); 2] = [
+const UNKNOWN_KINDS: [(&str, Unknown); 3] = [
     ("Timeout", Unknown::Timeout),
     ("ConnectionDropped", Unknown::ConnectionDropped),
+    ("ResponseTooLarge", Unknown::ResponseTooLarge),
 ];
 
 /// Fails to compile when the client gains a kind that the lists above do not name.
@@ -41,7 +42,7 @@ fn every_kind_is_listed(net: Net, unknown: Unknown) {
         | Net::Other => {}
     }
     match unknown {
-        Unknown::Timeout | Unknown::ConnectionDropped => {}
+        Unknown::Timeout | Unknown::ConnectionDropped | Unknown::ResponseTooLarge => {}
     }
 }
 

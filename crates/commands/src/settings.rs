@@ -909,7 +909,8 @@ pub async fn run_test_connection(plan: ConnectionPlan) -> Result<TestConnectionR
 ///   `"international"`) and `otherSiteAccepts` (`true`, `false`, or `null` when unknown).
 /// - Nothing sent: `kind` — `Dns`, `ConnectionRefused`, `Certificate`, `Tls`, `Proxy`,
 ///   `ConnectTimeout` or `Other` (code `certificate`, `proxy` or `network`).
-/// - Sent, no answer: `kind` — `Timeout` or `ConnectionDropped` — and `outcomeUnknown: true`.
+/// - Sent, no answer: `kind` — `Timeout`, `ConnectionDropped` or `ResponseTooLarge` — and
+///   `outcomeUnknown: true`.
 /// - Not a Tencent answer: `kind` — `HttpStatus` (with `status`) or `BadResponse` — and
 ///   `requestId` when one could be read.
 pub fn client_error(err: ClientError) -> IpcError {

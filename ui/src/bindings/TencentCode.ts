@@ -69,4 +69,5 @@ export const NETWORK_KIND_TEXT = {
   Other: "the connection failed",
   Timeout: "no response within the timeout",
   ConnectionDropped: "the connection was dropped before the response arrived",
+  ResponseTooLarge: "the answer was too large to read",
 } as const;

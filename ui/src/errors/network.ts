@@ -5,7 +5,7 @@ import type { ErrorDescription } from "./tencent";
 /**
  * `details.kind` of network-side failures, as `client_error` (crates/commands/src/settings.rs)
  * sets it: why nothing was sent (Dns … Other), why the outcome is unknown (Timeout,
- * ConnectionDropped), or a non-Tencent answer (HttpStatus, BadResponse).
+ * ConnectionDropped, ResponseTooLarge), or a non-Tencent answer (HttpStatus, BadResponse).
  */
 export const NETWORK_KINDS = [
   "Dns",
@@ -17,6 +17,7 @@ export const NETWORK_KINDS = [
   "Other",
   "Timeout",
   "ConnectionDropped",
+  "ResponseTooLarge",
   "HttpStatus",
   "BadResponse",
 ] as const;
