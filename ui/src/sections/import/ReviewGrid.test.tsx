@@ -189,6 +189,25 @@ describe("review grid", () => {
     expect(screen.getByTestId("review-status").textContent).toContain("Row saved");
   });
 
+  it("the call type is edited with a choice of the three values, not typed", async () => {
+    const { calls, user } = setup({
+      draft_edit_row: (args) => ({ ...row(0), ...(args as object) }),
+    });
+    await screen.findByTestId("grid-row-0");
+    await user.click(screen.getByTestId("grid-edit-0"));
+    const callType = screen.getByTestId<HTMLSelectElement>("edit-call-type");
+    expect(callType.tagName, "rule: the call type is a choice").toBe("SELECT");
+    expect([...callType.options].map((o) => o.textContent)).toHaveLength(3);
+    await user.selectOptions(callType, "2");
+    await user.click(screen.getByTestId("edit-save"));
+    await waitFor(() => {
+      expect(callsOf(calls, "draft_edit_row")).toHaveLength(1);
+    });
+    expect(
+      (callsOf(calls, "draft_edit_row")[0]?.args as { edit: { call_type: string } }).edit.call_type,
+    ).toBe("2");
+  });
+
   it("the errors filter asks for error rows only, from the top", async () => {
     const { calls, user } = setup();
     await screen.findByTestId("grid-row-0");

@@ -206,7 +206,7 @@ export function ReviewGrid({
   }
 
   /** In an edited row, Enter saves and Escape leaves the row unchanged. */
-  function editKeys(e: KeyboardEvent<HTMLInputElement>): void {
+  function editKeys(e: KeyboardEvent<HTMLElement>): void {
     if (e.key === "Enter") saveEdit();
     if (e.key === "Escape") setEdit(null);
   }
@@ -460,16 +460,39 @@ export function ReviewGrid({
                     <>
                       {EDIT_CELLS.map((cell) => (
                         <span role="gridcell" key={cell.key}>
-                          <input
-                            className="grid__input"
-                            value={edit[cell.key]}
-                            aria-label={t(`importWizard.fields.${cell.field}`)}
-                            data-testid={cell.testId}
-                            onKeyDown={editKeys}
-                            onChange={(e) => {
-                              setEdit({ ...edit, [cell.key]: e.target.value });
-                            }}
-                          />
+                          {cell.key === "callType" ? (
+                            // A choice, not a text box: only 0, 1 and 2 exist.
+                            <select
+                              className="grid__input"
+                              value={edit.callType}
+                              aria-label={t(`importWizard.fields.${cell.field}`)}
+                              data-testid={cell.testId}
+                              onKeyDown={editKeys}
+                              onChange={(e) => {
+                                setEdit({ ...edit, callType: e.target.value });
+                              }}
+                            >
+                              {edit.callType === "" && (
+                                <option value="">{t("importWizard.grid.chooseCallType")}</option>
+                              )}
+                              {([0, 1, 2] as const).map((c) => (
+                                <option key={c} value={String(c)}>
+                                  {t(CALL_TYPE_KEYS[c])}
+                                </option>
+                              ))}
+                            </select>
+                          ) : (
+                            <input
+                              className="grid__input"
+                              value={edit[cell.key]}
+                              aria-label={t(`importWizard.fields.${cell.field}`)}
+                              data-testid={cell.testId}
+                              onKeyDown={editKeys}
+                              onChange={(e) => {
+                                setEdit({ ...edit, [cell.key]: e.target.value });
+                              }}
+                            />
+                          )}
                         </span>
                       ))}
                       <span role="gridcell" className="grid__findings" title={messages}>
