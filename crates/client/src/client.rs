@@ -103,13 +103,13 @@ impl Client {
                 let proxy = reqwest::Proxy::all(url.as_str()).map_err(|e| ClientError::Config {
                     setting: "proxy",
                     input: format!("{}://{}", url.scheme(), url.host_str().unwrap_or_default()),
-                    reason: e.to_string(),
+                    reason: crate::config::strip_userinfo(&e.to_string()).into_owned(),
                 })?;
                 builder.proxy(proxy)
             }
         };
         let http = builder.build().map_err(|e| ClientError::HttpClient {
-            detail: e.to_string(),
+            detail: crate::config::strip_userinfo(&e.to_string()).into_owned(),
         })?;
         let url = config.endpoint.url();
         let host = config.endpoint.host_header();

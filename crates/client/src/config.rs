@@ -60,8 +60,8 @@ impl FromStr for Language {
     }
 }
 
-/// How to reach the internet.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// How to reach the internet. `Debug` never prints a manual proxy's `user:password@`.
+#[derive(Clone, PartialEq, Eq, Default)]
 pub enum ProxySetting {
     /// The system's proxy: `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`/`NO_PROXY`, and on macOS and
     /// Windows the system proxy settings. Not used for a loopback endpoint.
@@ -97,6 +97,43 @@ impl ProxySetting {
         }
         Ok(Self::Manual(url))
     }
+}
+
+impl fmt::Debug for ProxySetting {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::System => f.write_str("System"),
+            Self::None => f.write_str("None"),
+            Self::Manual(url) => f
+                .debug_tuple("Manual")
+                .field(&strip_userinfo(url.as_str()))
+                .finish(),
+        }
+    }
+}
+
+/// `text` with the `user:password@` of every URL in it replaced by `***@` (error details, Debug).
+pub(crate) fn strip_userinfo(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut last = 0;
+    let mut from = 0;
+    while let Some(found) = text[from..].find("://") {
+        let start = from + found + 3;
+        let authority_end = text[start..]
+            .find(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace() || c == '"')
+            .map_or(text.len(), |i| start + i);
+        if let Some(at) = text[start..authority_end].rfind('@') {
+            out.push_str(&text[last..start]);
+            out.push_str("***");
+            last = start + at;
+        }
+        from = authority_end;
+    }
+    if last == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[last..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// The input without any `user:password@` part, for messages.
@@ -214,6 +251,34 @@ mod tests {
         assert_eq!("zh".parse::<Language>().unwrap().header_value(), "zh-CN");
         assert_eq!("en".parse::<Language>().unwrap().header_value(), "en-US");
         assert!("fr".parse::<Language>().is_err());
+    }
+
+    #[test]
+    fn debug_and_error_details_never_show_proxy_credentials() {
+        let proxy = ProxySetting::manual("http://user:s3cret-pass@proxy.corp:3128").unwrap();
+        let shown = format!("{proxy:?}");
+        assert!(
+            !shown.contains("s3cret-pass") && !shown.contains("user"),
+            "rule: Debug never prints proxy credentials: {shown}"
+        );
+        assert_eq!(shown, r#"Manual("http://***@proxy.corp:3128/")"#);
+        let config = ClientConfig {
+            proxy,
+            ..ClientConfig::default()
+        };
+        assert!(!format!("{config:?}").contains("s3cret-pass"));
+        assert_eq!(
+            strip_userinfo(
+                "error sending request for url (https://a.b/): tunnel via http://u:p@x:1 and \
+                 https://v:w@y.z/q@r failed"
+            ),
+            "error sending request for url (https://a.b/): tunnel via http://***@x:1 and \
+             https://***@y.z/q@r failed"
+        );
+        assert!(matches!(
+            strip_userinfo("no url here a@b"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -109,8 +109,8 @@ fn io_kinds(err: &reqwest::Error) -> impl Iterator<Item = io::ErrorKind> + '_ {
         .filter_map(|e| e.downcast_ref::<io::Error>().map(io::Error::kind))
 }
 
-/// The whole error chain as one line, without repeats (no secrets: endpoint URLs never hold
-/// credentials, and proxy credentials are not part of reqwest's messages).
+/// The whole error chain as one line, without repeats and without any URL's `user:password@`
+/// (endpoint URLs never hold credentials; a manual proxy's may, should a message name it).
 fn chain_text(err: &reqwest::Error) -> String {
     let mut parts: Vec<String> = Vec::new();
     for e in all_errors(err) {
@@ -119,5 +119,5 @@ fn chain_text(err: &reqwest::Error) -> String {
             parts.push(text);
         }
     }
-    parts.join(": ")
+    crate::config::strip_userinfo(&parts.join(": ")).into_owned()
 }

@@ -50,10 +50,11 @@ pub use rehearsal::{
 };
 pub use secrets::Secrets;
 pub use settings::{
-    ConnectionDefaults, ConnectionKind, ConnectionPlan, MAX_BATCH_SIZE, ProxyMode, SaveResult,
-    SdkAppSummary, SettingsInput, SettingsView, Site, TENCENT_PROFILE_NAME, TestConnectionResult,
-    active_connection_plan, client_error, connection_use_sandbox, connection_use_tencent,
-    prepare_test_connection, run_test_connection, settings_forget_key, settings_get, settings_save,
+    ConnectionDefaults, ConnectionKind, ConnectionPlan, MAX_BATCH_SIZE, PROXY_ACCOUNT, ProxyMode,
+    SaveResult, SdkAppSummary, SettingsInput, SettingsView, Site, TENCENT_PROFILE_NAME,
+    TestConnectionResult, active_connection_plan, client_error, connection_use_sandbox,
+    connection_use_tencent, prepare_test_connection, run_test_connection, settings_forget_key,
+    settings_get, settings_save,
 };
 pub use submit::{
     OutboxStatus, PreparedSubmit, RunGuard, RunJob, RunKind, SUBMIT_LIST_LIMIT, SandboxFaults,

@@ -3,7 +3,8 @@
 //! connection" (`DescribeCCCBuyInfoList`).
 //!
 //! Secrets never reach the database, a log or an IPC response: the view says only whether a key
-//! is saved and where.
+//! is saved and where. A manual proxy's `user:password@` goes to the keychain too (account
+//! [`PROXY_ACCOUNT`]); the database keeps the proxy URL without it.
 
 use numdesk_client::{
     Client, ClientConfig, ClientError, Credentials, DescribeCccBuyInfoListRequest, Endpoint,
@@ -26,6 +27,9 @@ const PROFILE_KEY: &str = "settings.profile_id";
 const BATCH_KEY: &str = "settings.batch_size";
 const PROXY_MODE_KEY: &str = "settings.proxy_mode";
 const PROXY_URL_KEY: &str = "settings.proxy_url";
+/// The keychain account of the manual proxy's credentials (`user:password`, as written in the
+/// URL, percent-encoded).
+pub const PROXY_ACCOUNT: &str = "proxy";
 /// The name of the one Tencent profile Settings edits.
 pub const TENCENT_PROFILE_NAME: &str = "Tencent Cloud";
 /// Largest batch size accepted (numbers per CreateOwnNumberApply).
@@ -287,13 +291,120 @@ pub(crate) fn restored_endpoint(ctx: &AppContext) -> Result<ActiveEndpoint, IpcE
     })
 }
 
+/// The proxy mode and URL as saved (the URL without credentials). A URL saved with credentials
+/// by an older version is split here: its credentials move to the keychain. Blocking (keychain,
+/// only then).
 fn proxy_of(ctx: &AppContext) -> Result<(ProxyMode, Option<String>), IpcError> {
     let mode = match ctx.store().preference(PROXY_MODE_KEY)?.as_deref() {
         Some("none") => ProxyMode::None,
         Some("manual") => ProxyMode::Manual,
         _ => ProxyMode::System,
     };
-    Ok((mode, ctx.store().preference(PROXY_URL_KEY)?))
+    let url = ctx.store().preference(PROXY_URL_KEY)?;
+    if let Some(text) = &url
+        && let (bare, Some(userinfo)) = split_userinfo(text)
+    {
+        save_proxy_userinfo(ctx, &userinfo)?;
+        ctx.store().set_preference(PROXY_URL_KEY, &bare)?;
+        return Ok((mode, Some(bare)));
+    }
+    Ok((mode, url))
+}
+
+/// `text` without the `user:password@` of a URL, and that userinfo (percent-encoded, as written)
+/// when there was one. Text that is not a URL loses everything between `://` and the last `@`.
+fn split_userinfo(text: &str) -> (String, Option<String>) {
+    let text = text.trim();
+    if let Ok(mut url) = url::Url::parse(text)
+        && url.has_host()
+    {
+        let user = url.username().to_owned();
+        let password = url.password().map(str::to_owned);
+        if user.is_empty() && password.is_none() {
+            return (text.to_owned(), None);
+        }
+        // Both succeed on a URL with a host.
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
+        let userinfo = match password {
+            Some(p) => format!("{user}:{p}"),
+            None => user,
+        };
+        return (url.to_string(), Some(userinfo));
+    }
+    match (text.find("://"), text.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => (
+            format!("{}{}", &text[..scheme_end + 3], &text[at + 1..]),
+            Some(text[scheme_end + 3..at].to_owned()),
+        ),
+        _ => (text.to_owned(), None),
+    }
+}
+
+fn save_proxy_userinfo(ctx: &AppContext, userinfo: &str) -> Result<(), IpcError> {
+    register_proxy_password(userinfo);
+    ctx.secrets()
+        .store()
+        .save(PROXY_ACCOUNT, &StoredSecret::new(userinfo.to_owned()))
+        .map_err(|err| match err {
+            KeychainError::EmptyCredential { .. }
+            | KeychainError::WhitespaceInCredential { .. }
+            | KeychainError::InvalidCharInCredential { .. }
+            | KeychainError::QuotedCredential { .. } => IpcError::new(
+                ErrorCode::Proxy,
+                "the proxy user name or password cannot be saved: use letters, digits and \
+                 percent-encoding (%40 for @) only",
+            )
+            .with_details(json!({ "field": "proxyUrl" })),
+            other => keychain_error(other),
+        })
+}
+
+/// The proxy credentials saved in the keychain, if any. Blocking (keychain).
+fn proxy_userinfo(ctx: &AppContext) -> Result<Option<String>, IpcError> {
+    let saved = ctx
+        .secrets()
+        .store()
+        .load(PROXY_ACCOUNT)
+        .map_err(keychain_error)?
+        .map(|s| s.secret_key.expose_secret().to_owned());
+    if let Some(userinfo) = &saved {
+        register_proxy_password(userinfo);
+    }
+    Ok(saved)
+}
+
+/// The log redactor learns the password alone, as written and decoded (the keychain store
+/// registers the whole `user:password`).
+fn register_proxy_password(userinfo: &str) {
+    if let Some((_, password)) = userinfo.split_once(':') {
+        let redactor = numdesk_support::Redactor::global();
+        redactor.register(password);
+        if let Ok(decoded) = percent_decode(password) {
+            redactor.register(&decoded);
+        }
+    }
+}
+
+/// `%XX` escapes decoded (the rest as it is).
+fn percent_decode(text: &str) -> Result<String, std::string::FromUtf8Error> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(b) = text
+                .get(i + 1..i + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out)
 }
 
 fn proxy_setting(mode: ProxyMode, url: Option<&str>) -> Result<ProxySetting, IpcError> {
@@ -616,13 +727,24 @@ pub fn settings_save(ctx: &AppContext, input: &SettingsInput) -> Result<SaveResu
         ProxyMode::None => "none",
         ProxyMode::Manual => "manual",
     };
+    // The credentials go to the keychain; kept when the same proxy is saved again without them
+    // (Settings shows the URL without them), forgotten for another proxy or mode.
+    let (bare, userinfo) = split_userinfo(input.proxy_url.as_deref().unwrap_or_default());
+    let (_, saved_url) = proxy_of(ctx)?;
+    let same_proxy = saved_url.as_deref() == Some(bare.as_str());
+    match userinfo {
+        Some(userinfo) if input.proxy_mode == ProxyMode::Manual => {
+            save_proxy_userinfo(ctx, &userinfo)?;
+        }
+        _ if input.proxy_mode == ProxyMode::Manual && same_proxy => {}
+        _ => ctx
+            .secrets()
+            .store()
+            .delete(PROXY_ACCOUNT)
+            .map_err(keychain_error)?,
+    }
     ctx.store().set_preference(PROXY_MODE_KEY, mode)?;
-    let url = input
-        .proxy_url
-        .as_deref()
-        .map(str::trim)
-        .unwrap_or_default();
-    ctx.store().set_preference(PROXY_URL_KEY, url)?;
+    ctx.store().set_preference(PROXY_URL_KEY, &bare)?;
 
     if active_kind(ctx)? == ConnectionKind::Tencent {
         ctx.set_endpoint(endpoint_view(&endpoint));
@@ -740,7 +862,18 @@ pub fn prepare_test_connection(
     connection: ConnectionKind,
 ) -> Result<ConnectionPlan, IpcError> {
     let (proxy_mode, proxy_url) = proxy_of(ctx)?;
-    let proxy = proxy_setting(proxy_mode, proxy_url.as_deref())?;
+    let mut proxy = proxy_setting(proxy_mode, proxy_url.as_deref())?;
+    if let ProxySetting::Manual(url) = &mut proxy
+        && let Some(userinfo) = proxy_userinfo(ctx)?
+    {
+        let (user, password) = match userinfo.split_once(':') {
+            Some((user, password)) => (user, Some(password)),
+            None => (userinfo.as_str(), None),
+        };
+        // A URL with a host (proxy_setting checked) takes both.
+        let _ = url.set_username(user);
+        let _ = url.set_password(password);
+    }
     let language = match crate::preferences_get(ctx)?.language {
         Some(Language::SimplifiedChinese) => numdesk_client::Language::Chinese,
         _ => numdesk_client::Language::English,

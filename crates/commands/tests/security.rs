@@ -1,8 +1,8 @@
 //! The security review, one test per point, through the same functions the desktop commands call:
 //!
-//! 1. after a full import-and-submit flow the SecretKey and token are found 0 times in the
-//!    database, its WAL, the logs, the support bundle, the exports and every other file the app
-//!    wrote;
+//! 1. after a full import-and-submit flow the SecretKey, the token and a proxy password are found
+//!    0 times in the database, its WAL, the logs, the support bundle, the exports and every other
+//!    file the app wrote;
 //! 2. `https://` only to Tencent, `http://` only to loopback;
 //! 3. the CSP in `src-tauri/tauri.conf.json` forbids remote scripts;
 //! 4. the capabilities allow only what the screens use;
@@ -36,6 +36,10 @@ const KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
 const ID: &str = "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE";
 /// A session token (the sandbox refuses tokens, so it is used for one connection test).
 const TOKEN: &str = "tokenZ9y8x7w6v5u4t3s2r1q0SESSIONTOKENEXAMPLE";
+
+/// A manual proxy's credentials (`http://user:password@host:port`): kept in the keychain only.
+const PROXY_USER: &str = "proxyUserEXAMPLE";
+const PROXY_PASSWORD: &str = "Pr0xyPassw0rdEXAMPLE";
 
 const NUMBERS: [&str; 3] = ["+8613812340001", "+8613812340002", "+8613812340003"];
 
@@ -184,6 +188,43 @@ fn after_import_and_submit_the_secret_key_and_token_are_found_nowhere() {
         "the flow really submitted with the key: {report:?}"
     );
 
+    // A manual proxy with a password: saved, shown, used (and refused, nothing listens there),
+    // logged carelessly. The password may reach the keychain only.
+    let dead_port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let proxy_url = format!("http://{PROXY_USER}:{PROXY_PASSWORD}@127.0.0.1:{dead_port}");
+    let mut with_proxy = settings(tencent.url(), None, None);
+    with_proxy.proxy_mode = ProxyMode::Manual;
+    with_proxy.proxy_url = Some(proxy_url.clone());
+    let view = settings_save(&ctx, &with_proxy).unwrap().settings;
+    assert!(
+        !format!("{view:?}").contains(PROXY_PASSWORD),
+        "rule: Settings never shows the proxy password: {view:?}"
+    );
+    let plan = prepare_test_connection(&ctx, ConnectionKind::Tencent).unwrap();
+    match &plan.config.proxy {
+        numdesk_client::ProxySetting::Manual(url) => assert_eq!(
+            url.password(),
+            Some(PROXY_PASSWORD),
+            "the saved proxy password is used for requests"
+        ),
+        other => panic!("the manual proxy is used: {other:?}"),
+    }
+    assert!(
+        !format!("{plan:?}").contains(PROXY_PASSWORD),
+        "rule: Debug never prints the proxy password"
+    );
+    let refused = runtime().block_on(run_test_connection(plan)).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Proxy, "{refused:?}");
+    assert!(
+        !format!("{refused:?}").contains(PROXY_PASSWORD),
+        "rule: error messages never carry the proxy password: {refused:?}"
+    );
+    tracing::warn!(target: "numdesk_commands", proxy = %proxy_url, "careless log of {proxy_url}");
+    tracing::warn!(target: "numdesk_commands", "another proxy http://someone:hunter2hunter@10.1.1.1:3128 failed");
+
     // Exports and support bundles (with and without numbers).
     let csv = out.join("draft.csv");
     let xlsx = out.join("draft.xlsx");
@@ -232,7 +273,15 @@ fn after_import_and_submit_the_secret_key_and_token_are_found_nowhere() {
         log_text.contains("CCC attempt") && log_text.contains("CreateOwnNumberApply"),
         "the logs saw the requests (else this test proves nothing)"
     );
-    for (what, secret) in [("SecretKey", KEY), ("token", TOKEN)] {
+    assert!(
+        !log_text.contains("hunter2hunter"),
+        "rule: URL userinfo is redacted in logs even when the app never saw the password"
+    );
+    for (what, secret) in [
+        ("SecretKey", KEY),
+        ("token", TOKEN),
+        ("proxy password", PROXY_PASSWORD),
+    ] {
         for (path, bytes) in &written {
             assert_eq!(
                 count(bytes, secret),

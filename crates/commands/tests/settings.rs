@@ -342,3 +342,76 @@ fn forgetting_the_key_empties_the_keychain_and_falls_back_to_the_sandbox() {
     assert_eq!(app_info(&ctx).unwrap().endpoint.kind, EndpointKind::Sandbox);
     assert_eq!(view.secret_id.as_deref(), Some(ID), "the SecretId stays");
 }
+
+#[test]
+fn proxy_credentials_live_in_the_keychain_and_follow_their_proxy() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = Arc::new(MemoryStore::new());
+    let ctx = open_with(dir.path(), keys.clone());
+    let mut form = input(Site::International, None, ID, Some(KEY));
+    form.proxy_mode = ProxyMode::Manual;
+    form.proxy_url = Some("http://alice:pa%40ss-word1@proxy.corp:3128".into());
+    let view = settings_save(&ctx, &form).unwrap().settings;
+    assert_eq!(
+        view.proxy_url.as_deref(),
+        Some("http://proxy.corp:3128/"),
+        "rule: Settings shows the proxy without its credentials"
+    );
+    let saved = keys.load(numdesk_commands::PROXY_ACCOUNT).unwrap().unwrap();
+    assert_eq!(saved.secret_key.expose_secret(), "alice:pa%40ss-word1");
+    fn used(ctx: &numdesk_commands::AppContext) -> String {
+        match prepare_test_connection(ctx, ConnectionKind::Tencent)
+            .unwrap()
+            .config
+            .proxy
+        {
+            numdesk_client::ProxySetting::Manual(url) => url.to_string(),
+            other => panic!("manual proxy expected: {other:?}"),
+        }
+    }
+    assert_eq!(used(&ctx), "http://alice:pa%40ss-word1@proxy.corp:3128/");
+
+    // Saved again as Settings shows it (without credentials): they stay.
+    form.proxy_url = view.proxy_url.clone();
+    settings_save(&ctx, &form).unwrap();
+    assert_eq!(used(&ctx), "http://alice:pa%40ss-word1@proxy.corp:3128/");
+    // Another proxy without credentials: the old ones are not sent to it.
+    form.proxy_url = Some("http://other.corp:8080".into());
+    settings_save(&ctx, &form).unwrap();
+    assert_eq!(
+        used(&ctx),
+        "http://other.corp:8080/",
+        "rule: a proxy's password is never sent to another proxy"
+    );
+    assert!(
+        keys.load(numdesk_commands::PROXY_ACCOUNT)
+            .unwrap()
+            .is_none()
+    );
+    drop(ctx);
+
+    // A URL with credentials saved by an older version moves to the keychain on first read.
+    let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    conn.execute(
+        "UPDATE preferences SET value = 'http://bob:olderSecret99@old.corp:3128' WHERE key = 'settings.proxy_url'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let ctx = open_with(dir.path(), keys.clone());
+    let view = settings_get(&ctx).unwrap();
+    assert_eq!(view.proxy_url.as_deref(), Some("http://old.corp:3128/"));
+    assert_eq!(used(&ctx), "http://bob:olderSecret99@old.corp:3128/");
+    let stored: String = rusqlite::Connection::open(dir.path().join(DATABASE_FILE))
+        .unwrap()
+        .query_row(
+            "SELECT value FROM preferences WHERE key = 'settings.proxy_url'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        !stored.contains("olderSecret99"),
+        "rule: proxy credentials are not kept in the database: {stored}"
+    );
+}

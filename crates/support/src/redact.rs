@@ -2,6 +2,7 @@
 //!
 //! Two kinds of rule:
 //! - shapes: the values of `Credential=` and `Signature=` (the TC3 `Authorization` header),
+//!   the `user:password@` of a URL (a proxy's),
 //!   `X-TC-Token`, and fields named like a SecretKey or a token (`secret_key=…`,
 //!   `"SecretKey": "…"`, `token: …`) whatever their value;
 //! - values: every secret the app [registered](Redactor::register) when it loaded or saved it,
@@ -30,6 +31,12 @@ static HEADER_PARTS: LazyLock<Regex> = LazyLock::new(|| {
 /// `X-TC-Token: …`, `"SecretKey":"…"`, `secret_key=…`, `token=…`.
 static NAMED_SECRETS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\b(x-tc-token|secret[_-]?key|token)(["']?\s*[:=]\s*["']?)([^,\s"'\\}\]]+)"#)
+        .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
+});
+
+/// The `user:password@` of a URL (`http://user:pass@proxy:8080`): whatever the value.
+static URL_USERINFO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b([a-z][a-z0-9+.\-]*://)[^\s/?#@"'\\]+@"#)
         .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
 });
 
@@ -99,6 +106,15 @@ impl Redactor {
         }
         if let Cow::Owned(replaced) = replace(&out, &HEADER_PARTS, |c| {
             format!("{}{}{REDACTED}", &c[1], &c[2])
+        }) {
+            out = Cow::Owned(replaced);
+        }
+        if let Cow::Owned(replaced) = replace(&out, &URL_USERINFO, |c| {
+            if c[0].starts_with(&format!("{}{REDACTED}", &c[1])) {
+                c[0].to_owned()
+            } else {
+                format!("{}{REDACTED}@", &c[1])
+            }
         }) {
             out = Cow::Owned(replaced);
         }
@@ -194,6 +210,25 @@ mod tests {
                 "rule: secret-named fields are redacted"
             );
         }
+    }
+
+    #[test]
+    fn url_userinfo_is_scrubbed_whatever_the_password() {
+        let r = Redactor::new();
+        assert_eq!(
+            r.redact(
+                r#"proxy http://user:hunter2@proxy.corp:8080/x and {"p":"https://a%40b:c@h"}"#
+            ),
+            r#"proxy http://[REDACTED]@proxy.corp:8080/x and {"p":"https://[REDACTED]@h"}"#,
+            "rule: URL userinfo (a proxy password) never reaches a log or a bundle"
+        );
+        let line = "see http://proxy.corp:8080/a@b and mail a@b.c";
+        assert_eq!(
+            r.redact(line),
+            line,
+            "an @ after the host or outside a URL stays"
+        );
+        assert_eq!(r.redact("http://[REDACTED]@h"), "http://[REDACTED]@h");
     }
 
     #[test]
