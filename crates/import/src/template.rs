@@ -87,8 +87,10 @@ fn numbers_sheet(sheet: &mut Worksheet, lang: Lang) -> Result<(), XlsxError> {
         }
     }
     sheet.set_freeze_panes(1, 0)?;
+    // The words, and the codes the instructions promise as well (0, 1, 2).
+    let [i, o, b] = call_type_choices(lang);
     let call_types = DataValidation::new()
-        .allow_list_strings(&call_type_choices(lang))?
+        .allow_list_strings(&[i, o, b, "0", "1", "2"])?
         .set_error_title(lang.pick("CallType", "呼叫类型"))?
         .set_error_message(lang.pick(
             "Choose inbound, outbound or both (0, 1, 2).",
@@ -131,4 +133,43 @@ pub fn template_csv(lang: Lang) -> Vec<u8> {
     out.extend_from_slice(headers.join(",").as_bytes());
     out.extend_from_slice(b"\r\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+
+    /// The dropdown's list as the workbook stores it.
+    fn call_type_list(lang: Lang) -> String {
+        let bytes = template_xlsx(lang).unwrap_or_else(|e| panic!("{e}"));
+        let mut zip =
+            zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap_or_else(|e| panic!("{e}"));
+        let mut xml = String::new();
+        zip.by_name("xl/worksheets/sheet1.xml")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .read_to_string(&mut xml)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let start = xml.find("<formula1>").map_or(0, |i| i + "<formula1>".len());
+        let end = xml[start..]
+            .find("</formula1>")
+            .map_or(xml.len(), |e| start + e);
+        xml[start..end].to_owned()
+    }
+
+    #[test]
+    fn the_call_type_dropdown_accepts_what_the_instructions_promise() {
+        for lang in [Lang::En, Lang::Zh] {
+            let list = call_type_list(lang);
+            for code in ["0", "1", "2"] {
+                assert!(
+                    list.split(['"', ',']).any(|v| v == code),
+                    "rule: the instructions promise {code}; the dropdown lists {list}"
+                );
+            }
+            let [i, _, _] = call_type_choices(lang);
+            assert!(list.contains(i), "{list}");
+        }
+    }
 }
