@@ -9,7 +9,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 
 use numdesk_client::RateLimiter;
 use numdesk_outbox::{Outbox, OutboxConfig};
-use numdesk_sandbox::{Sandbox, SandboxConfig};
+use numdesk_sandbox::{Sandbox, SandboxConfig, SandboxError};
 use numdesk_store::Store;
 
 use crate::{ActiveEndpoint, ErrorCode, IpcError, Secrets};
@@ -81,19 +81,7 @@ impl AppContext {
         numdesk_store::private_app_dir(data_dir)?;
         let store = Arc::new(Store::open(&data_dir.join(DATABASE_FILE))?);
         let outbox = Outbox::open(Arc::clone(&store), OutboxConfig::default())?;
-        let config = SandboxConfig {
-            approve_after: Some(SANDBOX_APPROVE_AFTER),
-            state_path: Some(data_dir.join(SANDBOX_STATE_FILE)),
-            ..SandboxConfig::default()
-        };
-        let sandbox = Sandbox::start(config, SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-            .await
-            .map_err(|err| {
-                IpcError::new(
-                    ErrorCode::Internal,
-                    format!("the built-in sandbox did not start: {err}"),
-                )
-            })?;
+        let sandbox = start_sandbox(&data_dir.join(SANDBOX_STATE_FILE)).await?;
         let endpoint = ActiveEndpoint::sandbox(sandbox.url());
         let ctx = Self {
             store,
@@ -169,6 +157,70 @@ impl AppContext {
     /// The process-wide rate limiter; clone it into every client.
     pub fn limiter(&self) -> &RateLimiter {
         &self.limiter
+    }
+}
+
+/// Starts the built-in sandbox over its state file. A state file this version cannot read
+/// (corrupt, or of another format) is set aside as `sandbox-state.json.corrupt-<unix seconds>`
+/// and the sandbox starts empty: rehearsal data is not worth refusing to start for.
+async fn start_sandbox(state_path: &Path) -> Result<Sandbox, IpcError> {
+    let config = SandboxConfig {
+        approve_after: Some(SANDBOX_APPROVE_AFTER),
+        state_path: Some(state_path.to_path_buf()),
+        ..SandboxConfig::default()
+    };
+    let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
+    let failed = |err: SandboxError| {
+        IpcError::new(
+            ErrorCode::Internal,
+            format!("the built-in sandbox did not start: {err}"),
+        )
+    };
+    match Sandbox::start(config.clone(), addr).await {
+        Err(err @ (SandboxError::StateParse { .. } | SandboxError::StateFormat { .. })) => {
+            let backup = set_aside(state_path).map_err(|io| {
+                IpcError::new(
+                    ErrorCode::Io,
+                    format!(
+                        "{err}; it could not be set aside ({io}): move {} away and start again",
+                        state_path.display()
+                    ),
+                )
+            })?;
+            tracing::warn!(
+                error = %err,
+                backup = %backup.display(),
+                "the built-in sandbox's state could not be read; set aside, starting empty"
+            );
+            Sandbox::start(config, addr).await.map_err(failed)
+        }
+        other => other.map_err(failed),
+    }
+}
+
+/// Renames `path` to `<name>.corrupt-<unix seconds>` (a free name) and returns the new path.
+fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| SANDBOX_STATE_FILE.to_owned());
+    let mut n = 0u32;
+    loop {
+        let suffix = if n == 0 {
+            format!("{name}.corrupt-{secs}")
+        } else {
+            format!("{name}.corrupt-{secs}-{n}")
+        };
+        let backup = path.with_file_name(suffix);
+        if !backup.exists() {
+            std::fs::rename(path, &backup)?;
+            return Ok(backup);
+        }
+        n += 1;
     }
 }
 

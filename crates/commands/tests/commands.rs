@@ -151,3 +151,46 @@ fn the_sandbox_review_delay_is_saved_and_applied_at_the_next_start() {
     .unwrap();
     assert_eq!(ctx.sandbox().approve_after(), None, "never");
 }
+
+#[test]
+fn a_corrupt_sandbox_state_file_is_set_aside_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join(numdesk_commands::SANDBOX_STATE_FILE);
+    std::fs::write(&state, b"{\"format\": 1, \"next_apply_id\": tru").unwrap();
+    // `open` unwraps the start: a corrupt file must not stop the app.
+    let ctx = open(dir.path());
+    assert!(
+        ctx.sandbox().applications().is_empty(),
+        "rule: the sandbox starts empty after a corrupt state file"
+    );
+    let backups: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("sandbox-state.json.corrupt-"))
+        .collect();
+    assert_eq!(
+        backups.len(),
+        1,
+        "rule: the corrupt file is kept as a backup beside it: {backups:?}"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join(&backups[0])).unwrap(),
+        b"{\"format\": 1, \"next_apply_id\": tru",
+        "the backup holds the corrupt bytes unchanged"
+    );
+    // A file of a newer format is set aside too (this version cannot read it).
+    drop(ctx);
+    std::fs::write(&state, br#"{"format": 99}"#).unwrap();
+    let _ctx = open(dir.path());
+    let count = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("sandbox-state.json.corrupt-")
+        })
+        .count();
+    assert_eq!(count, 2, "each set-aside file gets its own name");
+}
