@@ -89,12 +89,16 @@ pub fn applications_draft_from_failed(ctx: Ctx<'_>, ids: Vec<i64>) -> Result<i64
     core::applications_draft_from_failed(&ctx, &ids)
 }
 
-#[tauri::command(async)]
-pub fn applications_export(
-    ctx: Ctx<'_>,
+/// Writing the export is heavy: it runs on the blocking pool.
+#[tauri::command]
+pub async fn applications_export<R: Runtime>(
+    app: AppHandle<R>,
     path: PathBuf,
     format: ExportFormat,
     query: ApplicationQuery,
 ) -> Result<u32, IpcError> {
-    core::applications_export(&ctx, &path, format, &query)
+    crate::blocking::on_blocking_pool(app, move |app| {
+        core::applications_export(&app.state::<AppContext>(), &path, format, &query)
+    })
+    .await
 }

@@ -5,6 +5,7 @@
 //! opens the app's state; nothing here holds business logic.
 
 mod applications;
+mod blocking;
 mod commands;
 mod settings;
 mod submit;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use numdesk_commands::{self as core, AppContext, IpcError, SupportBundleSaved};
 use numdesk_support::logging::{self, LogConfig};
 use tauri::plugin::TauriPlugin;
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime};
 
 /// Where this run's log files are (`None` when logging could not start).
 #[derive(Debug, Clone, Default)]
@@ -36,13 +36,17 @@ pub fn log_plugin<R: Runtime>(data_dir: Option<PathBuf>) -> TauriPlugin<R> {
         .build()
 }
 
-#[tauri::command(async)]
-pub fn support_bundle_save<R: Runtime>(
+/// Reads the logs and writes the zip on the blocking pool.
+#[tauri::command]
+pub async fn support_bundle_save<R: Runtime>(
     app: AppHandle<R>,
-    ctx: State<'_, AppContext>,
     path: String,
     include_numbers: bool,
 ) -> Result<SupportBundleSaved, IpcError> {
-    let logs = app.try_state::<LogDir>().and_then(|l| l.0.clone());
-    core::support_bundle_save(&ctx, path.as_ref(), include_numbers, logs.as_deref())
+    crate::blocking::on_blocking_pool(app, move |app| {
+        let logs = app.try_state::<LogDir>().and_then(|l| l.0.clone());
+        let ctx = app.state::<AppContext>();
+        core::support_bundle_save(&ctx, path.as_ref(), include_numbers, logs.as_deref())
+    })
+    .await
 }

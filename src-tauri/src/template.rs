@@ -4,14 +4,18 @@
 use std::path::PathBuf;
 
 use numdesk_commands::{self as core, AppContext, IpcError, Language, TemplateFormat};
-use tauri::State;
+use tauri::{AppHandle, Manager, Runtime};
 
-#[tauri::command(async)]
-pub fn template_save(
-    ctx: State<'_, AppContext>,
+/// Writes the file on the blocking pool.
+#[tauri::command]
+pub async fn template_save<R: Runtime>(
+    app: AppHandle<R>,
     path: PathBuf,
     format: TemplateFormat,
     lang: Option<Language>,
 ) -> Result<u64, IpcError> {
-    core::template_save(&ctx, &path, format, lang)
+    crate::blocking::on_blocking_pool(app, move |app| {
+        core::template_save(&app.state::<AppContext>(), &path, format, lang)
+    })
+    .await
 }

@@ -44,7 +44,8 @@ pub fn spawn<R: Runtime>(app: &AppHandle<R>) {
     tauri::async_runtime::spawn(async move {
         let notifier = Arc::new(ShellNotifier { app: app.clone() });
         let ctx = app.state::<AppContext>();
-        core::watch_loop(ctx.inner(), notifier).await;
+        // The active connection is read (keychain) on the blocking pool before each pass.
+        core::watch_loop(ctx.inner(), notifier, || crate::applications::plan(&app)).await;
     });
 }
 
@@ -73,7 +74,8 @@ pub async fn watch_check_now<R: Runtime>(
     ctx: State<'_, AppContext>,
 ) -> Result<WatchStatus, IpcError> {
     let notifier = ShellNotifier { app: app.clone() };
-    core::watch_once(&ctx, &notifier, true).await?;
+    let plan = crate::applications::plan(&app).await?;
+    core::watch_once(&ctx, plan, &notifier, true).await?;
     Ok(core::watch_status(&ctx))
 }
 

@@ -1,5 +1,7 @@
 //! Import wizard, review grid and drafts: thin `#[tauri::command]`s over `numdesk-commands`.
-//! Everything here reads files or the database, so each runs on Tauri's thread pool.
+//! Everything here reads files or the database: opening, reading and processing a file, opening
+//! a draft and exporting run on the blocking pool ([`on_blocking_pool`]); the quick ones as
+//! `#[tauri::command(async)]`.
 
 use std::path::PathBuf;
 
@@ -10,60 +12,82 @@ use numdesk_commands::{
 };
 use numdesk_import::{NumberForm, ReadOptions};
 use numdesk_store::DraftSummary;
-use tauri::State;
 use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime, State};
+
+use crate::blocking::on_blocking_pool;
 
 type Ctx<'a> = State<'a, AppContext>;
 type Wiz<'a> = State<'a, WizardState>;
 
-#[tauri::command(async)]
-pub fn import_open_path(
-    ctx: Ctx<'_>,
-    wiz: Wiz<'_>,
+/// The app's context and wizard state, for a closure on the blocking pool.
+fn states<R: Runtime>(app: &AppHandle<R>) -> (Ctx<'_>, Wiz<'_>) {
+    (app.state::<AppContext>(), app.state::<WizardState>())
+}
+
+#[tauri::command]
+pub async fn import_open_path<R: Runtime>(
+    app: AppHandle<R>,
     path: PathBuf,
     read: Option<ReadOptions>,
 ) -> Result<ImportPreview, IpcError> {
-    core::import_open_path(&ctx, &wiz, &path, &read.unwrap_or_default())
+    on_blocking_pool(app, move |app| {
+        let (ctx, wiz) = states(app);
+        core::import_open_path(&ctx, &wiz, &path, &read.unwrap_or_default())
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn import_open_text(
-    ctx: Ctx<'_>,
-    wiz: Wiz<'_>,
+#[tauri::command]
+pub async fn import_open_text<R: Runtime>(
+    app: AppHandle<R>,
     text: String,
 ) -> Result<ImportPreview, IpcError> {
-    core::import_open_text(&ctx, &wiz, &text)
+    on_blocking_pool(app, move |app| {
+        let (ctx, wiz) = states(app);
+        core::import_open_text(&ctx, &wiz, &text)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn import_reread(
-    ctx: Ctx<'_>,
-    wiz: Wiz<'_>,
+#[tauri::command]
+pub async fn import_reread<R: Runtime>(
+    app: AppHandle<R>,
     read: ReadOptions,
 ) -> Result<ImportPreview, IpcError> {
-    core::import_reread(&ctx, &wiz, &read)
+    on_blocking_pool(app, move |app| {
+        let (ctx, wiz) = states(app);
+        core::import_reread(&ctx, &wiz, &read)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn import_columns(
-    ctx: Ctx<'_>,
-    wiz: Wiz<'_>,
+#[tauri::command]
+pub async fn import_columns<R: Runtime>(
+    app: AppHandle<R>,
     header_row: Option<u32>,
 ) -> Result<ColumnsPreview, IpcError> {
-    core::import_columns(&ctx, &wiz, header_row)
+    on_blocking_pool(app, move |app| {
+        let (ctx, wiz) = states(app);
+        core::import_columns(&ctx, &wiz, header_row)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn import_process(
-    ctx: Ctx<'_>,
-    wiz: Wiz<'_>,
+#[tauri::command]
+pub async fn import_process<R: Runtime>(
+    app: AppHandle<R>,
     request: ProcessRequest,
     on_progress: Channel<ImportProgress>,
 ) -> Result<WorkbenchSummary, IpcError> {
-    core::import_process(&ctx, &wiz, &request, &mut |p| {
-        // A closed window only loses the progress, not the import.
-        let _ = on_progress.send(p);
+    on_blocking_pool(app, move |app| {
+        let (ctx, wiz) = states(app);
+        core::import_process(&ctx, &wiz, &request, &mut |p| {
+            // A closed window only loses the progress, not the import.
+            let _ = on_progress.send(p);
+        })
     })
+    .await
 }
 
 #[tauri::command(async)]
@@ -81,14 +105,17 @@ pub fn drafts_list(ctx: Ctx<'_>) -> Result<Vec<DraftSummary>, IpcError> {
     core::drafts_list(&ctx)
 }
 
-#[tauri::command(async)]
-pub fn draft_open(
-    ctx: Ctx<'_>,
-    wiz: Wiz<'_>,
+#[tauri::command]
+pub async fn draft_open<R: Runtime>(
+    app: AppHandle<R>,
     id: i64,
     lang: Option<Language>,
 ) -> Result<WorkbenchSummary, IpcError> {
-    core::draft_open(&ctx, &wiz, id, lang)
+    on_blocking_pool(app, move |app| {
+        let (ctx, wiz) = states(app);
+        core::draft_open(&ctx, &wiz, id, lang)
+    })
+    .await
 }
 
 #[tauri::command(async)]
@@ -129,9 +156,16 @@ pub fn draft_delete_rows(
     core::draft_delete_rows(&ctx, &wiz, &indices)
 }
 
-#[tauri::command(async)]
-pub fn draft_export(wiz: Wiz<'_>, path: PathBuf, format: ExportFormat) -> Result<u32, IpcError> {
-    core::draft_export(&wiz, &path, format)
+#[tauri::command]
+pub async fn draft_export<R: Runtime>(
+    app: AppHandle<R>,
+    path: PathBuf,
+    format: ExportFormat,
+) -> Result<u32, IpcError> {
+    on_blocking_pool(app, move |app| {
+        core::draft_export(&app.state::<WizardState>(), &path, format)
+    })
+    .await
 }
 
 #[tauri::command(async)]

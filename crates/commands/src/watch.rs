@@ -258,14 +258,16 @@ fn utc(ms: u64) -> String {
 }
 
 /// One pass of the watch now (what the task does at each step; `all`: every SdkAppId, as
-/// "check now"). Updates the status; tells `notifier` what changed.
+/// "check now") over `plan`, the active connection read off the async threads (it reads the
+/// keychain: [`crate::active_connection_plan`] on the blocking pool). Updates the status; tells
+/// `notifier` what changed.
 pub async fn watch_once(
     ctx: &AppContext,
+    plan: crate::ConnectionPlan,
     notifier: &dyn WatchNotifier,
     all: bool,
 ) -> Result<WatchPass, IpcError> {
     let settings = watch_settings_get(ctx)?;
-    let plan = crate::active_connection_plan(ctx)?;
     let client =
         Client::new(plan.config, plan.limiter, plan.credentials).map_err(crate::client_error)?;
     let scope = endpoint_scope(&client);
@@ -312,13 +314,22 @@ pub async fn watch_once(
 }
 
 /// The app's watch task: a pass whenever something is due (checked every 15 s, so a new
-/// submission is noticed soon), while the watch is on. Runs until the app exits.
-pub async fn watch_loop(ctx: &AppContext, notifier: Arc<dyn WatchNotifier>) {
+/// submission is noticed soon), while the watch is on. Runs until the app exits. `read_plan`
+/// reads the active connection (keychain) on the blocking pool.
+pub async fn watch_loop<F, Fut>(ctx: &AppContext, notifier: Arc<dyn WatchNotifier>, read_plan: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Result<crate::ConnectionPlan, IpcError>>,
+{
     loop {
         let enabled = watch_settings_get(ctx).map(|s| s.enabled).unwrap_or(true);
         ctx.watch_state().status().enabled = enabled;
         if enabled {
-            if let Err(e) = watch_once(ctx, notifier.as_ref(), false).await {
+            let pass = match read_plan().await {
+                Ok(plan) => watch_once(ctx, plan, notifier.as_ref(), false).await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = pass {
                 tracing::debug!(error = %e.message, "approval watch: pass failed; retried later");
                 ctx.watch_state().status().last_error = Some(e.message);
             }

@@ -91,7 +91,14 @@ fn approvals_are_told_one_by_one_or_bundled_when_many_change_at_once() {
     }
     std::thread::sleep(Duration::from_millis(800));
     let fake = Fake::default();
-    let pass = runtime().block_on(watch_once(&ctx, &fake, true)).unwrap();
+    let pass = runtime()
+        .block_on(watch_once(
+            &ctx,
+            active_connection_plan(&ctx).unwrap(),
+            &fake,
+            true,
+        ))
+        .unwrap();
     assert_eq!(pass.changes.len(), 3, "{pass:?}");
     let said = fake.0.lock().unwrap().clone();
     assert_eq!(said.len(), 3, "rule: up to 3 changes are told one by one");
@@ -119,7 +126,14 @@ fn approvals_are_told_one_by_one_or_bundled_when_many_change_at_once() {
     }
     std::thread::sleep(Duration::from_millis(800));
     let bundle = Fake::default();
-    runtime().block_on(watch_once(&ctx, &bundle, true)).unwrap();
+    runtime()
+        .block_on(watch_once(
+            &ctx,
+            active_connection_plan(&ctx).unwrap(),
+            &bundle,
+            true,
+        ))
+        .unwrap();
     let said = bundle.0.lock().unwrap().clone();
     assert_eq!(
         said.len(),
@@ -213,4 +227,76 @@ fn a_number_already_live_in_the_contact_centre_is_flagged_at_import() {
         "rule: a number already live is an error naming where and when it was read: {live:?}"
     );
     assert!(rows[1].row.issues.is_empty(), "{:?}", rows[1].row.issues);
+}
+
+/// A memory keychain that counts reads.
+#[derive(Debug, Default)]
+struct CountingKeys {
+    inner: numdesk_keychain::MemoryStore,
+    loads: std::sync::atomic::AtomicUsize,
+}
+
+impl numdesk_keychain::SecretStore for CountingKeys {
+    fn save(
+        &self,
+        profile: &str,
+        secret: &numdesk_keychain::StoredSecret,
+    ) -> Result<(), numdesk_keychain::KeychainError> {
+        self.inner.save(profile, secret)
+    }
+    fn load(
+        &self,
+        profile: &str,
+    ) -> Result<Option<numdesk_keychain::StoredSecret>, numdesk_keychain::KeychainError> {
+        self.loads.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.inner.load(profile)
+    }
+    fn delete(&self, profile: &str) -> Result<(), numdesk_keychain::KeychainError> {
+        self.inner.delete(profile)
+    }
+    fn kind(&self) -> numdesk_keychain::StoreKind {
+        self.inner.kind()
+    }
+}
+
+#[test]
+fn a_watch_pass_never_reads_the_keychain_on_an_async_thread() {
+    let data = tempfile::tempdir().unwrap();
+    let keys = Arc::new(CountingKeys::default());
+    let ctx = runtime()
+        .block_on(numdesk_commands::AppContext::start_with_secrets(
+            data.path(),
+            common::shell(),
+            numdesk_commands::Secrets::with_store(keys.clone(), None),
+        ))
+        .unwrap();
+    // Tencent is the built-in sandbox here, reached with a key from the keychain.
+    numdesk_commands::settings_save(
+        &ctx,
+        &numdesk_commands::SettingsInput {
+            site: numdesk_commands::Site::Custom,
+            custom_url: Some(ctx.sandbox().url()),
+            secret_id: numdesk_sandbox::SANDBOX_SECRET_ID.into(),
+            secret_key: Some(numdesk_sandbox::SANDBOX_SECRET_KEY.into()),
+            token: None,
+            clear_token: false,
+            defaults: Default::default(),
+            proxy_mode: numdesk_commands::ProxyMode::System,
+            proxy_url: None,
+        },
+    )
+    .unwrap();
+    numdesk_commands::connection_use_tencent(&ctx).unwrap();
+    // What the shell does on the blocking pool.
+    let plan = active_connection_plan(&ctx).unwrap();
+    let before = keys.loads.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(before > 0, "the plan read the key from the keychain");
+    runtime()
+        .block_on(watch_once(&ctx, plan, &Fake::default(), true))
+        .unwrap();
+    assert_eq!(
+        keys.loads.load(std::sync::atomic::Ordering::SeqCst),
+        before,
+        "rule: the watch's async pass never reads the keychain (blocking) on an async worker"
+    );
 }

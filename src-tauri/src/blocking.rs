@@ -1,0 +1,22 @@
+//! Heavy synchronous work (reading a workbook, writing an export, opening a large draft) runs on
+//! the blocking pool. `#[tauri::command(async)]` on a plain `fn` runs its body on an async worker,
+//! the same few threads that carry Tencent requests and the approval watch; a long import there
+//! would stall them.
+
+use numdesk_commands::{ErrorCode, IpcError};
+use tauri::{AppHandle, Runtime};
+
+/// Runs `f` with the app on Tauri's blocking pool and waits for it without holding a worker.
+pub(crate) async fn on_blocking_pool<R: Runtime, T: Send + 'static>(
+    app: AppHandle<R>,
+    f: impl FnOnce(&AppHandle<R>) -> Result<T, IpcError> + Send + 'static,
+) -> Result<T, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || f(&app))
+        .await
+        .map_err(|err| {
+            IpcError::new(
+                ErrorCode::Internal,
+                format!("a background task failed: {err}"),
+            )
+        })?
+}
