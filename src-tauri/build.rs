@@ -4,6 +4,7 @@ const COMMANDS: &[&str] = &[
     "app_info",
     "preferences_get",
     "preferences_set_language",
+    "preferences_dismiss_welcome",
     "settings_get",
     "settings_save",
     "settings_test_connection",

@@ -21,3 +21,8 @@ pub fn preferences_set_language(
 ) -> Result<Preferences, IpcError> {
     core::preferences_set_language(&ctx, language)
 }
+
+#[tauri::command(async)]
+pub fn preferences_dismiss_welcome(ctx: State<'_, AppContext>) -> Result<Preferences, IpcError> {
+    core::preferences_dismiss_welcome(&ctx)
+}

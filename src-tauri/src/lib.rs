@@ -34,6 +34,7 @@ pub fn build<R: Runtime>(
             commands::app_info,
             commands::preferences_get,
             commands::preferences_set_language,
+            commands::preferences_dismiss_welcome,
             settings::settings_get,
             settings::settings_save,
             settings::settings_test_connection,

@@ -28,7 +28,9 @@ fn submit(ctx: &AppContext, numbers: &[&str], trunk: i64) {
         source: None,
         origin_draft_id: None,
         country: None,
-        number_form: None,
+        // The numbers below are written +86…: keep them so (the default sends them nationally).
+        number_form: Some(numdesk_import::NumberForm::International),
+        source_columns: None,
     };
     let rows: Vec<DraftRow> = numbers
         .iter()

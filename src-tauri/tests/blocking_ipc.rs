@@ -61,4 +61,3 @@ fn imports_waiting_on_slow_files_leave_the_async_workers_free() {
         "rule: heavy synchronous commands run on the blocking pool, never on the async workers"
     );
 }
-

@@ -37,22 +37,26 @@ fn language_round_trips_through_ipc_and_the_database() {
     let (first, webview) = app(dir.path());
     assert_eq!(
         invoke(&webview, "preferences_get", json!({})).unwrap(),
-        json!({ "language": null })
+        json!({ "language": null, "welcome_dismissed": false })
     );
     let saved = invoke(
         &webview,
         "preferences_set_language",
         json!({ "language": "zh-CN" }),
     );
-    assert_eq!(saved.unwrap(), json!({ "language": "zh-CN" }));
+    assert_eq!(
+        saved.unwrap(),
+        json!({ "language": "zh-CN", "welcome_dismissed": false })
+    );
+    invoke(&webview, "preferences_dismiss_welcome", json!({})).unwrap();
     drop(webview);
     // Quit, then launch again over the same data directory.
     stop(first);
     let (_app, webview) = app(dir.path());
     assert_eq!(
         invoke(&webview, "preferences_get", json!({})).unwrap(),
-        json!({ "language": "zh-CN" }),
-        "rule: the chosen language survives a restart"
+        json!({ "language": "zh-CN", "welcome_dismissed": true }),
+        "rule: the chosen language and the dismissed welcome survive a restart (in the database)"
     );
 }
 
@@ -72,7 +76,7 @@ fn an_unknown_language_is_rejected_by_argument_parsing() {
     );
     assert_eq!(
         invoke(&webview, "preferences_get", json!({})).unwrap(),
-        json!({ "language": null })
+        json!({ "language": null, "welcome_dismissed": false })
     );
 }
 

@@ -39,6 +39,7 @@ export function App(): ReactElement {
         return (
           <ImportSection
             appInfo={appInfo.state}
+            welcomeDismissed={preference.welcomeDismissed}
             onOpenSettings={() => {
               setSection("settings");
             }}

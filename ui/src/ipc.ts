@@ -103,6 +103,11 @@ export function preferencesGet(): Promise<Preferences> {
   return call<Preferences>("preferences_get");
 }
 
+/** `preferences_dismiss_welcome`: the first-run welcome is not shown again (kept in the database). */
+export function preferencesDismissWelcome(): Promise<Preferences> {
+  return call<Preferences>("preferences_dismiss_welcome");
+}
+
 /** `preferences_set_language`: saves the UI language and returns the updated preferences. */
 export function preferencesSetLanguage(language: Language): Promise<Preferences> {
   return call<Preferences>("preferences_set_language", { language });

@@ -119,6 +119,7 @@ impl ImportOptions {
                 country,
                 held_numbers: Vec::new(),
                 live_numbers: Vec::new(),
+                source_columns: None,
                 lang,
             },
         })

@@ -148,6 +148,7 @@ pub async fn run(args: SubmitArgs) -> CmdResult<()> {
                     .as_deref()
                     .map(|c| c.trim().to_ascii_uppercase()),
                 number_form: None,
+                source_columns: None,
             };
             store.create_draft(&header, &rows)?
         }

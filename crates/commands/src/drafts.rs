@@ -218,6 +218,24 @@ pub(crate) fn ago(utc: &str, now_ms: u64, lang: Lang) -> String {
     )
 }
 
+/// The import mapping as a draft keeps it: each field's column, in `Field::ALL` order.
+pub(crate) fn columns_of(mapping: &Mapping) -> Vec<Option<u32>> {
+    Field::ALL
+        .iter()
+        .map(|&f| mapping.get(f).and_then(|c| u32::try_from(c).ok()))
+        .collect()
+}
+
+/// The source file's columns of a draft (for the names in its findings), when it kept them.
+fn source_mapping(header: &DraftHeader) -> Option<Mapping> {
+    let columns = header.source_columns.as_ref()?;
+    let mut mapping = Mapping::default();
+    for (field, column) in Field::ALL.iter().zip(columns) {
+        mapping.set(*field, column.map(|c| c as usize));
+    }
+    Some(mapping)
+}
+
 /// Findings that depend on what is held or live now, not on the row: re-done at every open.
 fn is_taken(code: Code) -> bool {
     matches!(code, Code::DuplicateExisting | Code::AlreadyLive)
@@ -379,12 +397,14 @@ impl Workbench {
     fn build_validator(
         country: Option<Country>,
         (held, live): (Vec<HeldNumber>, Vec<KnownLive>),
+        header: &DraftHeader,
         lang: Lang,
     ) -> Result<Validator, IpcError> {
         let options = ValidationOptions {
             country,
             held_numbers: held,
             live_numbers: live,
+            source_columns: source_mapping(header),
             lang,
         };
         Validator::new(&IDENTITY, &Defaults::default(), &options)
@@ -404,7 +424,7 @@ impl Workbench {
             held_numbers(ctx, header.sdk_app_id, lang)?,
             known_live(ctx, header.sdk_app_id, lang)?,
         );
-        let mut validator = Self::build_validator(country, taken, lang)?;
+        let mut validator = Self::build_validator(country, taken, &header, lang)?;
         let others = other_drafts(ctx, &mut validator, None)?;
         for row in &mut rows {
             mark_other_drafts(row, &others, lang);
@@ -442,7 +462,7 @@ impl Workbench {
             draft_id: id,
             header: draft.summary.header.clone(),
             rows: Vec::new(),
-            validator: Self::build_validator(country, taken.clone(), lang)?,
+            validator: Self::build_validator(country, taken.clone(), &draft.summary.header, lang)?,
             lang,
             file_issues: Vec::new(),
             other_drafts: HashMap::new(),
@@ -479,6 +499,7 @@ impl Workbench {
             country,
             held_numbers: taken.0,
             live_numbers: taken.1,
+            source_columns: source_mapping(&draft.summary.header),
             lang,
         };
         let checked =

@@ -423,6 +423,8 @@ pub fn import_process(
         country,
         held_numbers: crate::drafts::held_numbers(ctx, None, lang)?,
         live_numbers: crate::drafts::known_live(ctx, None, lang)?,
+        // The file's own columns: the mapping read names them.
+        source_columns: None,
         lang,
     };
     let result = numdesk_import::process(
@@ -454,6 +456,7 @@ pub fn import_process(
             Origin::Pasted(_) => "pasted".to_owned(),
         }),
         country: country.map(|c| c.iso().to_owned()),
+        source_columns: Some(crate::drafts::columns_of(&request.mapping)),
         ..DraftHeader::default()
     };
     let rows = u32::try_from(result.rows.len()).unwrap_or(u32::MAX);

@@ -44,7 +44,9 @@ pub use import::{
     import_columns, import_open_path, import_open_text, import_process, import_reread,
 };
 pub use numdesk_outbox::{ProgressEvent, RunReport};
-pub use preferences::{Language, Preferences, preferences_get, preferences_set_language};
+pub use preferences::{
+    Language, Preferences, preferences_dismiss_welcome, preferences_get, preferences_set_language,
+};
 pub use rehearsal::{
     MAX_APPROVE_AFTER_SECS, SandboxApproval, sandbox_approval_get, sandbox_approval_set,
 };

@@ -6,6 +6,7 @@ use ts_rs::TS;
 use crate::{AppContext, IpcError};
 
 const LANGUAGE_KEY: &str = "language";
+const WELCOME_KEY: &str = "welcome.dismissed";
 
 /// The languages the UI is translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -37,6 +38,8 @@ impl Language {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Preferences {
     pub language: Option<Language>,
+    /// The first-run welcome was dismissed (kept in the database, so it stays dismissed).
+    pub welcome_dismissed: bool,
 }
 
 pub fn preferences_get(ctx: &AppContext) -> Result<Preferences, IpcError> {
@@ -44,7 +47,14 @@ pub fn preferences_get(ctx: &AppContext) -> Result<Preferences, IpcError> {
     // A value this version does not know (written by a newer app) reads as "not chosen".
     Ok(Preferences {
         language: stored.as_deref().and_then(Language::parse),
+        welcome_dismissed: ctx.store().preference(WELCOME_KEY)?.as_deref() == Some("1"),
     })
+}
+
+/// `preferences_dismiss_welcome`: the first-run welcome is not shown again.
+pub fn preferences_dismiss_welcome(ctx: &AppContext) -> Result<Preferences, IpcError> {
+    ctx.store().set_preference(WELCOME_KEY, "1")?;
+    preferences_get(ctx)
 }
 
 pub fn preferences_set_language(

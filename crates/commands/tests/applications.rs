@@ -45,6 +45,7 @@ fn submit(ctx: &AppContext, numbers: &[String], trunk: i64, batch: usize) -> i64
         country: None,
         // These numbers are written +86…: keep them so (the default sends them nationally).
         number_form: Some(numdesk_import::NumberForm::International),
+        source_columns: None,
     };
     let rows: Vec<DraftRow> = numbers
         .iter()

@@ -464,3 +464,57 @@ fn mixed_forms_are_counted_and_written_the_same_way_on_request() {
     );
     assert_eq!(header.country.as_deref(), Some("CN"));
 }
+
+#[test]
+fn findings_name_the_files_columns_however_the_draft_is_opened() {
+    let data = tempfile::tempdir().unwrap();
+    let ctx = open(data.path());
+    let wiz = WizardState::default();
+    // A title row, then the numbers in column B and MaxCallCount in column E.
+    let text = "Carrier list May\t\t\t\t\n\
+                Note\tPhoneNumber\tCallType\tMaxCallPSec\tMaxCallCount\n\
+                x\t02038000901\t1\t2\tmany\n\
+                y\t2.01235E+10\t1\t2\t10\n";
+    let preview = import_open_text(&ctx, &wiz, text).unwrap();
+    let request = ProcessRequest {
+        header_row: preview.header_row,
+        mapping: preview.mapping,
+        country: Some("CN".into()),
+        name: Some("columns".into()),
+        ..ProcessRequest::default()
+    };
+    let id = import_process(&ctx, &wiz, &request, &mut |_| {})
+        .unwrap()
+        .draft_id;
+    let messages = |wiz: &WizardState| -> Vec<String> {
+        rows(wiz)
+            .iter()
+            .flat_map(|r| r.row.issues.iter().map(|f| f.message.clone()))
+            .collect()
+    };
+    let first = messages(&wiz);
+    assert!(
+        first.iter().any(|m| m.contains("PhoneNumber (column B)"))
+            && first.iter().any(|m| m.contains("MaxCallCount (column E)")),
+        "right after import: {first:?}"
+    );
+    draft_open(&ctx, &wiz, id, None).unwrap();
+    let again = messages(&wiz);
+    assert!(
+        again.iter().any(|m| m.contains("PhoneNumber (column B)"))
+            && again.iter().any(|m| m.contains("MaxCallCount (column E)"))
+            && !again.iter().any(|m| m.contains("(column A)")),
+        "rule: a reopened draft names the file's columns, not its own: {again:?}"
+    );
+    // An edited row names them too.
+    let edited = draft_edit_row(&ctx, &wiz, 1, &edit("12")).unwrap();
+    assert!(
+        edited
+            .row
+            .issues
+            .iter()
+            .any(|f| f.message.contains("(column B)")),
+        "{:?}",
+        edited.row.issues
+    );
+}

@@ -23,6 +23,7 @@ fn bench(c: &mut Criterion) {
         country: "CN".parse().ok(),
         held_numbers: Vec::new(),
         live_numbers: Vec::new(),
+        source_columns: None,
         lang: Lang::En,
     };
     // Check once that the benchmark measures real work: every row imported, none rejected.

@@ -49,6 +49,11 @@ pub struct ValidationOptions {
     /// Numbers already live in the destination's contact centre (read with DescribeNumbers).
     #[serde(default)]
     pub live_numbers: Vec<KnownLive>,
+    /// The columns of the source file the values came from, as messages name them ("column
+    /// B"); `None`: the mapping read. A draft opened again is read column by column, but its
+    /// findings still name the file's columns.
+    #[serde(default)]
+    pub source_columns: Option<Mapping>,
     /// Language of the messages.
     #[serde(default)]
     pub lang: Lang,
@@ -258,6 +263,8 @@ pub enum HeaderChoice {
 #[derive(Debug, Clone)]
 pub struct Validator {
     mapping: Mapping,
+    /// The source file's columns, as messages name them.
+    named: Mapping,
     defaults: Defaults,
     lang: Lang,
     country: Option<Country>,
@@ -313,6 +320,7 @@ impl Validator {
         }
         Ok(Self {
             mapping: *mapping,
+            named: options.source_columns.unwrap_or(*mapping),
             defaults: defaults.clone(),
             lang: options.lang,
             country: options.country,
@@ -324,7 +332,7 @@ impl Validator {
 
     /// `Row 5, PhoneNumber (column B)` / `第 5 行，号码 (PhoneNumber)（B 列）`.
     fn at(&self, line: u32, field: Field) -> String {
-        let col = self.mapping.get(field).map(column_letter);
+        let col = self.named.get(field).map(column_letter);
         match (self.lang, col) {
             (Lang::En, Some(c)) => format!("Row {line}, {} (column {c})", field.label(Lang::En)),
             (Lang::En, None) => format!("Row {line}, {}", field.label(Lang::En)),

@@ -107,6 +107,10 @@ pub struct DraftHeader {
     /// examples, is offered).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_form: Option<NumberForm>,
+    /// The source file's column (0-based) of each field, in the order PhoneNumber, CallType,
+    /// MaxCallCount, MaxCallPSec, OutboundCalleeFormat, CarrierPhoneNumber: findings name them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_columns: Option<Vec<Option<u32>>>,
 }
 
 /// A draft without its rows, with counts.
@@ -144,7 +148,7 @@ const HEADER_COLUMNS: &str = "d.id, d.name, d.profile_id, d.sdk_app_id, d.sip_tr
     d.created_at, d.updated_at, \
     (SELECT count(*) FROM draft_rows r WHERE r.draft_id = d.id), \
     (SELECT count(*) FROM draft_rows r WHERE r.draft_id = d.id AND r.has_error = 1), \
-    d.country, d.number_form";
+    d.country, d.number_form, d.source_columns";
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<DraftSummary> {
     Ok(DraftSummary {
@@ -165,6 +169,17 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<DraftSummary> {
                 .map_err(|e| {
                     rusqlite::Error::FromSqlConversionFailure(
                         18,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })?,
+            source_columns: row
+                .get::<_, Option<String>>(19)?
+                .map(|j| serde_json::from_str(&j))
+                .transpose()
+                .map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        19,
                         rusqlite::types::Type::Text,
                         Box::new(e),
                     )
@@ -191,6 +206,15 @@ impl DraftHeader {
     }
 }
 
+fn columns_json(header: &DraftHeader) -> Result<Option<String>, StoreError> {
+    header
+        .source_columns
+        .as_ref()
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| StoreError::Corrupt(format!("source columns could not be encoded: {e}")))
+}
+
 pub(crate) fn insert_draft(tx: &Transaction<'_>, header: &DraftHeader) -> Result<i64, StoreError> {
     let sdk_app_id = header.validate()?;
     let o = &header.options;
@@ -198,8 +222,8 @@ pub(crate) fn insert_draft(tx: &Transaction<'_>, header: &DraftHeader) -> Result
         "INSERT INTO drafts (name, profile_id, sdk_app_id, sip_trunk_id, prefix, \
          mobile_ndd_prefix, local_number_trim_ac, callee_format_passthrough, \
          caller_format_passthrough, international_number_prefix, source, origin_draft_id, \
-         country, number_form) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         country, number_form, source_columns) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
             header.name.trim(),
             header.profile_id,
@@ -215,6 +239,7 @@ pub(crate) fn insert_draft(tx: &Transaction<'_>, header: &DraftHeader) -> Result
             header.origin_draft_id,
             header.country,
             header.number_form.map(NumberForm::as_str),
+            columns_json(header)?,
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -306,7 +331,7 @@ impl Store {
                      local_number_trim_ac = ?8, callee_format_passthrough = ?9, \
                      caller_format_passthrough = ?10, international_number_prefix = ?11, \
                      source = ?12, origin_draft_id = ?13, country = ?14, number_form = ?15, \
-                     updated_at = {NOW} WHERE id = ?1"
+                     source_columns = ?16, updated_at = {NOW} WHERE id = ?1"
                 ),
                 params![
                     id,
@@ -324,6 +349,7 @@ impl Store {
                     header.origin_draft_id,
                     header.country,
                     header.number_form.map(NumberForm::as_str),
+                    columns_json(header)?,
                 ],
             )?;
             if n == 0 {

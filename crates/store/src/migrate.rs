@@ -37,6 +37,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0004_live_numbers.sql"),
         then: None,
     },
+    Migration {
+        name: "0005_draft_columns",
+        sql: include_str!("../migrations/0005_draft_columns.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build of the app writes.

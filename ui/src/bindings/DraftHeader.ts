@@ -42,4 +42,9 @@ country?: string,
  * The form its numbers are sent in; `None`: not chosen yet (national, as Tencent's
  * examples, is offered).
  */
-number_form?: NumberForm, };
+number_form?: NumberForm, 
+/**
+ * The source file's column (0-based) of each field, in the order PhoneNumber, CallType,
+ * MaxCallCount, MaxCallPSec, OutboundCalleeFormat, CarrierPhoneNumber: findings name them.
+ */
+source_columns?: Array<number | null>, };

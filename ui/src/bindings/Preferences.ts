@@ -4,4 +4,8 @@ import type { Language } from "./Language";
 /**
  * Stored preferences; `None` means the user never chose (the UI follows the OS language).
  */
-export type Preferences = { language: Language | null, };
+export type Preferences = { language: Language | null, 
+/**
+ * The first-run welcome was dismissed (kept in the database, so it stays dismissed).
+ */
+welcome_dismissed: boolean, };

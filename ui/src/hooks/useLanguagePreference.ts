@@ -15,6 +15,8 @@ export type LanguagePreference = {
   setLanguage: (language: Language) => void;
   problem: PreferenceProblem | null;
   dismissProblem: () => void;
+  /** The first-run welcome was dismissed (read with the language, from the database). */
+  welcomeDismissed: boolean;
 };
 
 /**
@@ -24,6 +26,7 @@ export type LanguagePreference = {
 export function useLanguagePreference(): LanguagePreference {
   const { i18n } = useTranslation();
   const [ready, setReady] = useState(false);
+  const [welcomeDismissed, setWelcomeDismissed] = useState(false);
   const [problem, setProblem] = useState<PreferenceProblem | null>(null);
 
   useEffect(() => {
@@ -33,6 +36,7 @@ export function useLanguagePreference(): LanguagePreference {
         if (!current) return;
         // Bundled resources: the switch takes effect synchronously, before the first paint.
         if (prefs.language !== null) void i18n.changeLanguage(prefs.language);
+        setWelcomeDismissed(prefs.welcome_dismissed);
         setReady(true);
       },
       (e: unknown) => {
@@ -67,5 +71,5 @@ export function useLanguagePreference(): LanguagePreference {
     setProblem(null);
   }, []);
 
-  return { ready, language, setLanguage, problem, dismissProblem };
+  return { ready, language, setLanguage, problem, dismissProblem, welcomeDismissed };
 }

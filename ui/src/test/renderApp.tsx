@@ -122,7 +122,8 @@ export function renderApp(
 ) {
   const calls = mockCommands({
     app_info: () => SANDBOX_INFO,
-    preferences_get: () => ({ language: null }),
+    preferences_get: () => ({ language: null, welcome_dismissed: false }),
+    preferences_dismiss_welcome: () => ({ language: null, welcome_dismissed: true }),
     drafts_list: () => [],
     applications_list: () => NO_APPLICATIONS,
     settings_get: () => FIRST_RUN_SETTINGS,

@@ -181,6 +181,7 @@ impl Store {
                                 origin_draft_id: draft_id,
                                 country,
                                 number_form: None,
+                                source_columns: None,
                             },
                             sdk,
                             trunk,

@@ -144,6 +144,22 @@ describe("import wizard", () => {
     expect(screen.getByTestId("step-source"), "the user stays on the first step").toBeTruthy();
   });
 
+  it("says when a file is open, so the welcome above it folds away", async () => {
+    mockCommands({ import_open_text: () => PREVIEW });
+    const started: boolean[] = [];
+    const user = userEvent.setup();
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <ImportWizard onStartedChange={(s) => started.push(s)} />
+      </I18nextProvider>,
+    );
+    expect(started).toEqual([false]);
+    await user.type(screen.getByTestId("import-paste-input"), "PhoneNumber");
+    await user.click(screen.getByTestId("import-open-text"));
+    await screen.findByTestId("step-header");
+    expect(started.at(-1), "rule: once a file is open the wizard says so").toBe(true);
+  });
+
   it("is translated into Simplified Chinese", async () => {
     const { user } = setup({ import_open_text: () => PREVIEW }, "zh-CN");
     expect(screen.getByLabelText("文件路径")).toBeTruthy();

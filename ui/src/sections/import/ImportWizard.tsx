@@ -54,10 +54,18 @@ const CALL_TYPES: Partial<Record<string, CallType>> = {
 type Step = "source" | "header" | "mapping" | "review";
 
 /** The import wizard: source → sheet & header row → column mapping → review. */
-export function ImportWizard(): ReactElement {
+export function ImportWizard({
+  onStartedChange,
+}: {
+  /** True while a file or pasted list is open (past the first step). */
+  onStartedChange?: (started: boolean) => void;
+} = {}): ReactElement {
   const { t, i18n } = useTranslation();
   const ids = useId();
   const [step, setStep] = useState<Step>("source");
+  useEffect(() => {
+    onStartedChange?.(step !== "source");
+  }, [step, onStartedChange]);
   const [path, setPath] = useState("");
   const [pasted, setPasted] = useState("");
   const [preview, setPreview] = useState<ImportPreview | null>(null);

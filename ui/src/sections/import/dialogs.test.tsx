@@ -90,7 +90,11 @@ describe("native dialogs", () => {
 
   it("the welcome's template download saves where the user chose, in the UI language", async () => {
     const { calls, user } = renderWith(
-      <WelcomePanel appInfo={{ status: "loading" }} onOpenSettings={() => undefined} />,
+      <WelcomePanel
+        appInfo={{ status: "loading" }}
+        onOpenSettings={() => undefined}
+        dismissedBefore={false}
+      />,
       {
         "plugin:dialog|save": () => "/home/admin/号码清单模板.xlsx",
         template_save: () => 5120,

@@ -227,8 +227,7 @@ describe("Settings screen", () => {
 
 describe("first-run welcome", () => {
   it("explains the three steps and that nothing is sent to Tencent in Sandbox mode", async () => {
-    window.localStorage.clear();
-    const { user } = renderApp();
+    const { user, calls } = renderApp();
     const panel = await screen.findByTestId("welcome-panel");
     expect(panel.textContent).toContain("Import");
     expect(panel.textContent).toContain("Review");
@@ -238,14 +237,18 @@ describe("first-run welcome", () => {
     );
     await user.click(screen.getByTestId("welcome-dismiss"));
     expect(screen.queryByTestId("welcome-panel")).toBeNull();
+    expect(
+      callsOf(calls, "preferences_dismiss_welcome"),
+      "rule: dismissed is kept in the database, not in webview storage",
+    ).toHaveLength(1);
   });
 
-  it("stays dismissed after a restart", async () => {
-    window.localStorage.setItem("numdesk.welcomeDismissed", "1");
-    renderApp();
+  it("stays dismissed after a restart (the database says so)", async () => {
+    renderApp({
+      handlers: { preferences_get: () => ({ language: null, welcome_dismissed: true }) },
+    });
     await screen.findByTestId("endpoint-badge");
     expect(screen.queryByTestId("welcome-panel")).toBeNull();
-    window.localStorage.clear();
   });
 });
 

@@ -3,41 +3,35 @@ import { useTranslation } from "react-i18next";
 import { CloseIcon } from "../../components/icons";
 import type { AppInfoState } from "../../hooks/useAppInfo";
 import { TemplateDownload } from "../import/TemplateDownload";
+import { preferencesDismissWelcome } from "../../ipc";
 import "./settings.css";
-
-const DISMISSED_KEY = "numdesk.welcomeDismissed";
-
-function readDismissed(): boolean {
-  try {
-    return window.localStorage.getItem(DISMISSED_KEY) === "1";
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The first-run welcome: the three steps, the template to fill in, and — while the Sandbox is
- * active — the promise that nothing is sent to Tencent. Dismissed once, it stays dismissed on this computer.
+ * active — the promise that nothing is sent to Tencent. Dismissed once, it stays dismissed (the
+ * database keeps it); folded away while a file is being imported (`folded`).
  */
 export function WelcomePanel({
   appInfo,
   onOpenSettings,
+  dismissedBefore,
+  folded = false,
 }: {
   appInfo: AppInfoState;
   onOpenSettings: () => void;
+  /** Dismissed in an earlier session (the saved preference). */
+  dismissedBefore: boolean;
+  folded?: boolean;
 }): ReactElement | null {
   const { t } = useTranslation();
-  const [dismissed, setDismissed] = useState(readDismissed);
-  if (dismissed) return null;
+  const [dismissed, setDismissed] = useState(dismissedBefore);
+  if (dismissed || folded) return null;
   const sandbox = appInfo.status === "ready" && appInfo.info.endpoint.kind === "sandbox";
 
   function dismiss(): void {
-    try {
-      window.localStorage.setItem(DISMISSED_KEY, "1");
-    } catch {
-      // Private mode or storage disabled: dismiss for this session only.
-    }
     setDismissed(true);
+    // If it cannot be saved, it is dismissed for this session only.
+    preferencesDismissWelcome().catch(() => undefined);
   }
 
   return (
