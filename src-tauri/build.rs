@@ -48,6 +48,9 @@ const COMMANDS: &[&str] = &[
     "sandbox_faults_get",
     "sandbox_faults_set",
     "support_bundle_save",
+    // Settings → About → "Check for updates" and "Install and restart"
+    "updates_check",
+    "updates_install",
 ];
 
 fn main() {

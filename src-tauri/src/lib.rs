@@ -10,6 +10,7 @@ mod settings;
 mod submit;
 mod support;
 mod template;
+mod updates;
 mod wizard;
 
 use std::path::PathBuf;
@@ -19,6 +20,7 @@ use numdesk_commands::{AppContext, Secrets, ShellInfo};
 use tauri::{Manager, Runtime};
 
 pub use support::LogDir;
+pub use updates::PendingUpdate;
 
 /// Registers the commands and start-up on any runtime, so tests can use Tauri's mock runtime.
 ///
@@ -73,8 +75,14 @@ pub fn build<R: Runtime>(
             submit::sandbox_faults_get,
             submit::sandbox_faults_set,
             support::support_bundle_save,
+            updates::updates_check,
+            updates::updates_install,
         ])
         .plugin(tauri_plugin_dialog::init())
+        // `plugins.updater` in tauri.conf.json: the release's latest.json and the public key.
+        // Only `updates_check`/`updates_install` use it; the webview has no updater permission.
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .manage(updates::PendingUpdate::default())
         .setup(move |app| start(app.handle(), data_dir))
 }
 

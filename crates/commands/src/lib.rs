@@ -17,6 +17,7 @@ mod settings;
 mod submit;
 mod support;
 mod template;
+mod updates;
 
 pub use app_info::{ActiveEndpoint, AppInfo, EndpointKind, app_info};
 pub use applications::{
@@ -59,6 +60,7 @@ pub use support::{
     MAX_BUNDLE_NUMBERS, SupportBundleSaved, database_statistics, support_bundle_save,
 };
 pub use template::{TemplateFormat, template_save};
+pub use updates::{UpdateCheck, UpdateFailure};
 
 /// The TypeScript declarations of every type the UI receives (`ui/src/bindings/`).
 pub mod bindings {
@@ -105,6 +107,8 @@ pub mod bindings {
         super::SandboxFaults::export_all(&cfg)?;
         numdesk_outbox::ProgressEvent::export_all(&cfg)?;
         numdesk_outbox::RunReport::export_all(&cfg)?;
+        super::UpdateCheck::export_all(&cfg)?;
+        super::UpdateFailure::export_all(&cfg)?;
         super::known_codes::export(dir)?;
         Ok(())
     }
