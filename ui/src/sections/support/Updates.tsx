@@ -2,6 +2,7 @@ import "./updates.css";
 import { useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "../../bindings/IpcError";
+import { ErrorIcon } from "../../components/icons";
 import type { UpdateCheck } from "../../bindings/UpdateCheck";
 import type { UpdateFailure } from "../../bindings/UpdateFailure";
 import { toIpcError } from "../../ipc";
@@ -122,15 +123,18 @@ export function Updates(): ReactElement {
 
       {state.status === "error" && (
         <div role="alert" className="error-box" data-testid="updates-error">
-          <p data-testid="updates-error-summary" data-reason={reasonOf(state.error)}>
-            {t(
-              state.step === "check"
-                ? "settings.about.updates.checkFailed"
-                : "settings.about.updates.installFailed",
-              { reason: t(REASON_KEY[reasonOf(state.error)]) },
-            )}
-          </p>
-          <p className="muted">{state.error.message}</p>
+          <ErrorIcon size={20} />
+          <div>
+            <p data-testid="updates-error-summary" data-reason={reasonOf(state.error)}>
+              {t(
+                state.step === "check"
+                  ? "settings.about.updates.checkFailed"
+                  : "settings.about.updates.installFailed",
+                { reason: t(REASON_KEY[reasonOf(state.error)]) },
+              )}
+            </p>
+            <p className="muted">{state.error.message}</p>
+          </div>
         </div>
       )}
     </div>

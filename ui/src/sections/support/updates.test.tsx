@@ -1,4 +1,5 @@
 import { screen } from "@testing-library/react";
+import axe from "axe-core";
 import { describe, expect, it } from "vitest";
 import type { IpcError } from "../../bindings/IpcError";
 import type { UpdateCheck } from "../../bindings/UpdateCheck";
@@ -114,5 +115,29 @@ describe("Settings → About → Check for updates", () => {
       "有新版本 0.2.0 可用（您当前的版本是 0.1.0）：",
     );
     expect(screen.getByTestId("updates-install").textContent).toBe("安装并重启");
+  });
+
+  it("the offered update and a failure pass axe-core", async () => {
+    const { user } = await openAbout({
+      updates_check: () => AVAILABLE,
+      updates_install: () => rejectWith(failure("io", "install_failed", "disk full")),
+    });
+    await user.click(screen.getByTestId("updates-check"));
+    const updates = screen.getByTestId("updates");
+    await screen.findByTestId("updates-available");
+    for (const state of ["available", "failed"]) {
+      if (state === "failed") {
+        await user.click(screen.getByTestId("updates-install"));
+        await screen.findByTestId("updates-error");
+      }
+      const result = await axe.run(updates, {
+        rules: { "color-contrast": { enabled: false } },
+        resultTypes: ["violations"],
+      });
+      expect(
+        result.violations.map((v) => `${v.id}: ${v.help}`),
+        `${state}: accessibility violations`,
+      ).toEqual([]);
+    }
   });
 });
