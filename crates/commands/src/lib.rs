@@ -18,6 +18,7 @@ mod settings;
 mod submit;
 mod support;
 mod template;
+mod updates;
 mod watch;
 
 pub use app_info::{ActiveEndpoint, AppInfo, EndpointKind, app_info};
@@ -68,6 +69,7 @@ pub use support::{
     MAX_BUNDLE_NUMBERS, SupportBundleSaved, database_statistics, support_bundle_save,
 };
 pub use template::{TemplateFormat, template_save};
+pub use updates::{UpdateCheck, UpdateFailure};
 pub use watch::{
     BUNDLE_OVER, LiveNumbersRead, MAX_WATCH_INTERVAL_MIN, WatchNotice, WatchNotifier,
     WatchSettings, WatchState, WatchStatus, live_numbers_list, live_numbers_read, notices,
@@ -125,6 +127,8 @@ pub mod bindings {
         numdesk_store::LiveNumber::export_all(&cfg)?;
         numdesk_outbox::ProgressEvent::export_all(&cfg)?;
         numdesk_outbox::RunReport::export_all(&cfg)?;
+        super::UpdateCheck::export_all(&cfg)?;
+        super::UpdateFailure::export_all(&cfg)?;
         super::known_codes::export(dir)?;
         Ok(())
     }

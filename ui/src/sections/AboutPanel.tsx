@@ -6,6 +6,7 @@ import { endpointName } from "../endpoint";
 import { describeError } from "../errors";
 import { Licenses } from "./support/Licenses";
 import { SupportBundle } from "./support/SupportBundle";
+import { Updates } from "./support/Updates";
 import type { AppInfoState } from "../hooks/useAppInfo";
 import type { TFunction } from "i18next";
 import type { AppInfo } from "../bindings/AppInfo";
@@ -113,6 +114,7 @@ export function AboutPanel({
         </dl>
       )}
 
+      <Updates />
       <SupportBundle />
       <Licenses />
     </section>
