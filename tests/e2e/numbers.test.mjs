@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { byTestId, screenshot, startApp } from './lib/app.mjs';
+import { bothLanguages as both, setField, textOf } from './lib/ui.mjs';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-numbers-'));
 const fileDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-numbers-files-'));
@@ -40,31 +41,6 @@ async function step(name, body) {
   }
 }
 
-/** All the text of an element, also what is clipped. */
-async function textOf(browser, id) {
-  const el = await byTestId(browser, id);
-  return (await browser.execute((e) => e.textContent, el)).trim();
-}
-
-async function setField(browser, id, value) {
-  const el = await byTestId(browser, id);
-  await el.clearValue();
-  await el.setValue(value);
-}
-
-/** Takes `name` in English, then in 简体中文 once `zhReady` holds, then goes back to English. */
-async function bothLanguages(browser, name, zhReady) {
-  await screenshot(browser, `numbers-${name}`);
-  await (await byTestId(browser, 'language-option-zh-CN')).click();
-  await browser.waitUntil(zhReady, { timeout: 15_000, timeoutMsg: `${name}: never in Chinese` });
-  await screenshot(browser, `numbers-${name}-zh-CN`);
-  await (await byTestId(browser, 'language-option-en')).click();
-  await browser.waitUntil(async () => !(await zhReady()), {
-    timeout: 15_000,
-    timeoutMsg: `${name}: never back in English`,
-  });
-}
-
 function sandboxApplications() {
   const file = path.join(dataDir, 'sandbox-state.json');
   if (!existsSync(file)) return [];
@@ -86,7 +62,7 @@ test('a file mixing +86, 0086 and national numbers is written one way, submitted
       timeout: 10_000,
       timeoutMsg: 'the review delay was never saved',
     });
-    await bothLanguages(browser, 'settings-review-delay', async () =>
+    await both(browser, 'numbers-settings-review-delay', async () =>
       /沙盒中的审核/.test(await textOf(browser, 'sandbox-approval')),
     );
 
@@ -107,7 +83,7 @@ test('a file mixing +86, 0086 and national numbers is written one way, submitted
     assert.match(notice, /2 written nationally/, notice);
     assert.match(notice, /1 with \+86/, notice);
     assert.match(notice, /1 with 0086/, notice);
-    await bothLanguages(browser, 'grid-mixed', async () =>
+    await both(browser, 'numbers-grid-mixed', async () =>
       /写法不一致/.test(await textOf(browser, 'number-forms-text')),
     );
     await (await byTestId(browser, 'number-forms-form')).selectByAttribute('value', 'national');
@@ -118,7 +94,7 @@ test('a file mixing +86, 0086 and national numbers is written one way, submitted
     });
     const grid = await textOf(browser, 'review-grid');
     for (const n of SENT) assert.ok(grid.includes(n), `the grid shows ${n}: ${grid}`);
-    await bothLanguages(browser, 'grid-written', async () =>
+    await both(browser, 'numbers-grid-written', async () =>
       /全部/.test(await textOf(browser, 'filter-all')),
     );
 
@@ -136,7 +112,7 @@ test('a file mixing +86, 0086 and national numbers is written one way, submitted
     assert.match(await textOf(browser, 'submit-number-example'), /02038001234/);
     const form = await byTestId(browser, 'submit-number-form');
     await form.scrollIntoView({ block: 'center' });
-    await bothLanguages(browser, 'submit-form', async () =>
+    await both(browser, 'numbers-submit-form', async () =>
       /号码发送格式/.test(await textOf(browser, 'submit-number-form')),
     );
     await (await byTestId(browser, 'submit-send')).click();
@@ -160,13 +136,13 @@ test('a file mixing +86, 0086 and national numbers is written one way, submitted
       },
       { timeout: 30_000, timeoutMsg: 'the application was never seen approved' },
     );
-    await bothLanguages(browser, 'applications-approved', async () =>
+    await both(browser, 'numbers-applications-approved', async () =>
       /刷新/.test(await textOf(browser, 'applications-refresh')),
     );
     const row = (await table.$$('tbody tr'))[0];
     await (await row.$('[data-testid^="application-open-"]')).click();
     await byTestId(browser, 'application-detail');
-    await bothLanguages(browser, 'application-approved-detail', async () =>
+    await both(browser, 'numbers-application-approved-detail', async () =>
       /号码/.test(await textOf(browser, 'application-detail')),
     );
   }));

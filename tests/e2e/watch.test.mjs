@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { byTestId, screenshot, startApp } from './lib/app.mjs';
+import { bothLanguages as both, paste, setField, textOf } from './lib/ui.mjs';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-watch-'));
 const NUMBERS = ['02038006001', '02038006002', '13800136003'];
@@ -25,43 +26,6 @@ async function step(name, body) {
     if (app !== undefined) await screenshot(app.browser, `watch-failed-${name}`).catch(() => {});
     throw err;
   }
-}
-
-async function textOf(browser, id) {
-  const el = await byTestId(browser, id);
-  return (await browser.execute((e) => e.textContent, el)).trim();
-}
-
-async function setField(browser, id, value) {
-  const el = await byTestId(browser, id);
-  await el.clearValue();
-  await el.setValue(value);
-}
-
-async function paste(browser, id, text) {
-  await byTestId(browser, id);
-  await browser.execute(
-    (testId, value) => {
-      const el = document.querySelector(`[data-testid="${testId}"]`);
-      const proto = Object.getPrototypeOf(el);
-      Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    id,
-    text,
-  );
-}
-
-async function bothLanguages(browser, name, zhReady) {
-  await screenshot(browser, `watch-${name}`);
-  await (await byTestId(browser, 'language-option-zh-CN')).click();
-  await browser.waitUntil(zhReady, { timeout: 15_000, timeoutMsg: `${name}: never in Chinese` });
-  await screenshot(browser, `watch-${name}-zh-CN`);
-  await (await byTestId(browser, 'language-option-en')).click();
-  await browser.waitUntil(async () => !(await zhReady()), {
-    timeout: 15_000,
-    timeoutMsg: `${name}: never back in English`,
-  });
 }
 
 test('submitted applications are seen approved without a click: badge, list, status', () =>
@@ -81,7 +45,7 @@ test('submitted applications are seen approved without a click: badge, list, sta
     const watchSettings = await byTestId(browser, 'watch-settings');
     await watchSettings.scrollIntoView({ block: 'center' });
     assert.equal(await (await byTestId(browser, 'watch-enabled')).isSelected(), true, 'on by default');
-    await bothLanguages(browser, 'settings', async () =>
+    await both(browser, 'watch-settings', async () =>
       /审核跟踪/.test(await textOf(browser, 'watch-settings')),
     );
 
@@ -118,7 +82,7 @@ test('submitted applications are seen approved without a click: badge, list, sta
       timeout: 30_000,
       timeoutMsg: 'the badge never counted the 3 approved applications',
     });
-    await bothLanguages(browser, 'badge', async () =>
+    await both(browser, 'watch-badge', async () =>
       /草稿/.test(await textOf(browser, 'nav-drafts')),
     );
 
@@ -142,7 +106,7 @@ test('submitted applications are seen approved without a click: badge, list, sta
     assert.match(await textOf(browser, 'watch-recent'), /Application #\d approved/);
     assert.match(await textOf(browser, 'watch-status'), /No application is waiting for approval/);
     await byTestId(browser, 'application-approved-at-1');
-    await bothLanguages(browser, 'applications', async () =>
+    await both(browser, 'watch-applications', async () =>
       /没有等待审核的申请/.test(await textOf(browser, 'watch-status')),
     );
   }));

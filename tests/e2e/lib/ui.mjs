@@ -1,0 +1,46 @@
+// What the end-to-end tests do in the window, shared by the test files: read an element's text
+// (also what is clipped), fill a field, paste as Excel does, and take a screen in both languages.
+import { byTestId, screenshot } from './app.mjs';
+
+/** All the text of an element, also what is clipped (WebDriver's getText gives only what shows). */
+export async function textOf(browser, id) {
+  const el = await byTestId(browser, id);
+  return (await browser.execute((e) => e.textContent, el)).trim();
+}
+
+export async function setField(browser, id, value) {
+  const el = await byTestId(browser, id);
+  await el.clearValue();
+  await el.setValue(value);
+}
+
+/** Puts `text` into a text field the way a paste does: one input event with the whole text. */
+export async function paste(browser, id, text) {
+  await byTestId(browser, id);
+  await browser.execute(
+    (testId, value) => {
+      const el = document.querySelector(`[data-testid="${testId}"]`);
+      const proto = Object.getPrototypeOf(el);
+      Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, value);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    id,
+    text,
+  );
+}
+
+/**
+ * Screenshot `<name>` in English, then `<name>-zh-CN` once `zhReady` holds after switching to
+ * 简体中文, then back to English.
+ */
+export async function bothLanguages(browser, name, zhReady) {
+  await screenshot(browser, name);
+  await (await byTestId(browser, 'language-option-zh-CN')).click();
+  await browser.waitUntil(zhReady, { timeout: 15_000, timeoutMsg: `${name}: never in Chinese` });
+  await screenshot(browser, `${name}-zh-CN`);
+  await (await byTestId(browser, 'language-option-en')).click();
+  await browser.waitUntil(async () => !(await zhReady()), {
+    timeout: 15_000,
+    timeoutMsg: `${name}: never back in English`,
+  });
+}
