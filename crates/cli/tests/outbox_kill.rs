@@ -7,7 +7,8 @@
 //! Short by default (CI). The long version: `NUMDESK_KILL_RUNS=20 cargo test -p numdesk-cli
 //! --test outbox_kill -- --nocapture` (2,000 numbers per run unless `NUMDESK_KILL_NUMBERS` says
 //! otherwise; `NUMDESK_KILL_SEED` replays a run; `NUMDESK_KILL_BATCH`, `NUMDESK_KILL_DELAY_MS`,
-//! `NUMDESK_KILL_WINDOW_MS` tune batch size, sandbox delay and the kill window).
+//! `NUMDESK_KILL_WINDOW_MS`, `NUMDESK_KILL_SANDBOX_RATE` tune batch size, sandbox delay, the
+//! kill window and the sandbox's rate limit).
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failure
 
@@ -79,6 +80,12 @@ fn kill_9_at_random_moments_loses_and_duplicates_nothing() {
     let batch = env_or("NUMDESK_KILL_BATCH", if long { 50 } else { 20 });
     let delay = env_or("NUMDESK_KILL_DELAY_MS", 100);
     let window = env_or("NUMDESK_KILL_WINDOW_MS", if long { 2000 } else { 900 });
+    // The sandbox's own rate limit: below the client's 20/s, most attempts are answered
+    // RequestLimitExceeded and back off, so kills land in backoffs (the needless-unknown case).
+    let sandbox_rate = env_or(
+        "NUMDESK_KILL_SANDBOX_RATE",
+        u64::from(SandboxConfig::default().rate_limit_per_sec),
+    );
     let seed = env_or(
         "NUMDESK_KILL_SEED",
         std::time::SystemTime::now()
@@ -88,12 +95,14 @@ fn kill_9_at_random_moments_loses_and_duplicates_nothing() {
     );
     eprintln!(
         "kill test: {runs} runs of {count} numbers, batches of {batch}, sandbox delay {delay} ms, \
-         kill window {window} ms, seed {seed} (NUMDESK_KILL_SEED={seed} replays it)"
+         sandbox rate limit {sandbox_rate}/s, kill window {window} ms, seed {seed} \
+         (NUMDESK_KILL_SEED={seed} replays it)"
     );
     let mut rng = StdRng::seed_from_u64(seed);
     let h = Harness::new(
         SandboxConfig {
             max_pending: 1_000_000,
+            rate_limit_per_sec: u32::try_from(sandbox_rate).unwrap(),
             seed: Some(seed),
             faults: Faults {
                 delay: Duration::from_millis(delay),
