@@ -1,4 +1,5 @@
 //! The canonical key: one number, however it is spelled, is one key.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failure
 
 use numdesk_model::{Country, NumberForm, PhoneChecker, WrittenForm, callee_format, number_key};
 

@@ -1,6 +1,7 @@
 //! The approval watch: its schedule and call budget on a virtual clock, and passes against the
 //! sandbox's International and China personalities that see applications approved without a
 //! click.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failure
 
 mod common;
 
@@ -102,7 +103,7 @@ fn the_watch_never_exceeds_its_call_budget_over_a_virtual_day() {
     let mut calls: Vec<u64> = Vec::new();
     let mut now = t0;
     while now < t0 + 24 * 60 * MIN {
-        if now < t0 + 120 * MIN && (now - t0) % (3 * MIN) == 0 {
+        if now < t0 + 120 * MIN && (now - t0).is_multiple_of(3 * MIN) {
             for a in &mut apps {
                 a.sent_at_ms = now;
             }
