@@ -190,6 +190,7 @@ fn a_submission_runs_to_completion_and_sends_what_the_preview_showed() {
     let p = preview(&ctx, &state, id, &batch(100));
     let job = submit_start_job(&ctx, &state, id, &batch(100)).unwrap();
     assert_eq!(job.application_ids.len(), 3);
+    let first_local = job.application_ids[0];
     let events = Events::default();
     let report = runtime()
         .block_on(run_job(&ctx, job, events.sink()))
@@ -206,7 +207,16 @@ fn a_submission_runs_to_completion_and_sends_what_the_preview_showed() {
 
     let sent = ctx.sandbox().applications();
     assert_eq!(sent.len(), 3);
-    let first = sent.iter().min_by_key(|a| a.apply_id).unwrap();
+    // Batches go out in parallel, so ApplyIds need not follow the batches: the first batch is
+    // the application the store recorded for it.
+    let first_apply_id = ctx
+        .store()
+        .application(first_local)
+        .unwrap()
+        .unwrap()
+        .apply_id
+        .unwrap();
+    let first = sent.iter().find(|a| a.apply_id == first_apply_id).unwrap();
     let previewed: Vec<String> = body_of(&p)["DetailList"]
         .as_array()
         .unwrap()
