@@ -100,6 +100,8 @@ impl AppContext {
         crate::settings::sync_sandbox_site(&ctx)?;
         ctx.sandbox()
             .set_approve_after(crate::rehearsal::saved_approve_after(&ctx)?);
+        ctx.sandbox()
+            .set_reject(crate::rehearsal::saved_reject(&ctx)?);
         Ok(ctx)
     }
 

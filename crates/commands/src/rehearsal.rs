@@ -12,6 +12,8 @@ use crate::{AppContext, ErrorCode, IpcError, SANDBOX_APPROVE_AFTER};
 
 /// Preference key: seconds, or `never`.
 const APPROVE_KEY: &str = "sandbox.approve_after";
+/// Preference key: `reject` when reviews end in a refusal.
+const OUTCOME_KEY: &str = "sandbox.review_outcome";
 /// Longest delay offered: one day.
 pub const MAX_APPROVE_AFTER_SECS: u32 = 86_400;
 
@@ -20,14 +22,23 @@ pub const MAX_APPROVE_AFTER_SECS: u32 = 86_400;
 #[serde(rename_all = "camelCase")]
 #[ts(rename_all = "camelCase")]
 pub struct SandboxApproval {
-    /// Seconds from submission to approval; `null`: never approved by itself.
+    /// Seconds from submission to the review's outcome; `null`: never reviewed by itself.
     pub approve_after_secs: Option<u32>,
+    /// The review rejects the application instead of approving it (to rehearse a refusal).
+    #[serde(default)]
+    pub reject: bool,
 }
 
-fn of(after: Option<Duration>) -> SandboxApproval {
+fn of(after: Option<Duration>, reject: bool) -> SandboxApproval {
     SandboxApproval {
         approve_after_secs: after.map(|d| u32::try_from(d.as_secs()).unwrap_or(u32::MAX)),
+        reject,
     }
+}
+
+/// Whether the saved rehearsal rejects (applied when the app starts).
+pub(crate) fn saved_reject(ctx: &AppContext) -> Result<bool, IpcError> {
+    Ok(ctx.store().preference(OUTCOME_KEY)?.as_deref() == Some("reject"))
 }
 
 /// The saved delay (default [`SANDBOX_APPROVE_AFTER`]); applied when the app starts.
@@ -44,11 +55,11 @@ pub(crate) fn saved_approve_after(ctx: &AppContext) -> Result<Option<Duration>, 
 
 /// `sandbox_approval_get`: the built-in sandbox's review delay now.
 pub fn sandbox_approval_get(ctx: &AppContext) -> SandboxApproval {
-    of(ctx.sandbox().approve_after())
+    of(ctx.sandbox().approve_after(), ctx.sandbox().rejects())
 }
 
-/// `sandbox_approval_set`: how long the built-in sandbox takes to approve an application (at
-/// most a day, or never); saved for the next start.
+/// `sandbox_approval_set`: how long the built-in sandbox takes to review an application (at
+/// most a day, or never) and whether it approves or rejects it; saved for the next start.
 pub fn sandbox_approval_set(
     ctx: &AppContext,
     approval: &SandboxApproval,
@@ -66,6 +77,11 @@ pub fn sandbox_approval_set(
         .approve_after_secs
         .map_or_else(|| "never".to_owned(), |s| s.to_string());
     ctx.store().set_preference(APPROVE_KEY, &saved)?;
+    ctx.store().set_preference(
+        OUTCOME_KEY,
+        if approval.reject { "reject" } else { "approve" },
+    )?;
+    ctx.sandbox().set_reject(approval.reject);
     ctx.sandbox().set_approve_after(
         approval
             .approve_after_secs

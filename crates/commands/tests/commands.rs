@@ -119,10 +119,11 @@ fn the_sandbox_review_delay_is_saved_and_applied_at_the_next_start() {
             &ctx,
             &numdesk_commands::SandboxApproval {
                 approve_after_secs: Some(5),
+                reject: true,
             },
         )
         .unwrap();
-        assert_eq!(set.approve_after_secs, Some(5));
+        assert_eq!((set.approve_after_secs, set.reject), (Some(5), true));
         assert_eq!(
             ctx.sandbox().approve_after(),
             Some(std::time::Duration::from_secs(5))
@@ -131,6 +132,7 @@ fn the_sandbox_review_delay_is_saved_and_applied_at_the_next_start() {
             &ctx,
             &numdesk_commands::SandboxApproval {
                 approve_after_secs: Some(86_401),
+                reject: false,
             },
         )
         .unwrap_err();
@@ -142,10 +144,12 @@ fn the_sandbox_review_delay_is_saved_and_applied_at_the_next_start() {
         Some(std::time::Duration::from_secs(5)),
         "rule: the rehearsal delay survives a restart"
     );
+    assert!(ctx.sandbox().rejects(), "and so does a rehearsed refusal");
     numdesk_commands::sandbox_approval_set(
         &ctx,
         &numdesk_commands::SandboxApproval {
             approve_after_secs: None,
+            reject: false,
         },
     )
     .unwrap();

@@ -262,6 +262,19 @@ impl Sandbox {
             .unwrap_or_else(std::sync::PoisonError::into_inner) = after;
     }
 
+    /// Reviews end in a refusal (`true`) or an approval, from now on: a rehearsal of a rejected
+    /// application.
+    pub fn set_reject(&self, reject: bool) {
+        self.shared
+            .reject
+            .store(reject, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Whether reviews end in a refusal.
+    pub fn rejects(&self) -> bool {
+        self.shared.rejects()
+    }
+
     /// Answer like `site` from the next request on (the app follows the site chosen in its
     /// Settings). Applications are kept.
     pub fn set_site(&self, site: Site) {
@@ -309,7 +322,9 @@ impl Sandbox {
     pub fn applications(&self) -> Vec<SandboxApplication> {
         let now = self.shared.clock.now();
         let mut inner = self.shared.lock();
-        inner.apps.promote(now, self.shared.approve_after());
+        inner
+            .apps
+            .review(now, self.shared.approve_after(), self.shared.rejects());
         inner.apps.iter().cloned().collect()
     }
 
@@ -332,7 +347,9 @@ impl Sandbox {
         let now = self.shared.clock.now();
         let snapshot = {
             let mut inner = self.shared.lock();
-            inner.apps.promote(now, self.shared.approve_after());
+            inner
+                .apps
+                .review(now, self.shared.approve_after(), self.shared.rejects());
             let state = inner
                 .apps
                 .get(apply_id)

@@ -88,6 +88,8 @@ pub(crate) struct Shared {
     pub secrets: HashMap<String, String>,
     /// Pending applications are approved this long after submission; switchable while running.
     pub approve_after: std::sync::RwLock<Option<Duration>>,
+    /// Rejected instead of approved when the review time has passed (a rehearsal of a refusal).
+    pub reject: std::sync::atomic::AtomicBool,
     pub rate_limit_per_sec: u32,
     pub max_pending: usize,
     pub state_path: Option<PathBuf>,
@@ -114,6 +116,11 @@ impl Shared {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// Whether reviews end in a refusal.
+    pub fn rejects(&self) -> bool {
+        self.reject.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// The site answered like now.
     pub fn site(&self) -> Site {
         *self
@@ -138,6 +145,7 @@ impl Shared {
         Self {
             secrets: config.secrets.into_iter().collect(),
             approve_after: std::sync::RwLock::new(config.approve_after),
+            reject: std::sync::atomic::AtomicBool::new(false),
             rate_limit_per_sec: config.rate_limit_per_sec,
             max_pending: config.max_pending,
             state_path: config.state_path,
@@ -359,7 +367,9 @@ async fn execute(shared: &Arc<Shared>, request: actions::Request, now: SystemTim
     let (result, snapshot, drop) = {
         let mut inner = shared.lock();
         let inner = &mut *inner;
-        inner.apps.promote(now, shared.approve_after());
+        inner
+            .apps
+            .review(now, shared.approve_after(), shared.rejects());
         match request {
             R::DescribeNumbers(req) => {
                 return Outcome::Reply(actions::describe_numbers(&req, &inner.apps, shared.site()));

@@ -204,8 +204,15 @@ impl Applications {
     }
 
     /// Move pending applications whose review time has passed to Approved.
+    #[cfg(test)]
     pub fn promote(&mut self, now: SystemTime, approve_after: Option<Duration>) {
-        let Some(after) = approve_after else { return };
+        self.review(now, approve_after, false);
+    }
+
+    /// Decide pending applications whose review time has passed: Approved, or Rejected when
+    /// `reject` (a rehearsal of a refusal).
+    pub fn review(&mut self, now: SystemTime, after: Option<Duration>, reject: bool) {
+        let Some(after) = after else { return };
         let due: Vec<(u64, SystemTime)> = self
             .pending
             .values()
@@ -217,7 +224,11 @@ impl Applications {
             })
             .collect();
         for (apply_id, due) in due {
-            self.set_state(apply_id, ApplicationState::Approved, Some(due));
+            if reject {
+                self.set_state(apply_id, ApplicationState::Rejected, None);
+            } else {
+                self.set_state(apply_id, ApplicationState::Approved, Some(due));
+            }
         }
     }
 
@@ -460,6 +471,21 @@ mod tests {
             outbound_callee_format: None,
             carrier_phone_number: None,
         }
+    }
+
+    #[test]
+    fn a_rehearsed_refusal_rejects_when_the_review_is_due() {
+        let mut apps = Applications::from_parts(1, vec![app(1, ApplicationState::Pending, &["a"])]);
+        let submitted = apps.get(1).unwrap().submitted_at;
+        let after = Some(Duration::from_secs(10));
+        apps.review(submitted + Duration::from_secs(10), after, true);
+        let reviewed = apps.get(1).unwrap();
+        assert_eq!(
+            (reviewed.state, reviewed.approved_at),
+            (ApplicationState::Rejected, None),
+            "rule: with reject on, a due review refuses the application"
+        );
+        assert_eq!(apps.pending_count(1), 0);
     }
 
     #[test]

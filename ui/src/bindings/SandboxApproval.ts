@@ -5,6 +5,10 @@
  */
 export type SandboxApproval = { 
 /**
- * Seconds from submission to approval; `null`: never approved by itself.
+ * Seconds from submission to the review's outcome; `null`: never reviewed by itself.
  */
-approveAfterSecs: number | null, };
+approveAfterSecs: number | null, 
+/**
+ * The review rejects the application instead of approving it (to rehearse a refusal).
+ */
+reject: boolean, };

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "../../bindings/IpcError";
 import type { LiveNumber } from "../../bindings/LiveNumber";
+import type { LiveNumbersRead } from "../../bindings/LiveNumbersRead";
 import type { WatchStatus } from "../../bindings/WatchStatus";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { toIpcError } from "../../ipc";
@@ -38,7 +39,10 @@ export function WatchPanel({
   const [error, setError] = useState<IpcError | null>(null);
   // Empty: the SdkAppId of the applications shown.
   const [sdk, setSdk] = useState("");
-  const [message, setMessage] = useState<string | null>(null);
+  // Kept as facts, worded at render time: the text follows a language switch.
+  const [message, setMessage] = useState<
+    { kind: "invalid" } | { kind: "read"; read: LiveNumbersRead } | null
+  >(null);
 
   const reload = useCallback(() => {
     watchStatus()
@@ -94,7 +98,7 @@ export function WatchPanel({
   function bringIn(): void {
     const id = Number(sdk.trim() === "" ? (defaultSdkAppId ?? "") : sdk);
     if (!Number.isInteger(id) || id <= 0) {
-      setMessage(t("applicationsList.watch.sdkInvalid"));
+      setMessage({ kind: "invalid" });
       return;
     }
     setBusy(true);
@@ -102,13 +106,7 @@ export function WatchPanel({
     setMessage(null);
     liveNumbersRead(id)
       .then((r) => {
-        setMessage(
-          t("applicationsList.watch.broughtIn", {
-            listed: r.listed,
-            count: r.notAppliedHere,
-            sdk: r.sdkAppId,
-          }),
-        );
+        setMessage({ kind: "read", read: r });
         reload();
         onChanged();
       })
@@ -211,7 +209,13 @@ export function WatchPanel({
       </div>
       {message !== null && (
         <p className="apps-muted" role="status" data-testid="watch-message">
-          {message}
+          {message.kind === "invalid"
+            ? t("applicationsList.watch.sdkInvalid")
+            : t("applicationsList.watch.broughtIn", {
+                listed: message.read.listed,
+                count: message.read.notAppliedHere,
+                sdk: message.read.sdkAppId,
+              })}
         </p>
       )}
       {live.length > 0 && (

@@ -10,7 +10,7 @@ import { SandboxApprovalControl } from "./SandboxApprovalControl";
 describe("Sandbox review delay", () => {
   it("shows the current delay and saves another, or never", async () => {
     const calls = mockCommands({
-      sandbox_approval_get: () => ({ approveAfterSecs: 120 }),
+      sandbox_approval_get: () => ({ approveAfterSecs: 120, reject: false }),
       sandbox_approval_set: (args) => (args as { approval: SandboxApproval }).approval,
     });
     const user = userEvent.setup();
@@ -27,12 +27,18 @@ describe("Sandbox review delay", () => {
     await user.selectOptions(select, "5");
     await screen.findByText("Saved");
     expect(callsOf(calls, "sandbox_approval_set")[0]?.args).toEqual({
-      approval: { approveAfterSecs: 5 },
+      approval: { approveAfterSecs: 5, reject: false },
     });
     await user.selectOptions(select, "");
     await waitFor(() => {
       expect(callsOf(calls, "sandbox_approval_set")[1]?.args).toEqual({
-        approval: { approveAfterSecs: null },
+        approval: { approveAfterSecs: null, reject: false },
+      });
+    });
+    await user.click(screen.getByTestId("sandbox-approval-reject"));
+    await waitFor(() => {
+      expect(callsOf(calls, "sandbox_approval_set")[2]?.args).toEqual({
+        approval: { approveAfterSecs: null, reject: true },
       });
     });
   });

@@ -15,6 +15,7 @@ const CHOICES = [5, 30, 60, 120, 600, 3600];
 export function SandboxApprovalControl(): ReactElement {
   const { t } = useTranslation();
   const [value, setValue] = useState<string | null>(null);
+  const [reject, setReject] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
 
@@ -22,7 +23,9 @@ export function SandboxApprovalControl(): ReactElement {
     let live = true;
     sandboxApprovalGet()
       .then((a) => {
-        if (live) setValue(a.approveAfterSecs === null ? "" : String(a.approveAfterSecs));
+        if (!live) return;
+        setValue(a.approveAfterSecs === null ? "" : String(a.approveAfterSecs));
+        setReject(a.reject);
       })
       .catch((e: unknown) => {
         if (live) setError(toIpcError(e));
@@ -32,13 +35,15 @@ export function SandboxApprovalControl(): ReactElement {
     };
   }, []);
 
-  function choose(next: string): void {
+  function choose(next: string, nextReject = reject): void {
     setValue(next);
+    setReject(nextReject);
     setSaved(false);
     setError(null);
-    sandboxApprovalSet({ approveAfterSecs: next === "" ? null : Number(next) })
+    sandboxApprovalSet({ approveAfterSecs: next === "" ? null : Number(next), reject: nextReject })
       .then((a) => {
         setValue(a.approveAfterSecs === null ? "" : String(a.approveAfterSecs));
+        setReject(a.reject);
         setSaved(true);
       })
       .catch((e: unknown) => {
@@ -80,6 +85,18 @@ export function SandboxApprovalControl(): ReactElement {
           {saved ? t("submit.approval.saved") : ""}
         </span>
       </div>
+      <label className="check-row">
+        <input
+          type="checkbox"
+          checked={reject}
+          disabled={value === null}
+          data-testid="sandbox-approval-reject"
+          onChange={(e) => {
+            choose(current, e.target.checked);
+          }}
+        />
+        {t("submit.approval.reject")}
+      </label>
       <p className="muted" id="sandbox-approval-hint">
         {t("submit.approval.hint")}
       </p>
