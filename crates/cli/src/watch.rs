@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::time::Duration;
 
-use numdesk_outbox::{Watch, WatchConfig, scope_of_endpoint};
+use numdesk_outbox::{Watch, WatchConfig, now_unix_ms, scope_of_endpoint};
 use serde::Serialize;
 
 use crate::outbox_args::WatchArgs;
@@ -23,13 +23,6 @@ struct Line<'a> {
     message: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     application_id: Option<i64>,
-}
-
-fn now_ms() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-        .unwrap_or(0)
 }
 
 fn print(json: bool, line: &Line<'_>) -> CmdResult<()> {
@@ -65,7 +58,7 @@ pub async fn run(args: WatchArgs) -> CmdResult<()> {
     let mut watch = Watch::new(scope, WatchConfig::default());
     let mut told_expired = std::collections::BTreeSet::new();
     loop {
-        let pass = watch.pass(&outbox, &client, now_ms, args.once).await?;
+        let pass = watch.pass(&outbox, &client, now_unix_ms, args.once).await?;
         for c in &pass.changes {
             let event = if c.approved_at.is_some() {
                 "approved"
@@ -115,9 +108,9 @@ pub async fn run(args: WatchArgs) -> CmdResult<()> {
             };
         }
         let waiting = watch.waiting(&outbox).await?;
-        let next = watch.schedule().next_due(now_ms(), &waiting);
+        let next = watch.schedule().next_due(now_unix_ms(), &waiting);
         let wait = next.map_or(60_000, |at| {
-            at.saturating_sub(now_ms()).clamp(1_000, 60_000)
+            at.saturating_sub(now_unix_ms()).clamp(1_000, 60_000)
         });
         tokio::time::sleep(Duration::from_millis(wait)).await;
     }

@@ -184,10 +184,7 @@ pub(crate) fn known_live(
         Some(s) => Some(s),
         None => crate::settings::default_sdk_app_id(ctx)?,
     };
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-        .unwrap_or(0);
+    let now = numdesk_outbox::now_unix_ms();
     Ok(ctx
         .store()
         .live_numbers(&scope, sdk, false)?

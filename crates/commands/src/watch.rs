@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use numdesk_client::Client;
-use numdesk_outbox::{Watch, WatchChange, WatchConfig, WatchPass, endpoint_scope};
+use numdesk_outbox::{Watch, WatchChange, WatchConfig, WatchPass, endpoint_scope, now_unix_ms};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
@@ -227,13 +227,6 @@ pub fn notices(changes: &[WatchChange], lang: Language) -> Vec<WatchNotice> {
     }]
 }
 
-fn now_ms() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-        .unwrap_or(0)
-}
-
 fn utc(ms: u64) -> String {
     let secs = i64::try_from(ms / 1000).unwrap_or(i64::MAX);
     let days = secs.div_euclid(86_400);
@@ -282,9 +275,9 @@ pub async fn watch_once(
             _ => Watch::new(scope, config_for(ctx, &settings)),
         }
     };
-    let result = watch.pass(ctx.outbox(), &client, now_ms, all).await;
+    let result = watch.pass(ctx.outbox(), &client, now_unix_ms, all).await;
     let waiting = watch.waiting(ctx.outbox()).await.unwrap_or_default();
-    let next = watch.schedule().next_due(now_ms(), &waiting);
+    let next = watch.schedule().next_due(now_unix_ms(), &waiting);
     *ctx.watch_state()
         .watch
         .lock()
@@ -294,7 +287,7 @@ pub async fn watch_once(
         let mut status = ctx.watch_state().status();
         status.enabled = settings.enabled;
         status.watching = pass.watching;
-        status.last_checked_at = Some(utc(now_ms()));
+        status.last_checked_at = Some(utc(now_unix_ms()));
         status.next_check_at = next.map(utc);
         status.last_error = pass.errors.first().cloned();
         status.expired.clone_from(&pass.expired);

@@ -55,7 +55,7 @@ pub use reconcile::ReconcileReport;
 pub use run::{RunOutcome, RunReport, Selection, UnsavedApplyId};
 pub use watch::{
     Budget, DEFAULT_LADDER, Schedule, WATCH_CALLS_PER_MINUTE, WATCH_MAX_AGE, Waiting, Watch,
-    WatchChange, WatchConfig, WatchPass, parse_utc_ms, waiting_of,
+    WatchChange, WatchConfig, WatchPass, now_unix_ms, parse_utc_ms, waiting_of,
 };
 
 use crate::lock::OutboxLock;

@@ -268,6 +268,14 @@ pub struct WatchPass {
     pub expired: Vec<i64>,
 }
 
+/// Now, in Unix milliseconds: the clock the watch's schedule is read against.
+pub fn now_unix_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or(0)
+}
+
 /// Parses the store's UTC time (`2026-12-05T18:04:44.123Z`) as Unix milliseconds.
 pub fn parse_utc_ms(text: &str) -> Option<u64> {
     let (date, time) = text.trim_end_matches('Z').split_once('T')?;
