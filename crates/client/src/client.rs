@@ -86,6 +86,7 @@ impl Client {
     ) -> Result<Self, ClientError> {
         config.validate()?;
         credentials.validate()?;
+        crate::tls::install_provider();
         let mut builder = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)

@@ -47,6 +47,7 @@ pub mod models;
 mod net;
 mod prepare;
 mod retry;
+pub mod tls;
 
 pub use attempt::{
     AttemptHooks, AttemptLog, AttemptObserver, AttemptRecord, HookFuture, NextStep, WITHHELD,

@@ -131,6 +131,7 @@ async fn a_prepared_request_is_accepted_by_the_sandbox_when_sent_as_is() {
         .unwrap();
     // Sent with a plain HTTP client, headers and body exactly as prepared: the sandbox verifies
     // the signature with its own code.
+    numdesk_client::tls::install_provider();
     let http = reqwest::Client::builder().no_proxy().build().unwrap();
     let mut req = http.post(&prepared.url).body(prepared.body.clone());
     for (name, value) in &prepared.headers {

@@ -65,6 +65,7 @@ fn roundtrip(c: &mut Criterion) {
         .build()
         .unwrap();
     let addr = "127.0.0.1:0".parse().unwrap();
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::Client::builder().no_proxy().build().unwrap();
     let counter = AtomicU64::new(0);
     let dir = tempfile::tempdir().unwrap();

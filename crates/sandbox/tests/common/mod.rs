@@ -19,6 +19,8 @@ pub async fn start(config: SandboxConfig) -> Sandbox {
 }
 
 pub fn http() -> reqwest::Client {
+    // reqwest is built without a provider of its own (see numdesk_client::tls).
+    let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::Client::builder().no_proxy().build().unwrap()
 }
 
