@@ -200,7 +200,9 @@ async fn three_applications_are_seen_approved_without_a_click_on_both_sites() {
         let mut watch = Watch::new(
             scope.clone(),
             WatchConfig {
-                ladder: vec![Duration::from_millis(300)],
+                // Approval comes after 2 s: checks every second stay inside the default budget
+                // of 6 calls a minute (a shorter wait would spend the test waiting for it).
+                ladder: vec![Duration::from_secs(1)],
                 ..WatchConfig::default()
             },
         );
