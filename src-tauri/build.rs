@@ -5,6 +5,8 @@ const COMMANDS: &[&str] = &[
     "preferences_get",
     "preferences_set_language",
     "preferences_dismiss_welcome",
+    // the Overview (first screen once there is history) and the sidebar's attention count
+    "overview_get",
     "settings_get",
     "settings_save",
     "settings_test_connection",

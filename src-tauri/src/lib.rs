@@ -7,6 +7,7 @@
 mod applications;
 mod blocking;
 mod commands;
+mod overview;
 mod settings;
 mod submit;
 mod support;
@@ -37,6 +38,7 @@ pub fn build<R: Runtime>(
             commands::preferences_get,
             commands::preferences_set_language,
             commands::preferences_dismiss_welcome,
+            overview::overview_get,
             settings::settings_get,
             settings::settings_save,
             settings::settings_test_connection,

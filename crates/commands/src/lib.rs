@@ -11,6 +11,7 @@ mod drafts;
 mod error;
 mod import;
 mod known_codes;
+mod overview;
 mod preferences;
 mod rehearsal;
 mod secrets;
@@ -45,6 +46,10 @@ pub use import::{
     import_columns, import_open_path, import_open_text, import_process, import_reread,
 };
 pub use numdesk_outbox::{ProgressEvent, RunReport};
+pub use overview::{
+    LIVE_WINDOW, LONG_REVIEW_WAIT, OVERVIEW_LIST_LIMIT, Overview, StoppedQueue, overview_at,
+    overview_get,
+};
 pub use preferences::{
     Language, Preferences, preferences_dismiss_welcome, preferences_get, preferences_set_language,
 };
@@ -124,6 +129,7 @@ pub mod bindings {
         super::WatchStatus::export_all(&cfg)?;
         super::WatchNotice::export_all(&cfg)?;
         super::LiveNumbersRead::export_all(&cfg)?;
+        super::Overview::export_all(&cfg)?;
         numdesk_store::LiveNumber::export_all(&cfg)?;
         numdesk_outbox::ProgressEvent::export_all(&cfg)?;
         numdesk_outbox::RunReport::export_all(&cfg)?;

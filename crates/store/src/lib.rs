@@ -15,6 +15,7 @@ mod drafts;
 mod error;
 mod listing;
 mod migrate;
+mod overview;
 mod preferences;
 mod profiles;
 mod types;
@@ -37,6 +38,7 @@ pub use drafts::{Draft, DraftHeader, DraftRow, DraftSummary, RowFinding, Severit
 pub use error::StoreError;
 pub use listing::{ListedNumber, LiveNumber};
 pub use migrate::{MIGRATIONS, Migration, latest_version};
+pub use overview::{OverviewApplication, OverviewGroup, OverviewQuery, StatusTally, StoreOverview};
 pub use profiles::{Profile, ProfileInput};
 pub use types::{ApplyOptions, EndpointKind, EndpointScope, NumberDetail};
 
