@@ -54,10 +54,11 @@ fn preview_then_start_sends_the_draft_and_reports_the_run() {
     assert_eq!(preview["sdkAppName"], "Sandbox Contact Centre");
     assert_eq!(preview["request"]["method"], "POST");
 
+    let confirmed = json!({ "batchSize": 50, "confirmToken": preview["confirmToken"] });
     let report = ok(
         &w,
         "submit_start",
-        json!({ "draftId": draft_id, "settings": settings, "onProgress": "__CHANNEL__:3" }),
+        json!({ "draftId": draft_id, "settings": confirmed, "onProgress": "__CHANNEL__:3" }),
     );
     assert_eq!(report["outcome"]["kind"], "finished");
     assert_eq!(report["submitted"].as_array().unwrap().len(), 3);
@@ -89,10 +90,20 @@ fn a_dropped_answer_is_unknown_and_resent_only_on_request() {
     );
     assert_eq!(faults["dropNext"], 1);
     assert_eq!(ok(&w, "sandbox_faults_get", json!({}))["dropNext"], 1);
+    let token = ok(
+        &w,
+        "submit_preview",
+        json!({ "draftId": draft_id, "settings": { "batchSize": 1 } }),
+    )["confirmToken"]
+        .clone();
     let report = ok(
         &w,
         "submit_start",
-        json!({ "draftId": draft_id, "settings": { "batchSize": 1 }, "onProgress": "__CHANNEL__:3" }),
+        json!({
+            "draftId": draft_id,
+            "settings": { "batchSize": 1, "confirmToken": token },
+            "onProgress": "__CHANNEL__:3",
+        }),
     );
     let unknown = report["unknown"].as_array().unwrap().clone();
     assert_eq!(unknown.len(), 1, "{report}");

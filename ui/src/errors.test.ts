@@ -35,6 +35,7 @@ const ALL_CODES: ErrorCode[] = [
   "keychain",
   "tencent",
   "not_configured",
+  "preview_changed",
 ];
 
 function expectReadable(d: ErrorDescription, lang: (typeof LANGS)[number], what: string): void {

@@ -25,6 +25,7 @@ const ERROR_CODES = {
   keychain: true,
   tencent: true,
   not_configured: true,
+  preview_changed: true,
 } as const satisfies Record<ErrorCode, true>;
 
 function isErrorCode(value: unknown): value is ErrorCode {

@@ -38,6 +38,10 @@ pub enum ErrorCode {
     Tencent,
     /// The Tencent connection is not set up yet (no SecretId or SecretKey saved).
     NotConfigured,
+    /// A submission was started from a summary that no longer matches what would be sent
+    /// (draft, destination, SdkAppId or SipTrunkId changed): nothing was sent; show the new
+    /// summary and ask again. `details.reason`: `changed` or `not_confirmed`.
+    PreviewChanged,
 }
 
 /// `{code, message, details}`: how every command fails.
@@ -185,6 +189,7 @@ mod tests {
             (ErrorCode::Keychain, "keychain"),
             (ErrorCode::Tencent, "tencent"),
             (ErrorCode::NotConfigured, "not_configured"),
+            (ErrorCode::PreviewChanged, "preview_changed"),
         ];
         for (code, text) in all {
             assert_eq!(serde_json::to_value(code).unwrap(), serde_json::json!(text));

@@ -63,6 +63,11 @@ pub struct SubmitInput {
     /// draft's choice, else national as in Tencent's examples).
     #[serde(default)]
     pub number_form: Option<NumberForm>,
+    /// The `confirmToken` of the preview the user confirmed. Starting refuses with
+    /// `previewChanged` unless it matches what would be sent now (destination, SdkAppId,
+    /// SipTrunkId, form, batch size and every row of the draft).
+    #[serde(default)]
+    pub confirm_token: Option<String>,
 }
 
 /// What the submit screen shows before anything is sent.
@@ -118,6 +123,8 @@ pub struct SubmitPreview {
     pub number_form_chosen: bool,
     /// The first number as it will be sent.
     pub example_number: Option<String>,
+    /// What confirming this preview binds the start to (see [`SubmitInput::confirm_token`]).
+    pub confirm_token: String,
 }
 
 /// Everything a preview or a start needs, read from the database and the keychain.
@@ -556,6 +563,7 @@ fn preview_of(
         number_form: plan.number_form,
         number_form_chosen: prep.number_form_chosen,
         example_number: plan.example_number.clone(),
+        confirm_token: plan.fingerprint.clone(),
     }
 }
 
@@ -572,6 +580,9 @@ pub fn submit_start_job(
 ) -> Result<RunJob, IpcError> {
     let guard = state.claim(RunKind::Submit { draft_id })?;
     let prep = submit_prepare(ctx, draft_id, input)?;
+    if input.confirm_token.as_deref() != Some(prep.plan.fingerprint.as_str()) {
+        return Err(preview_changed(draft_id, input.confirm_token.is_none()));
+    }
     let queued = ctx
         .outbox()
         .enqueue_draft(draft_id, &prep.settings, &prep.scope)?;
@@ -589,6 +600,21 @@ pub fn submit_start_job(
         work: Work::Send(Selection::Applications(queued.application_ids.clone())),
         application_ids: queued.application_ids,
     })
+}
+
+/// The refusal to start a submission the user did not confirm as it stands now.
+fn preview_changed(draft_id: i64, never_shown: bool) -> IpcError {
+    let message = if never_shown {
+        "nothing was sent: this submission was not confirmed from its summary; look at the \
+         summary and confirm it"
+    } else {
+        "nothing was sent: the draft, the destination, the SdkAppId or the SipTrunkId changed \
+         since the summary was shown; look at the new summary and confirm again"
+    };
+    IpcError::new(ErrorCode::PreviewChanged, message).with_details(json!({
+        "draftId": draft_id,
+        "reason": if never_shown { "not_confirmed" } else { "changed" },
+    }))
 }
 
 /// Claims the run slot for every queued application of the active destination (after a stop,

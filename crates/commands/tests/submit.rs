@@ -60,6 +60,15 @@ fn batch(size: u32) -> SubmitInput {
     }
 }
 
+/// `input` confirmed from the summary as it stands now (what the submit screen sends).
+fn confirmed(ctx: &AppContext, id: i64, input: SubmitInput) -> SubmitInput {
+    let token = submit_prepare(ctx, id, &input).unwrap().plan.fingerprint;
+    SubmitInput {
+        confirm_token: Some(token),
+        ..input
+    }
+}
+
 /// Events of a run, collected.
 #[derive(Clone, Default)]
 struct Events(Arc<Mutex<Vec<ProgressEvent>>>);
@@ -188,7 +197,7 @@ fn a_submission_runs_to_completion_and_sends_what_the_preview_showed() {
     let state = SubmitState::default();
     let id = draft(&ctx, 2000, 250);
     let p = preview(&ctx, &state, id, &batch(100));
-    let job = submit_start_job(&ctx, &state, id, &batch(100)).unwrap();
+    let job = submit_start_job(&ctx, &state, id, &confirmed(&ctx, id, batch(100))).unwrap();
     assert_eq!(job.application_ids.len(), 3);
     let first_local = job.application_ids[0];
     let events = Events::default();
@@ -245,7 +254,7 @@ fn pause_then_cancel_keeps_the_rest_queued_and_send_queued_finishes_it() {
     let ctx = open(dir.path());
     let state = SubmitState::default();
     let id = draft(&ctx, 3000, 30);
-    let job = submit_start_job(&ctx, &state, id, &batch(1)).unwrap();
+    let job = submit_start_job(&ctx, &state, id, &confirmed(&ctx, id, batch(1))).unwrap();
     let events = Events::default();
     let sink = {
         let events = events.clone();
@@ -298,7 +307,7 @@ fn waiting_approval_overflow_stops_the_queue_and_send_queued_finishes_after_appr
     let state = SubmitState::default();
     // The built-in sandbox allows 50 pending applications per SdkAppId.
     let id = draft(&ctx, 4000, 55);
-    let job = submit_start_job(&ctx, &state, id, &batch(1)).unwrap();
+    let job = submit_start_job(&ctx, &state, id, &confirmed(&ctx, id, batch(1))).unwrap();
     let events = Events::default();
     let report = runtime()
         .block_on(run_job(&ctx, job, events.sink()))
@@ -353,7 +362,7 @@ fn a_dropped_answer_leaves_the_application_unknown_until_the_user_resends() {
     .unwrap();
     assert_eq!(set.drop_next, 1);
     let id = draft(&ctx, 5000, 3);
-    let job = submit_start_job(&ctx, &state, id, &batch(1)).unwrap();
+    let job = submit_start_job(&ctx, &state, id, &confirmed(&ctx, id, batch(1))).unwrap();
     let events = Events::default();
     let report = runtime()
         .block_on(run_job(&ctx, job, events.sink()))
@@ -435,8 +444,8 @@ fn a_second_run_is_refused_while_one_is_going_on() {
     let state = SubmitState::default();
     let a = draft(&ctx, 6000, 2);
     let b = draft(&ctx, 6100, 2);
-    let first = submit_start_job(&ctx, &state, a, &batch(1)).unwrap();
-    let err = submit_start_job(&ctx, &state, b, &batch(1)).unwrap_err();
+    let first = submit_start_job(&ctx, &state, a, &confirmed(&ctx, a, batch(1))).unwrap();
+    let err = submit_start_job(&ctx, &state, b, &confirmed(&ctx, b, batch(1))).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert_eq!(
         err.details.as_ref().unwrap()["reason"],
@@ -455,13 +464,70 @@ fn a_second_run_is_refused_while_one_is_going_on() {
         .unwrap();
     assert_eq!(report.submitted.len(), 2);
     // Draft b was refused before anything was queued; now it may go.
-    let second = submit_start_job(&ctx, &state, b, &batch(1)).unwrap();
+    let second = submit_start_job(&ctx, &state, b, &confirmed(&ctx, b, batch(1))).unwrap();
     assert_eq!(second.application_ids.len(), 2);
     drop(second);
     assert!(
         !outbox_status(&ctx, &state).unwrap().running,
         "a dropped job frees the slot"
     );
+}
+
+#[test]
+fn a_start_is_refused_unless_it_matches_the_summary_the_user_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let ctx = open(dir.path());
+    let state = SubmitState::default();
+    let id = draft(&ctx, 6500, 3);
+    let nothing_queued = |ctx: &AppContext| {
+        ctx.store()
+            .applications(&ApplicationFilter::all())
+            .unwrap()
+            .is_empty()
+    };
+    // Never confirmed from a summary.
+    let err = submit_start_job(&ctx, &state, id, &batch(10)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::PreviewChanged);
+    assert_eq!(err.details.as_ref().unwrap()["reason"], "not_confirmed");
+    let p = preview(&ctx, &state, id, &batch(10));
+    let shown = SubmitInput {
+        confirm_token: Some(p["confirmToken"].as_str().unwrap().to_owned()),
+        ..batch(10)
+    };
+    // Each change after the summary was shown is refused: a row edited, another SdkAppId, another
+    // SipTrunkId, or another batch size (a
+    // chosen number form is saved with the draft, so it changes the draft itself).
+    let edit = |ctx: &AppContext, number: &str| {
+        let mut d = ctx.store().draft(id).unwrap().unwrap();
+        d.rows[1].phone_number = number.to_owned();
+        ctx.store().replace_draft_rows(id, &d.rows).unwrap();
+    };
+    edit(&ctx, "02000006599");
+    let err = submit_start_job(&ctx, &state, id, &shown).unwrap_err();
+    assert_eq!(err.code, ErrorCode::PreviewChanged, "a row changed");
+    assert_eq!(err.details.as_ref().unwrap()["reason"], "changed");
+    edit(&ctx, "02000006501");
+    for changed in [
+        SubmitInput {
+            sdk_app_id: Some(1_400_000_002),
+            ..shown.clone()
+        },
+        SubmitInput {
+            sip_trunk_id: Some(4242),
+            ..shown.clone()
+        },
+        SubmitInput {
+            batch_size: Some(1),
+            ..shown.clone()
+        },
+    ] {
+        let err = submit_start_job(&ctx, &state, id, &changed).unwrap_err();
+        assert_eq!(err.code, ErrorCode::PreviewChanged, "{changed:?}");
+    }
+    assert!(nothing_queued(&ctx), "rule: nothing is queued on a refusal");
+    // Back as it was shown: the same token is accepted.
+    let job = submit_start_job(&ctx, &state, id, &shown).unwrap();
+    assert_eq!(job.application_ids.len(), 1);
 }
 
 #[test]
@@ -497,7 +563,8 @@ fn rows_with_errors_block_and_are_listed_with_their_positions() {
     assert_eq!(p["blocked"][0]["source_line"], 4, "and by source line");
     assert_eq!(p["blocked"][0]["message"], "not a phone number");
     assert!(p["request"].is_null());
-    let err = submit_start_job(&ctx, &state, id, &SubmitInput::default()).unwrap_err();
+    let input = confirmed(&ctx, id, SubmitInput::default());
+    let err = submit_start_job(&ctx, &state, id, &input).unwrap_err();
     assert_eq!(err.details.unwrap()["reason"], "draft_has_errors");
     assert!(
         ctx.store()
@@ -514,7 +581,7 @@ fn numbers_taken_by_earlier_applications_are_left_out_unless_the_user_insists() 
     let ctx = open(dir.path());
     let state = SubmitState::default();
     let a = draft(&ctx, 7000, 3);
-    let job = submit_start_job(&ctx, &state, a, &batch(10)).unwrap();
+    let job = submit_start_job(&ctx, &state, a, &confirmed(&ctx, a, batch(10))).unwrap();
     runtime()
         .block_on(run_job(&ctx, job, |_: &ProgressEvent| {}))
         .unwrap();

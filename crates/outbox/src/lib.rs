@@ -189,6 +189,14 @@ impl Outbox {
             };
         duplicates.extend(taken);
         let to_send = numbers.len().saturating_sub(left_out);
+        let fingerprint = plan::fingerprint(
+            scope,
+            &r,
+            settings.include_duplicates,
+            &numbers,
+            &duplicates,
+            &blocked,
+        );
         Ok(Plan {
             draft_id,
             scope: scope.clone(),
@@ -204,6 +212,7 @@ impl Outbox {
             number_form: r.number_form,
             country: r.country.map(|c| c.iso().to_owned()),
             example_number: numbers.first().map(|n| n.detail.phone_number.clone()),
+            fingerprint,
         })
     }
 

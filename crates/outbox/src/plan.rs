@@ -66,6 +66,10 @@ pub struct Plan {
     pub country: Option<String>,
     /// The first number to send, as it will be sent (shows the form).
     pub example_number: Option<String>,
+    /// A digest of everything this plan would send and where: destination, SdkAppId,
+    /// SipTrunkId, optional fields, form, batch size and every row as it would leave. Two plans
+    /// with the same fingerprint send the same requests; a confirmation is bound to it.
+    pub fingerprint: String,
 }
 
 impl Plan {
@@ -200,6 +204,53 @@ pub(crate) fn numbers_of(draft: &Draft, r: &Resolved) -> (Vec<SubmissionNumber>,
         }
     }
     (numbers, blocked)
+}
+
+/// What [`Plan::fingerprint`] digests, in this order (serialised as JSON, then SHA-256).
+#[derive(Serialize)]
+struct Bound<'a> {
+    scope: &'a EndpointScope,
+    sdk_app_id: u64,
+    sip_trunk_id: i64,
+    options: &'a ApplyOptions,
+    batch_size: usize,
+    number_form: NumberForm,
+    country: Option<&'a str>,
+    include_duplicates: bool,
+    numbers: Vec<(Option<u64>, &'a NumberDetail)>,
+    duplicates: &'a [DuplicateNumber],
+    blocked: &'a [RowProblem],
+}
+
+/// The fingerprint of a plan (see [`Plan::fingerprint`]).
+pub(crate) fn fingerprint(
+    scope: &EndpointScope,
+    r: &Resolved,
+    include_duplicates: bool,
+    numbers: &[SubmissionNumber],
+    duplicates: &[DuplicateNumber],
+    blocked: &[RowProblem],
+) -> String {
+    use sha2::Digest;
+    let bound = Bound {
+        scope,
+        sdk_app_id: r.sdk_app_id,
+        sip_trunk_id: r.sip_trunk_id,
+        options: &r.options,
+        batch_size: r.batch_size,
+        number_form: r.number_form,
+        country: r.country.as_ref().map(|c| c.iso()),
+        include_duplicates,
+        numbers: numbers
+            .iter()
+            .map(|n| (n.draft_position, &n.detail))
+            .collect(),
+        duplicates,
+        blocked,
+    };
+    // Plain data of serialisable types: serialising cannot fail.
+    let json = serde_json::to_vec(&bound).unwrap_or_default();
+    hex::encode(sha2::Sha256::digest(&json))
 }
 
 /// Numbers repeated within the draft, by canonical key (every copy after the first).

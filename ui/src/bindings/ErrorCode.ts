@@ -3,4 +3,4 @@
 /**
  * What kind of failure this is; the UI switches on it.
  */
-export type ErrorCode = "internal" | "database" | "io" | "invalid_input" | "not_found" | "invalid_credentials" | "auth_failed" | "permission_denied" | "clock_skew" | "network" | "certificate" | "proxy" | "keychain" | "tencent" | "not_configured";
+export type ErrorCode = "internal" | "database" | "io" | "invalid_input" | "not_found" | "invalid_credentials" | "auth_failed" | "permission_denied" | "clock_skew" | "network" | "certificate" | "proxy" | "keychain" | "tencent" | "not_configured" | "preview_changed";

@@ -18,4 +18,10 @@ includeDuplicates: boolean,
  * The form every number is sent in; kept with the draft once chosen (default: the
  * draft's choice, else national as in Tencent's examples).
  */
-numberForm: NumberForm | null, };
+numberForm: NumberForm | null, 
+/**
+ * The `confirmToken` of the preview the user confirmed. Starting refuses with
+ * `previewChanged` unless it matches what would be sent now (destination, SdkAppId,
+ * SipTrunkId, form, batch size and every row of the draft).
+ */
+confirmToken: string | null, };

@@ -78,4 +78,8 @@ numberFormChosen: boolean,
 /**
  * The first number as it will be sent.
  */
-exampleNumber: string | null, };
+exampleNumber: string | null, 
+/**
+ * What confirming this preview binds the start to (see [`SubmitInput::confirm_token`]).
+ */
+confirmToken: string, };

@@ -36,6 +36,7 @@ const SUMMARY_KEY = {
   keychain: "errors.keychain",
   tencent: "errors.tencent",
   not_configured: "errors.notConfigured",
+  preview_changed: "errors.previewChanged",
 } as const satisfies Record<ErrorCode, string>;
 
 const NEXT_KEY = {
@@ -54,6 +55,7 @@ const NEXT_KEY = {
   keychain: "apiErrors.appNext.keychain",
   tencent: "apiErrors.appNext.tencent",
   not_configured: "apiErrors.appNext.notConfigured",
+  preview_changed: "apiErrors.appNext.previewChanged",
 } as const satisfies Record<ErrorCode, string>;
 
 /**

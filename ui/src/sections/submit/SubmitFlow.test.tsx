@@ -58,6 +58,7 @@ const BLOCKED: SubmitPreview = {
   numberForm: "national",
   numberFormChosen: false,
   exampleNumber: null,
+  confirmToken: "0f3a",
 };
 
 describe("Submit from the drafts list", () => {

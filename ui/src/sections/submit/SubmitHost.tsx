@@ -12,6 +12,7 @@ import {
 import type { ActiveEndpoint } from "../../bindings/ActiveEndpoint";
 import type { ProgressEvent } from "../../bindings/ProgressEvent";
 import type { RowFilter } from "../../bindings/RowFilter";
+import type { IpcError } from "../../bindings/IpcError";
 import type { SubmitInput } from "../../bindings/SubmitInput";
 import { toIpcError } from "../../ipc";
 import { outboxSendQueued, submitStart } from "../../ipc/submit";
@@ -96,7 +97,12 @@ export function SubmitHost({
   }, []);
 
   const begin = useCallback(
-    (endpoint: ActiveEndpoint | null, keepBatches: boolean, start: () => Promise<unknown>) => {
+    (
+      endpoint: ActiveEndpoint | null,
+      keepBatches: boolean,
+      start: () => Promise<unknown>,
+      refused?: (error: IpcError) => boolean,
+    ) => {
       setRun((prev) => ({
         ...IDLE_RUN,
         status: "running",
@@ -108,16 +114,37 @@ export function SubmitHost({
           setRun((prev) => ({ ...prev, status: "ended", report: report as RunState["report"] }));
         })
         .catch((e: unknown) => {
-          setRun((prev) => ({ ...prev, status: "ended", error: toIpcError(e) }));
+          const error = toIpcError(e);
+          // A refusal before anything was queued goes back to the screen that asked.
+          if (refused?.(error) === true) {
+            setRun(IDLE_RUN);
+            return;
+          }
+          setRun((prev) => ({ ...prev, status: "ended", error }));
         });
     },
     [],
   );
 
   const startDraft = useCallback(
-    (draftId: number, settings: SubmitInput, endpoint: ActiveEndpoint) => {
+    (
+      draftId: number,
+      settings: SubmitInput,
+      endpoint: ActiveEndpoint,
+      onChanged: (error: IpcError) => void,
+    ) => {
       setRunFor({ kind: "draft", draftId });
-      begin(endpoint, false, () => submitStart(draftId, settings, onEvent));
+      begin(
+        endpoint,
+        false,
+        () => submitStart(draftId, settings, onEvent),
+        (error) => {
+          if (error.code !== "preview_changed") return false;
+          setRunFor(null);
+          onChanged(error);
+          return true;
+        },
+      );
     },
     [begin, onEvent],
   );

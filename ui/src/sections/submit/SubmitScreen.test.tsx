@@ -8,6 +8,7 @@ import type { BatchResult } from "../../bindings/BatchResult";
 import type { OutboxStatus } from "../../bindings/OutboxStatus";
 import type { ProgressEvent } from "../../bindings/ProgressEvent";
 import type { RunReport } from "../../bindings/RunReport";
+import type { SubmitInput } from "../../bindings/SubmitInput";
 import type { SubmitPreview } from "../../bindings/SubmitPreview";
 import { createI18n } from "../../i18n";
 import { IDLE_STATUS } from "../../test/outboxFixtures";
@@ -61,6 +62,7 @@ function preview(over: Partial<SubmitPreview> = {}): SubmitPreview {
     numberForm: "national",
     numberFormChosen: false,
     exampleNumber: null,
+    confirmToken: "token-of-the-first-summary",
     ...over,
   };
 }
@@ -297,6 +299,51 @@ describe("Submit screen", () => {
     const started = callsOf(calls, "submit_start");
     expect(started).toHaveLength(1);
     expect((started[0]?.args as { draftId: number }).draftId).toBe(7);
+    expect(await screen.findByTestId("submit-progress")).toBeTruthy();
+  });
+
+  it("binds the confirmation to the summary shown and asks again when it changed", async () => {
+    const channel: { current: Channel<ProgressEvent> | null } = { current: null };
+    const end = deferred<RunReport>();
+    let summaries = 0;
+    let starts = 0;
+    const { user, calls } = setup({
+      submit_preview: () => {
+        summaries += 1;
+        return summaries === 1
+          ? preview()
+          : preview({ numbersToSend: 251, confirmToken: "token-of-the-new-summary" });
+      },
+      submit_start: (args) => {
+        starts += 1;
+        if (starts === 1)
+          // The app refuses: the draft changed after the summary was read.
+          return Promise.reject({
+            code: "preview_changed",
+            message: "nothing was sent: the draft … changed",
+            details: { draftId: 7, reason: "changed" },
+          });
+        return startHandler(channel, end)(args);
+      },
+    });
+    await user.click(screen.getByRole("button", { name: "open-submit" }));
+    await user.click(await screen.findByTestId("submit-send"));
+    await user.click(screen.getByTestId("submit-confirm-send"));
+    const first = callsOf(calls, "submit_start")[0]?.args as { settings: SubmitInput };
+    expect(first.settings.confirmToken).toBe("token-of-the-first-summary");
+    const notice = await screen.findByTestId("submit-changed");
+    expect(notice.textContent).toContain("Something changed since you looked at the summary");
+    expect(screen.queryByTestId("submit-progress"), "no run view for a refusal").toBeNull();
+    await waitFor(() => {
+      expect(summaries, "the summary is read again").toBe(2);
+    });
+    await user.click(await screen.findByTestId("submit-send"));
+    expect(
+      within(screen.getByTestId("submit-confirm")).getByTestId("submit-confirm-title").textContent,
+    ).toContain("251");
+    await user.click(screen.getByTestId("submit-confirm-send"));
+    const second = callsOf(calls, "submit_start")[1]?.args as { settings: SubmitInput };
+    expect(second.settings.confirmToken).toBe("token-of-the-new-summary");
     expect(await screen.findByTestId("submit-progress")).toBeTruthy();
   });
 

@@ -85,7 +85,13 @@ export function SubmitScreen({
   target: SubmitTarget;
   run: RunState;
   runIsHere: boolean;
-  onStart: (draftId: number, settings: SubmitInput, endpoint: ActiveEndpoint) => void;
+  /** Starts the confirmed submission; `onChanged` runs if it no longer matches its summary. */
+  onStart: (
+    draftId: number,
+    settings: SubmitInput,
+    endpoint: ActiveEndpoint,
+    onChanged: (error: IpcError) => void,
+  ) => void;
   onSendQueued: () => void;
   onFixRows: (draftId: number) => void;
   onOpenApplications: () => void;
@@ -99,12 +105,15 @@ export function SubmitScreen({
     batchSize: null,
     includeDuplicates: false,
     numberForm: null,
+    confirmToken: null,
   });
   const [preview, setPreview] = useState<SubmitPreview | null>(null);
   // True from a settings change until its preview arrives (the first load shows its own note).
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<IpcError | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // Why the last confirmation was refused (the summary changed since it was shown).
+  const [changed, setChanged] = useState<IpcError | null>(null);
   const [fields, setFields] = useState({ sdkAppId: "", sipTrunkId: "", batchSize: "" });
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -184,6 +193,7 @@ export function SubmitScreen({
       ) : (
         <>
           {error !== null && <ErrorNotice error={error} testId="submit-error" />}
+          {changed !== null && <ErrorNotice error={changed} testId="submit-changed" />}
           {preview === null && loading && (
             <p className="muted" role="status">
               {t("submit.loading")}
@@ -226,7 +236,15 @@ export function SubmitScreen({
               }}
               onConfirm={() => {
                 setConfirming(false);
-                onStart(preview.draftId, settings, preview.endpoint);
+                setChanged(null);
+                // Bound to the summary shown: the app refuses if anything changed since.
+                const confirmed = { ...settings, confirmToken: preview.confirmToken };
+                onStart(preview.draftId, confirmed, preview.endpoint, (e) => {
+                  setChanged(e);
+                  setLoading(true);
+                  // A new object: the summary is read again.
+                  setSettings((prev) => ({ ...prev }));
+                });
               }}
             />
           )}
