@@ -4,6 +4,7 @@ import { SECTION_IDS } from "./sections";
 import { renderApp } from "./test/renderApp";
 
 const HEADINGS = {
+  overview: "Overview",
   import: "Import numbers",
   drafts: "Drafts",
   applications: "Applications",
@@ -17,7 +18,7 @@ function currentItems(): string[] {
 }
 
 describe("sidebar navigation", () => {
-  it("opens on Import numbers with exactly that item marked current", async () => {
+  it("opens on Import numbers on a fresh install, with exactly that item marked current", async () => {
     renderApp();
     const heading = await screen.findByTestId("section-heading-import");
     expect(heading.tagName, "each section has one h1 naming it").toBe("H1");
@@ -47,10 +48,10 @@ describe("sidebar navigation", () => {
     await user.tab();
     await user.tab();
     expect(document.activeElement, "Tab reaches the first nav item after the header").toBe(
-      screen.getByTestId("nav-import"),
+      screen.getByTestId("nav-overview"),
     );
 
-    await user.keyboard("{ArrowDown}");
+    await user.keyboard("{ArrowDown}{ArrowDown}");
     expect(document.activeElement, "ArrowDown moves focus to the next item").toBe(
       screen.getByTestId("nav-drafts"),
     );
@@ -69,7 +70,7 @@ describe("sidebar navigation", () => {
 
     await user.keyboard("{ArrowDown}");
     expect(document.activeElement, "ArrowDown wraps from the last item to the first").toBe(
-      screen.getByTestId("nav-import"),
+      screen.getByTestId("nav-overview"),
     );
     await user.keyboard("{ArrowUp}{Home}{ArrowUp}");
     expect(document.activeElement, "Home then ArrowUp wraps to the last item").toBe(

@@ -12,7 +12,7 @@ use numdesk_store::{ApplicationScope, OverviewGroup, OverviewQuery, StatusTally,
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::{AppContext, IpcError, SubmitState, active_scope, outbox_status};
+use crate::{ActiveEndpoint, AppContext, IpcError, SubmitState, active_scope, outbox_status};
 
 /// "Went live this week": numbers first seen live within the last 7 days.
 pub const LIVE_WINDOW: Duration = Duration::from_secs(7 * 24 * 3600);
@@ -60,6 +60,8 @@ pub struct Overview {
     pub stopped_queue: Option<StoppedQueue>,
     /// A run is sending now (its queue is not "stopped").
     pub running: bool,
+    /// Where requests go now (Resume sending shows it on the progress screen).
+    pub endpoint: ActiveEndpoint,
     /// Applications that need the user: the sidebar's count.
     pub attention: u32,
     /// [`LONG_REVIEW_WAIT`] in days, for the words.
@@ -116,6 +118,7 @@ pub fn overview_at(
         waiting_long,
         stopped_queue,
         running: outbox.running,
+        endpoint: outbox.endpoint,
         attention,
         long_wait_days: days(LONG_REVIEW_WAIT),
         live_window_days: days(LIVE_WINDOW),

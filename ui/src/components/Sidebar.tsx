@@ -1,9 +1,10 @@
 import { useRef, type KeyboardEvent, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { SECTION_IDS, type SectionId } from "../sections";
-import { ApplicationsIcon, DraftsIcon, ImportIcon, SettingsIcon } from "./icons";
+import { ApplicationsIcon, DraftsIcon, ImportIcon, OverviewIcon, SettingsIcon } from "./icons";
 
 const ICONS = {
+  overview: OverviewIcon,
   import: ImportIcon,
   drafts: DraftsIcon,
   applications: ApplicationsIcon,
@@ -11,6 +12,7 @@ const ICONS = {
 } as const satisfies Record<SectionId, unknown>;
 
 const LABEL_KEY = {
+  overview: "nav.overview",
   import: "nav.import",
   drafts: "nav.drafts",
   applications: "nav.applications",
@@ -28,7 +30,10 @@ export function Sidebar({
 }: {
   active: SectionId;
   onSelect: (section: SectionId) => void;
-  /** A count shown on a section (e.g. Applications: changes the approval watch saw). */
+  /**
+   * A count shown on a section: Overview, applications that need the user; Applications,
+   * changes the approval watch saw.
+   */
   badges?: Partial<Record<SectionId, number>>;
 }): ReactElement {
   const { t } = useTranslation();
@@ -90,7 +95,9 @@ export function Sidebar({
                   <span
                     className="nav-badge"
                     data-testid={`nav-badge-${id}`}
-                    aria-label={t("nav.badge", { count: badges[id] ?? 0 })}
+                    aria-label={t(id === "overview" ? "nav.attention" : "nav.badge", {
+                      count: badges[id] ?? 0,
+                    })}
                   >
                     {badges[id]}
                   </span>

@@ -50,6 +50,16 @@ export function LogoIcon({ size }: IconProps): ReactElement {
   );
 }
 
+/** The Overview: a small bar chart. */
+export function OverviewIcon({ size }: IconProps): ReactElement {
+  return (
+    <Svg size={size}>
+      <path d="M4 20h16" />
+      <path d="M7 16v-5M12 16V6M17 16v-8" />
+    </Svg>
+  );
+}
+
 export function ImportIcon({ size }: IconProps): ReactElement {
   return (
     <Svg size={size}>

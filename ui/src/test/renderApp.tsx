@@ -10,6 +10,7 @@ import type { ApplicationsListPage } from "../bindings/ApplicationsListPage";
 import type { IpcError } from "../bindings/IpcError";
 import type { Language } from "../bindings/Language";
 import type { SettingsView } from "../bindings/SettingsView";
+import { NO_HISTORY } from "./overviewFixtures";
 
 export const SANDBOX_INFO: AppInfo = {
   name: "Number Desk",
@@ -126,6 +127,7 @@ export function renderApp(
     preferences_dismiss_welcome: () => ({ language: null, welcome_dismissed: true }),
     drafts_list: () => [],
     applications_list: () => NO_APPLICATIONS,
+    overview_get: () => NO_HISTORY,
     settings_get: () => FIRST_RUN_SETTINGS,
     preferences_set_language: (args) => ({
       language: args === undefined ? null : (args as { language: unknown }).language,

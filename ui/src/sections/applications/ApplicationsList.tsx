@@ -52,9 +52,9 @@ const SORTABLE: { sort: ApplicationSort; column: "status" | "applyId" | "created
     { sort: "numbers", column: "numbers" },
   ];
 
-function initialQuery(): ApplicationQuery {
+function initialQuery(statuses: ApplicationStatus[]): ApplicationQuery {
   return {
-    statuses: [],
+    statuses,
     search: "",
     sort: "created",
     descending: true,
@@ -65,16 +65,25 @@ function initialQuery(): ApplicationQuery {
 
 /**
  * Every application with its state, paged, searchable, filterable and sortable; the Sandbox's
- * and Tencent's apart. `empty` shows while the scope has none at all.
+ * and Tencent's apart. `empty` shows while the scope has none at all. Opened from the Overview,
+ * it starts on one application's detail (`initialOpenId`) or filtered (`initialStatuses`).
  */
-export function ApplicationsList({ empty }: { empty: ReactElement }): ReactElement {
+export function ApplicationsList({
+  empty,
+  initialOpenId = null,
+  initialStatuses = [],
+}: {
+  empty: ReactElement;
+  initialOpenId?: number | null;
+  initialStatuses?: ApplicationStatus[];
+}): ReactElement {
   const { t, i18n } = useTranslation();
-  const [query, setQuery] = useState<ApplicationQuery>(initialQuery);
+  const [query, setQuery] = useState<ApplicationQuery>(() => initialQuery(initialStatuses));
   const [data, setData] = useState<ApplicationsListPage | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const [openId, setOpenId] = useState<number | null>(null);
+  const [openId, setOpenId] = useState<number | null>(initialOpenId);
   const [openDraft, setOpenDraft] = useState<WorkbenchSummary | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [exporting, setExporting] = useState(false);

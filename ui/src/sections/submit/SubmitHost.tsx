@@ -35,6 +35,8 @@ export type SubmitNav = {
   openGrid: (draftId: number, filter: RowFilter) => void;
   /** The pending grid request, handed out once. */
   takeGridRequest: () => GridRequest | null;
+  /** Sends every queued application of the active destination and shows the run (Overview). */
+  resumeQueued: (endpoint: ActiveEndpoint | null) => void;
 };
 
 const SubmitNavContext = createContext<SubmitNav | null>(null);
@@ -62,6 +64,7 @@ export function SubmitHost({
   /** The screen the current (or last) run belongs to. */
   const [runFor, setRunFor] = useState<SubmitTarget | null>(null);
   const gridRequest = useRef<GridRequest | null>(null);
+  const resume = useRef<(endpoint: ActiveEndpoint | null) => void>(() => undefined);
   const shownIn = useRef(section);
 
   // Another section chosen in the sidebar closes the screen (a run goes on in the background).
@@ -87,6 +90,9 @@ export function SubmitHost({
         const request = gridRequest.current;
         gridRequest.current = null;
         return request;
+      },
+      resumeQueued: (endpoint) => {
+        resume.current(endpoint);
       },
     }),
     [onNavigate],
@@ -157,6 +163,13 @@ export function SubmitHost({
     },
     [begin, onEvent],
   );
+
+  useEffect(() => {
+    resume.current = (endpoint) => {
+      setTarget({ kind: "queued" });
+      sendQueued(false, endpoint);
+    };
+  }, [sendQueued]);
 
   // Whether the open screen is the one showing the current run.
   const runShown =
