@@ -9,6 +9,7 @@ mod blocking;
 mod commands;
 mod overview;
 mod settings;
+mod startup;
 mod submit;
 mod support;
 mod template;
@@ -99,7 +100,11 @@ pub fn build<R: Runtime>(
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(updates::PendingUpdate::default())
         .setup(move |app| {
-            start(app.handle(), data_dir)?;
+            if let Err(err) = start(app.handle(), data_dir) {
+                // Shown in a native dialog (and logged); the app exits when it is closed.
+                startup::failed(app.handle(), err.as_ref());
+                return Ok(());
+            }
             // The approval watch runs while the app is open (tests on the mock runtime call
             // `start` only, and run passes themselves).
             watch::spawn(app.handle());
@@ -161,7 +166,10 @@ fn open_context<R: Runtime>(
 /// Runs the app until its last window closes.
 pub fn run() -> ExitCode {
     let data_dir = numdesk_commands::data_dir_override();
-    let builder = tauri::Builder::default().plugin(support::log_plugin(data_dir.clone()));
+    // The single-instance plugin first: a second launch hands over before anything else starts.
+    let builder = tauri::Builder::default()
+        .plugin(startup::single_instance(data_dir.as_deref()))
+        .plugin(support::log_plugin(data_dir.clone()));
     let result = build(builder, data_dir).run(tauri::generate_context!());
     match result {
         Ok(()) => ExitCode::SUCCESS,
