@@ -114,6 +114,7 @@ impl ImportOptions {
                 max_call_count: self.max_call_count,
                 max_call_psec: self.max_call_psec,
                 outbound_callee_format: None,
+                carrier_phone_number: None,
             },
             options: ValidationOptions {
                 country,

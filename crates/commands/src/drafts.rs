@@ -99,6 +99,10 @@ pub struct BulkSet {
     pub max_call_count: Option<i64>,
     #[ts(optional, type = "number")]
     pub max_call_psec: Option<i64>,
+    /// `OutboundCalleeFormat` as typed (`{+E.164}` or `{E.164}`); `""` clears it.
+    pub outbound_callee_format: Option<String>,
+    /// `CarrierPhoneNumber` as typed; `""` clears it.
+    pub carrier_phone_number: Option<String>,
 }
 
 /// File format of an export.
@@ -728,8 +732,9 @@ fn selected(b: &Workbench, indices: &[u32]) -> Result<BTreeSet<usize>, IpcError>
     indices.iter().map(|&i| b.check_index(i)).collect()
 }
 
-/// `draft_bulk_set`: sets CallType/MaxCallCount/MaxCallPSec on the rows at `indices`, checks
-/// them again and saves the draft.
+/// `draft_bulk_set`: sets CallType, MaxCallCount, MaxCallPSec, OutboundCalleeFormat and
+/// CarrierPhoneNumber (each when given) on the rows at `indices`, checks them again and saves
+/// the draft.
 pub fn draft_bulk_set(
     ctx: &AppContext,
     wiz: &WizardState,
@@ -748,6 +753,12 @@ pub fn draft_bulk_set(
             }
             if let Some(v) = set.max_call_psec {
                 input.max_call_psec = Some(Cell::text(v.to_string()));
+            }
+            if let Some(v) = &set.outbound_callee_format {
+                input.outbound_callee_format = Some(Cell::text(v.clone()));
+            }
+            if let Some(v) = &set.carrier_phone_number {
+                input.carrier_phone_number = Some(Cell::text(v.clone()));
             }
             b.rows[i] = b.validator.validate_row(&input);
             mark_other_drafts(&mut b.rows[i], &b.other_drafts, b.lang);

@@ -518,3 +518,158 @@ fn findings_name_the_files_columns_however_the_draft_is_opened() {
         edited.row.issues
     );
 }
+
+/// The callee format and the carrier number are set without a file column: as the wizard's
+/// defaults for every row, on selected rows at once, and on one row; bad values are findings
+/// that name the row and the field, and every value is kept when the draft is opened again.
+#[test]
+fn callee_format_and_carrier_number_are_set_without_a_file_column() {
+    let data = tempfile::tempdir().unwrap();
+    let ctx = open(data.path());
+    let wiz = WizardState::default();
+    let preview = import_open_text(
+        &ctx,
+        &wiz,
+        "号码\t呼叫类型\t最大并发数\t每秒并发数\n02038000601\t1\t10\t2\n02038000602\t1\t10\t2\n",
+    )
+    .unwrap();
+    let mut request = ProcessRequest {
+        header_row: preview.header_row,
+        mapping: preview.mapping,
+        country: Some("CN".into()),
+        name: Some("carrier".into()),
+        ..ProcessRequest::default()
+    };
+    request.defaults.outbound_callee_format = Some("{+e.164}".into());
+    request.defaults.carrier_phone_number = Some("020-3800-0600".into());
+    let draft = import_process(&ctx, &wiz, &request, &mut |_| {})
+        .unwrap()
+        .draft_id;
+    for r in rows(&wiz) {
+        assert_eq!(
+            r.row.outbound_callee_format.as_deref(),
+            Some("{+E.164}"),
+            "rule: the default callee format fills every row, in the case it is sent in"
+        );
+        assert_eq!(
+            r.row.carrier_phone_number.as_deref(),
+            Some("02038000600"),
+            "rule: the default carrier number fills every row, cleaned"
+        );
+    }
+
+    // A default carrier number that is not a number is refused before any row is read.
+    let bad = ProcessRequest {
+        defaults: numdesk_import::Defaults {
+            carrier_phone_number: Some("carrier".into()),
+            ..request.defaults.clone()
+        },
+        ..request.clone()
+    };
+    let err = import_process(&ctx, &wiz, &bad, &mut |_| {}).unwrap_err();
+    assert!(
+        err.message.contains("CarrierPhoneNumber") && err.message.contains("\"carrier\""),
+        "rule: the refused default is named: {}",
+        err.message
+    );
+
+    // Selected rows at once: a new format on both, the carrier number cleared on the second.
+    draft_open(&ctx, &wiz, draft, None).unwrap();
+    draft_bulk_set(
+        &ctx,
+        &wiz,
+        &[0, 1],
+        &BulkSet {
+            outbound_callee_format: Some("{E.164}".into()),
+            ..BulkSet::default()
+        },
+    )
+    .unwrap();
+    draft_bulk_set(
+        &ctx,
+        &wiz,
+        &[1],
+        &BulkSet {
+            carrier_phone_number: Some(String::new()),
+            ..BulkSet::default()
+        },
+    )
+    .unwrap();
+    let got = rows(&wiz);
+    assert!(
+        got.iter()
+            .all(|r| r.row.outbound_callee_format.as_deref() == Some("{E.164}")),
+        "rule: a bulk set reaches every selected row"
+    );
+    assert_eq!(
+        got[0].row.carrier_phone_number.as_deref(),
+        Some("02038000600")
+    );
+    assert_eq!(
+        got[1].row.carrier_phone_number, None,
+        "rule: an empty bulk value clears the field"
+    );
+
+    // One row: a format Tencent does not know is an error naming the row and the field.
+    let row = draft_edit_row(
+        &ctx,
+        &wiz,
+        0,
+        &RowEdit {
+            outbound_callee_format: Some("E164".into()),
+            carrier_phone_number: Some("+86 20 3800 0699".into()),
+            ..edit("02038000601")
+        },
+    )
+    .unwrap();
+    let errors: Vec<&str> = row
+        .row
+        .issues
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(
+        errors.len() == 1
+            && errors[0].contains("Row 2")
+            && errors[0].contains("OutboundCalleeFormat")
+            && errors[0].contains("{+E.164}"),
+        "rule: the finding says which row, which field and what to write: {errors:?}"
+    );
+    assert_eq!(
+        row.row.carrier_phone_number.as_deref(),
+        Some("+862038000699")
+    );
+    let row = draft_edit_row(
+        &ctx,
+        &wiz,
+        0,
+        &RowEdit {
+            outbound_callee_format: Some("{+E.164}".into()),
+            carrier_phone_number: Some("+86 20 3800 0699".into()),
+            ..edit("02038000601")
+        },
+    )
+    .unwrap();
+    assert!(!row.row.has_errors(), "fixed: {:?}", row.row.issues);
+
+    // Opened again, the values are the ones saved.
+    drop(ctx);
+    let ctx = open(data.path());
+    let wiz = WizardState::default();
+    draft_open(&ctx, &wiz, draft, None).unwrap();
+    let got = rows(&wiz);
+    assert_eq!(
+        got[0].row.outbound_callee_format.as_deref(),
+        Some("{+E.164}")
+    );
+    assert_eq!(
+        got[0].row.carrier_phone_number.as_deref(),
+        Some("+862038000699")
+    );
+    assert_eq!(
+        got[1].row.outbound_callee_format.as_deref(),
+        Some("{E.164}")
+    );
+    assert_eq!(got[1].row.carrier_phone_number, None);
+}

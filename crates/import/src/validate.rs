@@ -34,6 +34,9 @@ pub struct Defaults {
     pub max_call_psec: Option<i64>,
     /// Default OutboundCalleeFormat (`{+E.164}` or `{E.164}`).
     pub outbound_callee_format: Option<String>,
+    /// Default CarrierPhoneNumber: the carrier's number for rows that leave it empty.
+    #[serde(default)]
+    pub carrier_phone_number: Option<String>,
 }
 
 /// How rows are checked.
@@ -295,14 +298,26 @@ impl Validator {
                 });
             }
         }
-        if let Some(f) = &defaults.outbound_callee_format
-            && parse_callee_format(f).is_none()
-        {
-            return Err(ImportError::InvalidOption {
-                option: "default OutboundCalleeFormat",
-                value: f.clone(),
-                expected: "{+E.164} or {E.164}",
-            });
+        let mut defaults = defaults.clone();
+        if let Some(f) = defaults.outbound_callee_format.take() {
+            let Some(sent) = parse_callee_format(&f) else {
+                return Err(ImportError::InvalidOption {
+                    option: "default OutboundCalleeFormat",
+                    value: f,
+                    expected: "{+E.164} or {E.164}",
+                });
+            };
+            defaults.outbound_callee_format = Some(sent.to_owned());
+        }
+        if let Some(n) = defaults.carrier_phone_number.take() {
+            let Ok(clean) = clean_number(&Cell::text(n.as_str())) else {
+                return Err(ImportError::InvalidOption {
+                    option: "default CarrierPhoneNumber",
+                    value: n,
+                    expected: "a phone number: digits, with an optional leading +",
+                });
+            };
+            defaults.carrier_phone_number = Some(clean);
         }
         let mut phone = PhoneChecker::new(options.country);
         let mut existing = HashMap::with_capacity(options.held_numbers.len());
@@ -321,7 +336,7 @@ impl Validator {
         Ok(Self {
             mapping: *mapping,
             named: options.source_columns.unwrap_or(*mapping),
-            defaults: defaults.clone(),
+            defaults,
             lang: options.lang,
             country: options.country,
             phone,
@@ -628,7 +643,7 @@ impl Validator {
 
         // CarrierPhoneNumber (optional)
         let carrier_phone_number = match self.value(input, Field::CarrierPhoneNumber) {
-            None => None,
+            None => self.defaults.carrier_phone_number.clone(),
             Some(cell) => match clean_number(cell) {
                 Ok(c) => Some(c),
                 Err(p) => {

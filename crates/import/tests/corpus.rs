@@ -411,6 +411,7 @@ fn defaults_fill_missing_columns() {
         max_call_count: Some(10),
         max_call_psec: Some(2),
         outbound_callee_format: None,
+        carrier_phone_number: None,
     };
     let r = auto_process(&source.table, HeaderChoice::Detect, &defaults, &cn())
         .unwrap_or_else(|e| panic!("{e}"));

@@ -3,4 +3,12 @@
 /**
  * Values set on every selected row; `None` leaves the field alone.
  */
-export type BulkSet = { call_type?: string, max_call_count?: number, max_call_psec?: number, };
+export type BulkSet = { call_type?: string, max_call_count?: number, max_call_psec?: number, 
+/**
+ * `OutboundCalleeFormat` as typed (`{+E.164}` or `{E.164}`); `""` clears it.
+ */
+outbound_callee_format?: string, 
+/**
+ * `CarrierPhoneNumber` as typed; `""` clears it.
+ */
+carrier_phone_number?: string, };

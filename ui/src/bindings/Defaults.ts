@@ -21,4 +21,8 @@ max_call_psec?: number,
 /**
  * Default OutboundCalleeFormat (`{+E.164}` or `{E.164}`).
  */
-outbound_callee_format?: string, };
+outbound_callee_format?: string, 
+/**
+ * Default CarrierPhoneNumber: the carrier's number for rows that leave it empty.
+ */
+carrier_phone_number?: string, };
