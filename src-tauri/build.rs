@@ -2,6 +2,9 @@
 /// so a command added here is unreachable until a capability grants it.
 const COMMANDS: &[&str] = &[
     "app_info",
+    // the native open and save dialogs, opened from Rust so only chosen paths are used
+    "dialog_open_import",
+    "dialog_save",
     "preferences_get",
     "preferences_set_language",
     "preferences_dismiss_welcome",

@@ -98,6 +98,8 @@ pub async fn applications_export<R: Runtime>(
     query: ApplicationQuery,
 ) -> Result<u32, IpcError> {
     crate::blocking::on_blocking_pool(app, move |app| {
+        app.state::<numdesk_commands::PathGrants>()
+            .check_save(&path)?;
         core::applications_export(&app.state::<AppContext>(), &path, format, &query)
     })
     .await

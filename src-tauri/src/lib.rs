@@ -7,6 +7,7 @@
 mod applications;
 mod blocking;
 mod commands;
+mod files;
 mod overview;
 mod settings;
 mod startup;
@@ -36,6 +37,8 @@ pub fn build<R: Runtime>(
     builder
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
+            files::dialog_open_import,
+            files::dialog_save,
             commands::preferences_get,
             commands::preferences_set_language,
             commands::preferences_dismiss_welcome,
@@ -99,6 +102,16 @@ pub fn build<R: Runtime>(
         // Only `updates_check`/`updates_install` use it; the webview has no updater permission.
         .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(updates::PendingUpdate::default())
+        .manage(numdesk_commands::PathGrants::default())
+        // Files dropped on the window may be imported (the webview then names one of them).
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                let grants = window.state::<numdesk_commands::PathGrants>();
+                for path in paths {
+                    grants.grant_open(path);
+                }
+            }
+        })
         .setup(move |app| {
             if let Err(err) = start(app.handle(), data_dir) {
                 // Shown in a native dialog (and logged); the app exits when it is closed.

@@ -44,6 +44,8 @@ pub async fn support_bundle_save<R: Runtime>(
     include_numbers: bool,
 ) -> Result<SupportBundleSaved, IpcError> {
     crate::blocking::on_blocking_pool(app, move |app| {
+        app.state::<numdesk_commands::PathGrants>()
+            .check_save(std::path::Path::new(&path))?;
         let logs = app.try_state::<LogDir>().and_then(|l| l.0.clone());
         let ctx = app.state::<AppContext>();
         core::support_bundle_save(&ctx, path.as_ref(), include_numbers, logs.as_deref())

@@ -1,9 +1,9 @@
-//! The import template, saved where the user chose in the save dialog (the dialog runs in the
-//! webview through tauri-plugin-dialog; only the chosen path reaches this command).
+//! The import template, saved where the user chose in the save dialog (`dialog_save`; any other
+//! path is refused).
 
 use std::path::PathBuf;
 
-use numdesk_commands::{self as core, AppContext, IpcError, Language, TemplateFormat};
+use numdesk_commands::{self as core, AppContext, IpcError, Language, PathGrants, TemplateFormat};
 use tauri::{AppHandle, Manager, Runtime};
 
 /// Writes the file on the blocking pool.
@@ -15,6 +15,7 @@ pub async fn template_save<R: Runtime>(
     lang: Option<Language>,
 ) -> Result<u64, IpcError> {
     crate::blocking::on_blocking_pool(app, move |app| {
+        app.state::<PathGrants>().check_save(&path)?;
         core::template_save(&app.state::<AppContext>(), &path, format, lang)
     })
     .await

@@ -32,6 +32,8 @@ pub async fn import_open_path<R: Runtime>(
     read: Option<ReadOptions>,
 ) -> Result<ImportPreview, IpcError> {
     on_blocking_pool(app, move |app| {
+        app.state::<numdesk_commands::PathGrants>()
+            .check_open(&path)?;
         let (ctx, wiz) = states(app);
         core::import_open_path(&ctx, &wiz, &path, &read.unwrap_or_default())
     })
@@ -163,6 +165,8 @@ pub async fn draft_export<R: Runtime>(
     format: ExportFormat,
 ) -> Result<u32, IpcError> {
     on_blocking_pool(app, move |app| {
+        app.state::<numdesk_commands::PathGrants>()
+            .check_save(&path)?;
         core::draft_export(&app.state::<WizardState>(), &path, format)
     })
     .await

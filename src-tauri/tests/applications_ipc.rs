@@ -200,6 +200,7 @@ fn applications_are_listed_resolved_refreshed_and_still_there_after_a_restart() 
         );
 
         let path = out.path().join("applications.csv");
+        common::chose_save(&w, &path);
         let written = ok(
             &w,
             "applications_export",

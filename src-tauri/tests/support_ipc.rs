@@ -39,6 +39,7 @@ fn the_bundle_carries_the_logs_of_the_run_with_numbers_masked() {
     app.manage(LogDir(Some(logs)));
 
     let path = out.path().join("support.zip");
+    common::chose_save(&w, &path);
     let saved = ok(
         &w,
         "support_bundle_save",
@@ -71,6 +72,7 @@ fn a_relative_or_non_zip_path_is_refused_with_the_field_named() {
         "support.zip".to_owned(),
         data.path().join("support.txt").display().to_string(),
     ] {
+        common::chose_save(&w, std::path::Path::new(&path));
         let err = invoke(
             &w,
             "support_bundle_save",

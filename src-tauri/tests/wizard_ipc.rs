@@ -272,6 +272,7 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
 
     // Export with findings, to a path the user chose.
     let out = dir.path().join("export.csv");
+    common::chose_save(&w, &out);
     let n = ok(&w, "draft_export", json!({ "path": out, "format": "csv" }));
     assert_eq!(n, 3);
     let text = std::fs::read_to_string(&out).unwrap();

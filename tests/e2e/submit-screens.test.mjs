@@ -170,7 +170,7 @@ test('a draft is checked, previewed, confirmed and sent; dropped answers show as
     timeout: 10_000,
     timeoutMsg: 'the submit screen never turned into Chinese',
   });
-  assert.match(await textOf(browser, 'submit-destination-name'), /内置沙箱/);
+  assert.match(await textOf(browser, 'submit-destination-name'), /内置沙盒/);
   await screenshot(browser, 'submit-done-zh-CN');
   await (await byTestId(browser, 'language-option-en')).click();
   await app.stop();

@@ -12,6 +12,7 @@ mod error;
 mod import;
 mod known_codes;
 mod overview;
+mod paths;
 mod preferences;
 mod rehearsal;
 mod secrets;
@@ -50,6 +51,7 @@ pub use overview::{
     LIVE_WINDOW, LONG_REVIEW_WAIT, OVERVIEW_LIST_LIMIT, Overview, StoppedQueue, overview_at,
     overview_get,
 };
+pub use paths::{IMPORT_EXTENSIONS, PathGrants};
 pub use preferences::{
     Language, Preferences, preferences_dismiss_welcome, preferences_get, preferences_set_language,
 };

@@ -478,8 +478,6 @@ fn capabilities_allow_only_what_the_screens_use() {
         // `onDragDropEvent` subscribes to (and unsubscribes from) with the event plugin.
         ("core:event:allow-listen", "onDragDropEvent("),
         ("core:event:allow-unlisten", "onDragDropEvent("),
-        ("dialog:allow-open", "plugin-dialog"),
-        ("dialog:allow-save", "plugin-dialog"),
     ];
     for permission in cap["permissions"].as_array().unwrap() {
         let permission = permission

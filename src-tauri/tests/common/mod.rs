@@ -49,6 +49,22 @@ pub fn app(dir: &Path) -> (tauri::App<MockRuntime>, Window) {
     (app, webview)
 }
 
+/// What the native save dialog does when the user picks `path` (the mock runtime shows none).
+pub fn chose_save(webview: &Window, path: &Path) {
+    use tauri::Manager;
+    webview
+        .state::<numdesk_commands::PathGrants>()
+        .grant_save(path);
+}
+
+/// What the native open dialog (or a drop on the window) does with `path`.
+pub fn chose_open(webview: &Window, path: &Path) {
+    use tauri::Manager;
+    webview
+        .state::<numdesk_commands::PathGrants>()
+        .grant_open(path);
+}
+
 /// Another webview window with `label`.
 pub fn window(app: &tauri::App<MockRuntime>, label: &str) -> Window {
     tauri::WebviewWindowBuilder::new(app, label, Default::default())

@@ -1,43 +1,45 @@
-// The native open and save dialogs (tauri-plugin-dialog) and the commands that write what the
-// user saves. The dialog returns only a path; reading and writing happen in Rust.
-import { invoke } from "@tauri-apps/api/core";
-import { open, save } from "@tauri-apps/plugin-dialog";
+// The native open and save dialogs and the commands that write what the user saves. The app's
+// own commands open the dialogs (dialog_open_import, dialog_save), so Rust knows which paths the
+// user chose: reading and writing happen in Rust, and only at those paths.
+import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { toIpcError } from "../ipc";
 import type { Language } from "../bindings/Language";
 import type { TemplateFormat } from "../bindings/TemplateFormat";
 
-/** What the import wizard reads (recognised by content, offered by extension). */
-export const IMPORT_EXTENSIONS = ["csv", "tsv", "txt", "xlsx", "xls"] as const;
-
-/** Opens the OS open dialog for a number list; `null` when the user cancels. */
-export async function chooseImportFile(filterName: string): Promise<string | null> {
-  const chosen = await open({
-    multiple: false,
-    directory: false,
-    filters: [{ name: filterName, extensions: [...IMPORT_EXTENSIONS] }],
-  });
-  return typeof chosen === "string" ? chosen : null;
-}
-
-/** Opens the OS save dialog proposing `defaultPath`; `null` when the user cancels. */
-export async function chooseSavePath(
-  defaultPath: string,
-  filter: { name: string; extensions: string[] },
-): Promise<string | null> {
-  const chosen = await save({ defaultPath, filters: [filter] });
-  return chosen ?? null;
-}
-
-/** Writes the import template to `path`; returns the bytes written. */
-export async function templateSave(
-  path: string,
-  format: TemplateFormat,
-  lang: Language,
-): Promise<number> {
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
-    return await invoke<number>("template_save", { path, format, lang });
+    return await invoke<T>(command, args);
   } catch (e: unknown) {
     // eslint-disable-next-line @typescript-eslint/only-throw-error
     throw toIpcError(e);
   }
+}
+
+/**
+ * Opens the OS open dialog for a number list (filtered in Rust to .csv, .tsv, .txt, .xlsx and
+ * .xls); `null` when the user cancels.
+ */
+export function chooseImportFile(filterName: string): Promise<string | null> {
+  return call("dialog_open_import", { filterName });
+}
+
+/** Opens the OS save dialog proposing the file name `defaultName`; `null` when the user cancels. */
+export function chooseSavePath(
+  defaultName: string,
+  filter: { name: string; extensions: string[] },
+): Promise<string | null> {
+  return call("dialog_save", {
+    defaultName,
+    filterName: filter.name,
+    extensions: filter.extensions,
+  });
+}
+
+/** Writes the import template to `path`; returns the bytes written. */
+export function templateSave(
+  path: string,
+  format: TemplateFormat,
+  lang: Language,
+): Promise<number> {
+  return call("template_save", { path, format, lang });
 }

@@ -128,6 +128,36 @@ describe("ApplicationDetailView", () => {
     expect(screen.queryByTestId("application-resolve")).toBeNull();
   });
 
+  it("shows each number's callee format and carrier number, with plain labels", async () => {
+    const d = detail("submitted");
+    const [first, second] = d.numbers;
+    if (first === undefined || second === undefined) throw new Error("fixture has two numbers");
+    first.detail = {
+      ...first.detail,
+      outbound_callee_format: "{+E.164}",
+      carrier_phone_number: "02038009999",
+    };
+    setup(d);
+    const numbers = await screen.findByTestId("application-numbers");
+    const head = within(numbers)
+      .getAllByRole("columnheader")
+      .map((h) => h.textContent);
+    expect(head).toContain("Outbound callee format OutboundCalleeFormat");
+    expect(head).toContain("Carrier number CarrierPhoneNumber");
+    expect(head, "the plain name first, the API name after it").toContain(
+      "Max calls per second MaxCallPSec",
+    );
+    const values = within(screen.getByTestId("application-number-0"));
+    expect(values.getByTestId("number-callee-format").textContent).toBe("{+E.164}");
+    expect(values.getByTestId("number-carrier").textContent).toBe("02038009999");
+    expect(
+      within(screen.getByTestId("application-number-1")).getByTestId("number-carrier").textContent,
+      "a number without one says so",
+    ).toBe("—");
+    const sdk = screen.getByTestId("application-detail-sdk-app-id").parentElement;
+    expect(sdk?.textContent).toContain("Contact centre ID SdkAppId");
+  });
+
   it("explains a failed application's answer in plain language and offers a new draft", async () => {
     const { user, calls, onOpenDraft } = setup(detail("failed"), {
       applications_draft_from_failed: () => 55,

@@ -5,6 +5,7 @@ import type { ApplicationDetail } from "../../bindings/ApplicationDetail";
 import type { ApplicationScope } from "../../bindings/ApplicationScope";
 import type { IpcError } from "../../bindings/IpcError";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldLabel } from "../../components/FieldLabel";
 import { toIpcError } from "../../ipc";
 import {
   applicationDetail,
@@ -134,10 +135,10 @@ export function ApplicationDetailView({
       </div>
 
       <dl className="apps-facts" aria-label={t("applicationsList.detail.facts")}>
-        <Fact label={t("applicationsList.detail.applyId")} testId="application-detail-apply-id">
+        <Fact label={<FieldLabel idea="applyId" compact />} testId="application-detail-apply-id">
           {app.apply_id === null ? none : String(app.apply_id)}
         </Fact>
-        <Fact label={t("applicationsList.detail.requestId")}>
+        <Fact label={<FieldLabel idea="requestId" compact />}>
           {app.request_id === null ? (
             none
           ) : (
@@ -147,8 +148,10 @@ export function ApplicationDetailView({
             </>
           )}
         </Fact>
-        <Fact label={t("applicationsList.detail.sdkAppId")}>{String(app.sdk_app_id)}</Fact>
-        <Fact label={t("applicationsList.detail.sipTrunkId")}>{String(app.sip_trunk_id)}</Fact>
+        <Fact label={<FieldLabel idea="sdkAppId" compact />} testId="application-detail-sdk-app-id">
+          {String(app.sdk_app_id)}
+        </Fact>
+        <Fact label={<FieldLabel idea="sipTrunkId" compact />}>{String(app.sip_trunk_id)}</Fact>
         <Fact label={t("applicationsList.detail.endpoint")}>
           {scopeName} <span className="apps-muted apps-mono">{app.endpoint.host}</span>
         </Fact>
@@ -408,10 +411,24 @@ export function ApplicationDetailView({
           <thead>
             <tr>
               <th scope="col">{t("applicationsList.detail.position")}</th>
-              <th scope="col">{t("applicationsList.detail.number")}</th>
-              <th scope="col">{t("applicationsList.detail.callType")}</th>
-              <th scope="col">{t("applicationsList.detail.maxCallCount")}</th>
-              <th scope="col">{t("applicationsList.detail.maxCallPSec")}</th>
+              <th scope="col">
+                <FieldLabel idea="phoneNumber" compact />
+              </th>
+              <th scope="col">
+                <FieldLabel idea="callType" compact />
+              </th>
+              <th scope="col">
+                <FieldLabel idea="maxCallCount" compact />
+              </th>
+              <th scope="col">
+                <FieldLabel idea="maxCallPSec" compact />
+              </th>
+              <th scope="col">
+                <FieldLabel idea="calleeFormat" compact />
+              </th>
+              <th scope="col">
+                <FieldLabel idea="carrierNumber" compact />
+              </th>
               <th scope="col">{t("applicationsList.detail.live")}</th>
             </tr>
           </thead>
@@ -423,6 +440,12 @@ export function ApplicationDetailView({
                 <td>{callTypeLabel(n.detail.call_type, t)}</td>
                 <td>{n.detail.max_call_count}</td>
                 <td>{n.detail.max_call_p_sec}</td>
+                <td className="apps-mono" data-testid="number-callee-format">
+                  {n.detail.outbound_callee_format ?? none}
+                </td>
+                <td className="apps-mono" data-testid="number-carrier">
+                  {n.detail.carrier_phone_number ?? none}
+                </td>
                 <td>
                   {n.live_at === null ? (
                     <span className="apps-muted">{t("applicationsList.detail.notLive")}</span>
@@ -478,7 +501,9 @@ export function ApplicationDetailView({
                 <th scope="col">{t("applicationsList.detail.at")}</th>
                 <th scope="col">{t("applicationsList.detail.action")}</th>
                 <th scope="col">{t("applicationsList.detail.attempt")}</th>
-                <th scope="col">{t("applicationsList.detail.requestId")}</th>
+                <th scope="col">
+                  <FieldLabel idea="requestId" compact />
+                </th>
                 <th scope="col">{t("applicationsList.detail.result")}</th>
                 <th scope="col">{t("applicationsList.detail.latency")}</th>
                 <th scope="col">{t("applicationsList.detail.wait")}</th>
@@ -565,7 +590,7 @@ function Fact({
   children,
   testId,
 }: {
-  label: string;
+  label: ReactNode;
   children: ReactNode;
   testId?: string;
 }): ReactElement {

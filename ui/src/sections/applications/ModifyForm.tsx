@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ApplicationChanges } from "../../bindings/ApplicationChanges";
 import type { IpcError } from "../../bindings/IpcError";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldLabel } from "../../components/FieldLabel";
 import { toIpcError } from "../../ipc";
 import { applicationDetail } from "../../ipc/applications";
 
@@ -95,9 +96,16 @@ export function ModifyForm({
         {t("applicationsList.modify.title", { applyId: String(applyId) })}
       </h3>
       <p className="apps-muted">{t("applicationsList.modify.body")}</p>
-      <label className="apps-modify__numbers">
-        {t("applicationsList.modify.numbers")}
+      <div className="apps-modify__numbers apps-modify__field">
+        <FieldLabel
+          idea="phoneNumber"
+          label={t("applicationsList.modify.numbers")}
+          htmlFor={`${ids}-numbers`}
+          hintId={`${ids}-numbers-hint`}
+        />
         <textarea
+          id={`${ids}-numbers`}
+          aria-describedby={`${ids}-numbers-hint`}
           ref={area}
           rows={Math.min(12, Math.max(4, list.length + 1))}
           value={numbers ?? ""}
@@ -108,11 +116,18 @@ export function ModifyForm({
             setNumbers(e.target.value);
           }}
         />
-      </label>
+      </div>
       <div className="apps-modify__fields">
-        <label>
-          {t("applicationsList.modify.callType")}
+        <div className="apps-modify__field">
+          <FieldLabel
+            idea="callType"
+            label={t("applicationsList.modify.callType")}
+            htmlFor={`${ids}-call-type`}
+            hintId={`${ids}-call-type-hint`}
+          />
           <select
+            id={`${ids}-call-type`}
+            aria-describedby={`${ids}-call-type-hint`}
             value={callType}
             data-testid="application-modify-call-type"
             onChange={(e) => {
@@ -124,35 +139,47 @@ export function ModifyForm({
             <option value="1">{t("applicationsList.callTypes.1")}</option>
             <option value="2">{t("applicationsList.callTypes.2")}</option>
           </select>
-        </label>
-        <label>
-          {t("applicationsList.modify.maxCallCount")}
+        </div>
+        <div className="apps-modify__field">
+          <FieldLabel
+            idea="maxCallCount"
+            label={t("applicationsList.modify.maxCallCount")}
+            htmlFor={`${ids}-max-count`}
+            hintId={`${ids}-max-count-hint`}
+          />
           <input
+            id={`${ids}-max-count`}
             value={maxCount}
             inputMode="numeric"
             placeholder={t("applicationsList.modify.keep")}
             aria-invalid={countValue === null}
-            aria-describedby={`${ids}-hint`}
+            aria-describedby={`${ids}-max-count-hint ${ids}-hint`}
             data-testid="application-modify-max-call-count"
             onChange={(e) => {
               setMaxCount(e.target.value);
             }}
           />
-        </label>
-        <label>
-          {t("applicationsList.modify.maxCallPSec")}
+        </div>
+        <div className="apps-modify__field">
+          <FieldLabel
+            idea="maxCallPSec"
+            label={t("applicationsList.modify.maxCallPSec")}
+            htmlFor={`${ids}-max-psec`}
+            hintId={`${ids}-max-psec-hint`}
+          />
           <input
+            id={`${ids}-max-psec`}
             value={maxPsec}
             inputMode="numeric"
             placeholder={t("applicationsList.modify.keep")}
             aria-invalid={psecValue === null}
-            aria-describedby={`${ids}-hint`}
+            aria-describedby={`${ids}-max-psec-hint ${ids}-hint`}
             data-testid="application-modify-max-call-psec"
             onChange={(e) => {
               setMaxPsec(e.target.value);
             }}
           />
-        </label>
+        </div>
       </div>
       <p
         id={`${ids}-hint`}

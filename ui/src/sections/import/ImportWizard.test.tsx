@@ -116,10 +116,19 @@ describe("import wizard", () => {
       "auto-filled mapping",
     ).toBe("0");
     expect(screen.getByTestId("samples-PhoneNumber").textContent).toBe("020-3800-0501");
-    await user.selectOptions(screen.getByLabelText("Carrier number"), "2");
+    // The mapping's select and the default for rows without the column share the field's name.
+    expect(screen.getAllByLabelText("Carrier number")).toHaveLength(2);
+    await user.selectOptions(screen.getByTestId("map-CarrierPhoneNumber"), "2");
     expect(screen.getByTestId("samples-CarrierPhoneNumber").textContent).toBe("x");
     await user.selectOptions(screen.getByTestId("default-call-type"), "1");
     await user.type(screen.getByTestId("default-max-count"), "10");
+    // The callee format and the carrier number have defaults too, not only file columns.
+    await user.selectOptions(screen.getByTestId("default-callee-format"), "{+E.164}");
+    await user.type(screen.getByTestId("default-carrier"), " 02038000600 ");
+    expect(
+      screen.getAllByTestId("api-name-calleeFormat").map((e) => e.textContent),
+      "the mapping and the default both name the API field",
+    ).toEqual(["OutboundCalleeFormat", "OutboundCalleeFormat"]);
 
     await user.click(screen.getByTestId("mapping-process"));
     await screen.findByTestId("review-grid");
@@ -127,7 +136,12 @@ describe("import wizard", () => {
     expect(request).toEqual({
       header_row: 2,
       mapping: { PhoneNumber: 0, CallType: 1, CarrierPhoneNumber: 2 },
-      defaults: { call_type: 1, max_call_count: 10 },
+      defaults: {
+        call_type: 1,
+        max_call_count: 10,
+        outbound_callee_format: "{+E.164}",
+        carrier_phone_number: "02038000600",
+      },
       country: "CN",
       name: "运营商号码.csv",
       lang: "en",

@@ -18,7 +18,8 @@ import {
   importProcess,
   importReread,
 } from "../../ipc/wizard";
-import { CallFields } from "./CallFields";
+import { FIELD_IDEA, FieldLabel } from "../../components/FieldLabel";
+import { CallFields, EMPTY_CALL_FIELDS } from "./CallFields";
 import { ReviewGrid } from "./ReviewGrid";
 import { TemplateDownload } from "./TemplateDownload";
 import "./wizard.css";
@@ -72,7 +73,7 @@ export function ImportWizard({
   const [headerRow, setHeaderRow] = useState<number | null>(null);
   const [columns, setColumns] = useState<ColumnInfo[]>([]);
   const [mapping, setMapping] = useState<Mapping>({});
-  const [defaults, setDefaults] = useState({ callType: "", maxCount: "", maxPsec: "" });
+  const [defaults, setDefaults] = useState(EMPTY_CALL_FIELDS);
   const [country, setCountry] = useState("CN");
   const [name, setName] = useState("");
   const [busy, setBusy] = useState<string | null>(null);
@@ -193,6 +194,12 @@ export function ImportWizard({
               ...(num(defaults.maxPsec) === undefined
                 ? {}
                 : { max_call_psec: num(defaults.maxPsec) ?? 0 }),
+              ...(defaults.calleeFormat === ""
+                ? {}
+                : { outbound_callee_format: defaults.calleeFormat }),
+              ...(defaults.carrier.trim() === ""
+                ? {}
+                : { carrier_phone_number: defaults.carrier.trim() }),
             },
             country,
             ...(name.trim() === "" ? {} : { name }),
@@ -438,13 +445,16 @@ export function ImportWizard({
                 return (
                   <tr key={field}>
                     <th scope="row">
-                      <label htmlFor={`${ids}-map-${field}`}>
-                        {t(`importWizard.fields.${field}`)}
-                      </label>
+                      <FieldLabel
+                        idea={FIELD_IDEA[field]}
+                        htmlFor={`${ids}-map-${field}`}
+                        hintId={`${ids}-map-${field}-hint`}
+                      />
                     </th>
                     <td>
                       <select
                         id={`${ids}-map-${field}`}
+                        aria-describedby={`${ids}-map-${field}-hint`}
                         value={col === undefined ? "" : String(col)}
                         data-testid={`map-${field}`}
                         onChange={(e) => {
@@ -469,16 +479,22 @@ export function ImportWizard({
           </table>
           <fieldset className="wizard__fieldset">
             <legend>{t("importWizard.defaultsLegend")}</legend>
-            <div className="wizard__row">
+            <div className="wizard__defaults">
               <CallFields
                 value={defaults}
                 onChange={setDefaults}
                 emptyLabel={t("importWizard.none")}
                 testIdPrefix="default"
               />
-              <label>
-                {t("importWizard.country")}{" "}
+              <div className="field call-field">
+                <FieldLabel
+                  idea="country"
+                  htmlFor={`${ids}-country`}
+                  hintId={`${ids}-country-hint`}
+                />
                 <input
+                  id={`${ids}-country`}
+                  aria-describedby={`${ids}-country-hint`}
                   size={4}
                   value={country}
                   data-testid="country-input"
@@ -486,7 +502,9 @@ export function ImportWizard({
                     setCountry(e.target.value);
                   }}
                 />
-              </label>
+              </div>
+            </div>
+            <div className="wizard__row">
               <label>
                 {t("importWizard.draftName")}{" "}
                 <input

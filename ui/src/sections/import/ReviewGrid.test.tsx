@@ -181,6 +181,8 @@ describe("review grid", () => {
         call_type: "1",
         max_call_count: "10",
         max_call_psec: "2",
+        outbound_callee_format: "",
+        carrier_phone_number: "",
       },
     });
     await waitFor(() => {
@@ -256,5 +258,61 @@ describe("review grid", () => {
     await waitFor(() => {
       expect(screen.getByTestId("count-all").textContent).toBe((TOTAL - 2).toLocaleString());
     });
+  });
+  it("edits the callee format and the carrier number of a row, and sets them on selected rows", async () => {
+    const { calls, user } = setup({
+      draft_edit_row: (args) => {
+        const { index, edit } = args as {
+          index: number;
+          edit: { outbound_callee_format: string; carrier_phone_number: string };
+        };
+        const base = row(index);
+        return {
+          index,
+          row: {
+            ...base.row,
+            outbound_callee_format: edit.outbound_callee_format,
+            carrier_phone_number: edit.carrier_phone_number,
+          },
+        };
+      },
+      draft_bulk_set: () => summary(),
+    });
+    await screen.findByTestId("grid-row-1");
+    await user.click(screen.getByTestId("grid-edit-1"));
+    const more = screen.getByTestId("edit-more");
+    expect(more.textContent, "each editor names the API field").toContain("OutboundCalleeFormat");
+    expect(more.textContent).toContain("CarrierPhoneNumber");
+    await user.selectOptions(screen.getByTestId("edit-callee-format"), "{E.164}");
+    await user.type(screen.getByTestId("edit-carrier"), "02038000600{Enter}");
+    await waitFor(() => {
+      expect(callsOf(calls, "draft_edit_row")).toHaveLength(1);
+    });
+    expect(callsOf(calls, "draft_edit_row")[0]?.args).toMatchObject({
+      index: 1,
+      edit: { outbound_callee_format: "{E.164}", carrier_phone_number: "02038000600" },
+    });
+    await waitFor(() => {
+      expect(screen.getByTestId("row-callee-format").textContent).toBe("{E.164}");
+    });
+    expect(screen.getByTestId("row-carrier").textContent).toBe("02038000600");
+
+    // On selected rows: a format, or "remove" to clear it; an empty carrier box keeps theirs.
+    await user.click(screen.getByTestId("grid-select-2"));
+    await user.selectOptions(screen.getByTestId("bulk-callee-format"), "clear");
+    await user.click(screen.getByTestId("bulk-apply"));
+    await user.selectOptions(screen.getByTestId("bulk-callee-format"), "{+E.164}");
+    await user.type(screen.getByTestId("bulk-carrier"), "+862038000601");
+    await user.click(screen.getByTestId("bulk-apply"));
+    await waitFor(() => {
+      expect(callsOf(calls, "draft_bulk_set")).toHaveLength(2);
+    });
+    expect(callsOf(calls, "draft_bulk_set").map((c) => c.args)).toEqual([
+      { indices: [2], set: { outbound_callee_format: "" } },
+      {
+        indices: [2],
+        set: { outbound_callee_format: "{+E.164}", carrier_phone_number: "+862038000601" },
+      },
+    ]);
   });
 });

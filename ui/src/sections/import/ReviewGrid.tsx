@@ -18,7 +18,8 @@ import {
 } from "../../ipc/wizard";
 import { asLanguage } from "../../i18n";
 import { NumberFormsNotice } from "./NumberFormsNotice";
-import { CallFields } from "./CallFields";
+import { CALLEE_FORMATS, CallFields, EMPTY_CALL_FIELDS, calleeFormatToSend } from "./CallFields";
+import { FIELD_IDEA, FieldLabel, useFieldText } from "../../components/FieldLabel";
 import { useSubmitNav } from "../submit/SubmitHost";
 
 /** Rows fetched per request: the grid only asks for the pages it shows. */
@@ -34,6 +35,8 @@ type Edit = {
   callType: string;
   maxCount: string;
   maxPsec: string;
+  calleeFormat: string;
+  carrier: string;
 };
 
 /** The editable cells of a row being edited, in column order. */
@@ -63,6 +66,8 @@ function editOf(g: GridRow): Edit {
     callType: g.row.call_type === null ? "" : String(g.row.call_type),
     maxCount: g.row.max_call_count === null ? "" : String(g.row.max_call_count),
     maxPsec: g.row.max_call_psec === null ? "" : String(g.row.max_call_psec),
+    calleeFormat: g.row.outbound_callee_format ?? "",
+    carrier: g.row.carrier_phone_number ?? "",
   };
 }
 
@@ -89,6 +94,7 @@ export function ReviewGrid({
 }): ReactElement {
   const submitNav = useSubmitNav();
   const { t, i18n } = useTranslation();
+  const fieldText = useFieldText();
   const language = asLanguage(i18n.language);
   const shownIn = useRef(language);
   const [summary, setSummary] = useState(initial);
@@ -101,7 +107,7 @@ export function ReviewGrid({
   /** The row whose findings are shown in full below the grid (the grid cell shows one line). */
   const [detail, setDetail] = useState<GridRow | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [bulk, setBulk] = useState({ callType: "", maxCount: "", maxPsec: "" });
+  const [bulk, setBulk] = useState(EMPTY_CALL_FIELDS);
   const [exportPath, setExportPath] = useState("");
   const [exportFormat, setExportFormat] = useState<ExportFormat>("xlsx");
   const [status, setStatus] = useState<string | null>(null);
@@ -192,6 +198,8 @@ export function ReviewGrid({
         call_type: edit.callType,
         max_call_count: edit.maxCount,
         max_call_psec: edit.maxPsec,
+        outbound_callee_format: edit.calleeFormat,
+        carrier_phone_number: edit.carrier,
       }).then((row) => {
         setEdit(null);
         setDetail(row);
@@ -215,11 +223,16 @@ export function ReviewGrid({
     const callType = bulk.callType === "" ? undefined : bulk.callType;
     const maxCount = optionalNumber(bulk.maxCount);
     const maxPsec = optionalNumber(bulk.maxPsec);
+    const carrier = bulk.carrier.trim();
     run(
       draftBulkSet([...selected], {
         ...(callType === undefined ? {} : { call_type: callType }),
         ...(maxCount === undefined ? {} : { max_call_count: maxCount }),
         ...(maxPsec === undefined ? {} : { max_call_psec: maxPsec }),
+        ...(bulk.calleeFormat === ""
+          ? {}
+          : { outbound_callee_format: calleeFormatToSend(bulk.calleeFormat) }),
+        ...(carrier === "" ? {} : { carrier_phone_number: carrier }),
       }).then((s) => {
         setStatus(t("importWizard.grid.bulkDone", { count: selected.size }));
         refresh(s);
@@ -337,7 +350,9 @@ export function ReviewGrid({
           value={bulk}
           onChange={setBulk}
           emptyLabel={t("importWizard.grid.keep")}
+          clearLabel={t("importWizard.grid.clear")}
           testIdPrefix="bulk"
+          compact
         />
         <button
           type="button"
@@ -394,14 +409,11 @@ export function ReviewGrid({
             <span className="visually-hidden">{t("importWizard.grid.select")}</span>
           </span>
           <span role="columnheader">{t("importWizard.grid.line")}</span>
-          <span role="columnheader">{t("importWizard.fields.PhoneNumber")}</span>
-          <span role="columnheader">{t("importWizard.fields.CallType")}</span>
-          <span role="columnheader" title={t("importWizard.fields.MaxCallCount")}>
-            {t("files.gridHead.maxCallCount")}
-          </span>
-          <span role="columnheader" title={t("importWizard.fields.MaxCallPSec")}>
-            {t("files.gridHead.maxCallPSec")}
-          </span>
+          {EDIT_CELLS.map((cell) => (
+            <span role="columnheader" key={cell.key}>
+              <FieldLabel idea={FIELD_IDEA[cell.field]} compact />
+            </span>
+          ))}
           <span role="columnheader">{t("importWizard.grid.findings")}</span>
           <span role="columnheader">
             <span className="visually-hidden">{t("importWizard.grid.actions")}</span>
@@ -465,7 +477,7 @@ export function ReviewGrid({
                             <select
                               className="grid__input"
                               value={edit.callType}
-                              aria-label={t(`importWizard.fields.${cell.field}`)}
+                              aria-label={fieldText(FIELD_IDEA[cell.field])}
                               data-testid={cell.testId}
                               onKeyDown={editKeys}
                               onChange={(e) => {
@@ -485,7 +497,7 @@ export function ReviewGrid({
                             <input
                               className="grid__input"
                               value={edit[cell.key]}
-                              aria-label={t(`importWizard.fields.${cell.field}`)}
+                              aria-label={fieldText(FIELD_IDEA[cell.field])}
                               data-testid={cell.testId}
                               onKeyDown={editKeys}
                               onChange={(e) => {
@@ -572,6 +584,60 @@ export function ReviewGrid({
           </div>
         </div>
       </div>
+      {edit !== null && (
+        // The fields without a column of their own, edited with the row (Enter saves here too).
+        <fieldset className="wizard__fieldset" data-testid="edit-more">
+          <legend>{t("importWizard.grid.moreFields", { line: detail?.row.line ?? "" })}</legend>
+          <div className="review__more">
+            <div className="field call-field">
+              <FieldLabel
+                idea="calleeFormat"
+                htmlFor={`edit-callee-${String(edit.index)}`}
+                hintId={`edit-callee-${String(edit.index)}-hint`}
+              />
+              <select
+                id={`edit-callee-${String(edit.index)}`}
+                aria-describedby={`edit-callee-${String(edit.index)}-hint`}
+                value={edit.calleeFormat}
+                data-testid="edit-callee-format"
+                onKeyDown={editKeys}
+                onChange={(e) => {
+                  setEdit({ ...edit, calleeFormat: e.target.value });
+                }}
+              >
+                <option value="">{t("importWizard.none")}</option>
+                {CALLEE_FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {f}
+                  </option>
+                ))}
+                {edit.calleeFormat !== "" &&
+                  !(CALLEE_FORMATS as readonly string[]).includes(edit.calleeFormat) && (
+                    <option value={edit.calleeFormat}>{edit.calleeFormat}</option>
+                  )}
+              </select>
+            </div>
+            <div className="field call-field">
+              <FieldLabel
+                idea="carrierNumber"
+                htmlFor={`edit-carrier-${String(edit.index)}`}
+                hintId={`edit-carrier-${String(edit.index)}-hint`}
+              />
+              <input
+                id={`edit-carrier-${String(edit.index)}`}
+                aria-describedby={`edit-carrier-${String(edit.index)}-hint`}
+                inputMode="tel"
+                value={edit.carrier}
+                data-testid="edit-carrier"
+                onKeyDown={editKeys}
+                onChange={(e) => {
+                  setEdit({ ...edit, carrier: e.target.value });
+                }}
+              />
+            </div>
+          </div>
+        </fieldset>
+      )}
       <div className="review__tools">
         <label>
           {t("importWizard.grid.exportFormat")}
@@ -618,6 +684,20 @@ export function ReviewGrid({
       {detail !== null && (
         <div className="review__detail" data-testid="row-detail">
           <strong>{t("files.rowFindings", { line: detail.row.line })}</strong>
+          <dl className="review__values" data-testid="row-values">
+            <div>
+              <dt>{fieldText("calleeFormat")}</dt>
+              <dd className="mono" data-testid="row-callee-format">
+                {detail.row.outbound_callee_format ?? t("importWizard.none")}
+              </dd>
+            </div>
+            <div>
+              <dt>{fieldText("carrierNumber")}</dt>
+              <dd className="mono" data-testid="row-carrier">
+                {detail.row.carrier_phone_number ?? t("importWizard.none")}
+              </dd>
+            </div>
+          </dl>
           {detail.row.issues.length === 0 ? (
             <p className="muted">{t("importWizard.grid.ok")}</p>
           ) : (

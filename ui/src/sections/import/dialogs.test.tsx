@@ -1,6 +1,7 @@
 // The native dialogs as the UI drives them: the open dialog feeds the chosen path to
 // import_open_path, the save dialog's path goes to template_save / draft_export, and a cancelled
-// dialog does nothing. The dialogs are tauri-plugin-dialog commands, mocked at the IPC boundary.
+// dialog does nothing. The dialogs are the app's own commands (dialog_open_import, dialog_save),
+// mocked at the IPC boundary.
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { I18nextProvider } from "react-i18next";
@@ -52,24 +53,21 @@ function renderWith(
   return { calls, user };
 }
 
-type DialogArgs = { options: { filters?: { extensions: string[] }[]; defaultPath?: string } };
+const FILTER_NAME = "Number lists (CSV, TSV, TXT, XLSX, XLS)";
+
+type DialogArgs = { filterName?: string; extensions?: string[]; defaultName?: string };
 
 describe("native dialogs", () => {
   it("Choose file opens the OS dialog filtered to importable files and reads the chosen path", async () => {
     const { calls, user } = renderWith(<ImportWizard />, {
-      "plugin:dialog|open": () => "/home/admin/April list.xlsx",
+      dialog_open_import: () => "/home/admin/April list.xlsx",
       import_open_path: () => PREVIEW,
     });
     await user.click(screen.getByRole("button", { name: "Choose file…" }));
     await screen.findByTestId("step-header");
-    const options = (callsOf(calls, "plugin:dialog|open")[0]?.args as DialogArgs).options;
-    expect(options.filters?.[0]?.extensions, "the dialog offers what the wizard reads").toEqual([
-      "csv",
-      "tsv",
-      "txt",
-      "xlsx",
-      "xls",
-    ]);
+    const options = callsOf(calls, "dialog_open_import")[0]?.args as DialogArgs;
+    // The app filters the dialog to what the wizard reads (IMPORT_EXTENSIONS, in Rust).
+    expect(options.filterName).toBe(FILTER_NAME);
     expect(callsOf(calls, "import_open_path")[0]?.args).toEqual({
       path: "/home/admin/April list.xlsx",
       read: null,
@@ -78,11 +76,11 @@ describe("native dialogs", () => {
 
   it("a cancelled open dialog reads nothing and stays on the first step", async () => {
     const { calls, user } = renderWith(<ImportWizard />, {
-      "plugin:dialog|open": () => null,
+      dialog_open_import: () => null,
     });
     await user.click(screen.getByTestId("import-choose-file"));
     await waitFor(() => {
-      expect(callsOf(calls, "plugin:dialog|open")).toHaveLength(1);
+      expect(callsOf(calls, "dialog_open_import")).toHaveLength(1);
     });
     expect(callsOf(calls, "import_open_path")).toHaveLength(0);
     expect(screen.getByTestId("step-source")).toBeTruthy();
@@ -96,7 +94,7 @@ describe("native dialogs", () => {
         dismissedBefore={false}
       />,
       {
-        "plugin:dialog|save": () => "/home/admin/号码清单模板.xlsx",
+        dialog_save: () => "/home/admin/号码清单模板.xlsx",
         template_save: () => 5120,
       },
       "zh-CN",
@@ -105,8 +103,8 @@ describe("native dialogs", () => {
     expect((await screen.findByTestId("welcome-template-saved")).textContent).toContain(
       "/home/admin/号码清单模板.xlsx",
     );
-    const options = (callsOf(calls, "plugin:dialog|save")[0]?.args as DialogArgs).options;
-    expect(options.defaultPath, "a file name in the user's language is proposed").toBe(
+    const options = callsOf(calls, "dialog_save")[0]?.args as DialogArgs;
+    expect(options.defaultName, "a file name in the user's language is proposed").toBe(
       "号码清单模板.xlsx",
     );
     expect(callsOf(calls, "template_save")[0]?.args).toEqual({
@@ -118,7 +116,7 @@ describe("native dialogs", () => {
 
   it("the import screen offers the CSV template and shows why saving failed", async () => {
     const { calls, user } = renderWith(<ImportWizard />, {
-      "plugin:dialog|save": () => "/readonly/template.csv",
+      dialog_save: () => "/readonly/template.csv",
       template_save: () => rejectWith(ipcError("io", "cannot write /readonly/template.csv")),
     });
     await user.click(screen.getByTestId("import-template-csv"));
@@ -134,11 +132,11 @@ describe("native dialogs", () => {
 
   it("a cancelled save dialog writes no template", async () => {
     const { calls, user } = renderWith(<ImportWizard />, {
-      "plugin:dialog|save": () => null,
+      dialog_save: () => null,
     });
     await user.click(screen.getByTestId("import-template-xlsx"));
     await waitFor(() => {
-      expect(callsOf(calls, "plugin:dialog|save")).toHaveLength(1);
+      expect(callsOf(calls, "dialog_save")).toHaveLength(1);
     });
     expect(callsOf(calls, "template_save")).toHaveLength(0);
   });
@@ -146,7 +144,7 @@ describe("native dialogs", () => {
   it("the grid exports rows with findings to the path chosen in the save dialog", async () => {
     const { calls, user } = renderWith(<ReviewGrid initial={SUMMARY} />, {
       import_rows_page: () => ({ summary: SUMMARY, matching: 0, offset: 0, rows: [] }),
-      "plugin:dialog|save": () => "/home/admin/April list findings.csv",
+      dialog_save: () => "/home/admin/April list findings.csv",
       draft_export: () => 3,
     });
     await user.selectOptions(screen.getByTestId("export-format"), "csv");
@@ -157,9 +155,9 @@ describe("native dialogs", () => {
         format: "csv",
       });
     });
-    const options = (callsOf(calls, "plugin:dialog|save")[0]?.args as DialogArgs).options;
-    expect(options.defaultPath).toBe("April list findings.csv");
-    expect(options.filters?.[0]?.extensions).toEqual(["csv"]);
+    const options = callsOf(calls, "dialog_save")[0]?.args as DialogArgs;
+    expect(options.defaultName).toBe("April list findings.csv");
+    expect(options.extensions).toEqual(["csv"]);
     expect((await screen.findByTestId("review-status")).textContent).toContain("Exported 3 rows");
   });
 });

@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConnectionDefaults } from "../../bindings/ConnectionDefaults";
 import type { Site } from "../../bindings/Site";
+import { FieldLabel } from "../../components/FieldLabel";
 
 /** The defaults as the form edits them: text for every input, "" meaning "not set". */
 export type DefaultsForm = {
@@ -115,7 +116,7 @@ export function DefaultsFields({
     const error = errorFor(key);
     return (
       <div className="field" key={key}>
-        <label htmlFor={`default-${key}`}>{t(`settingsScreen.defaults.${key}`)}</label>
+        <FieldLabel idea={key} htmlFor={`default-${key}`} hintId={`hint-default-${key}`} />
         <input
           id={`default-${key}`}
           inputMode={inputMode}
@@ -124,7 +125,7 @@ export function DefaultsFields({
             set(key, e.target.value);
           }}
           aria-invalid={error !== null}
-          aria-describedby={`err-${key}`}
+          aria-describedby={`hint-default-${key} err-${key}`}
           data-testid={`default-${key}`}
         />
         {error !== null && (
@@ -139,9 +140,10 @@ export function DefaultsFields({
   function yesNo(key: Key): ReactElement {
     return (
       <div className="field" key={key}>
-        <label htmlFor={`default-${key}`}>{t(`settingsScreen.defaults.${key}`)}</label>
+        <FieldLabel idea={key} htmlFor={`default-${key}`} hintId={`hint-default-${key}`} />
         <select
           id={`default-${key}`}
+          aria-describedby={`hint-default-${key}`}
           value={value[key]}
           onChange={(e) => {
             set(key, e.target.value);
@@ -161,9 +163,10 @@ export function DefaultsFields({
       {text("sdkAppId", "numeric")}
       {text("sipTrunkId", "numeric")}
       <div className="field">
-        <label htmlFor="default-callType">{t("settingsScreen.defaults.callType")}</label>
+        <FieldLabel idea="callType" htmlFor="default-callType" hintId="hint-default-callType" />
         <select
           id="default-callType"
+          aria-describedby="hint-default-callType"
           value={value.callType}
           onChange={(e) => {
             set("callType", e.target.value);

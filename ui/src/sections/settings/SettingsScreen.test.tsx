@@ -69,6 +69,34 @@ describe("Settings screen", () => {
     expect(screen.getByTestId("settings-key-store").textContent).toContain("A SecretKey is saved");
   });
 
+  it("labels every field plainly, with the API name, a hint and where the console shows it", async () => {
+    await openSettings();
+    const labelOf = (idea: string) => screen.getByTestId(`hint-${idea}`).parentElement;
+    expect(labelOf("sdkAppId")?.textContent).toContain("Contact centre ID SdkAppId");
+    expect(screen.getByTestId("where-sdkAppId").textContent).toContain("Cloud Contact Center");
+    expect(labelOf("sipTrunkId")?.textContent).toContain("SIP trunk ID SipTrunkId");
+    expect(screen.getByTestId("where-sipTrunkId").textContent).toContain("SIP trunk");
+    for (const key of ["secretId", "secretKey"]) {
+      expect(screen.getByTestId(`where-${key}`).textContent).toContain(
+        "Cloud Access Management → API Keys",
+      );
+    }
+    expect(labelOf("maxCallPSec")?.textContent).toContain("Max calls per second MaxCallPSec");
+    // The hint is read with the field.
+    const trunk = screen.getByLabelText("SIP trunk ID");
+    expect(trunk.getAttribute("aria-describedby")).toContain(
+      screen.getByTestId("hint-sipTrunkId").id,
+    );
+  });
+
+  it("names the API keys page in Chinese as the console does", async () => {
+    await openSettings({}, "zh-CN");
+    expect(screen.getByTestId("where-secretKey").textContent).toContain("API 密钥管理");
+    expect(screen.getByTestId("hint-sdkAppId").parentElement?.textContent).toContain(
+      "应用 ID SdkAppId",
+    );
+  });
+
   it("shows the backend's validation message under the field it names", async () => {
     await openSettings({
       settings_save: () =>

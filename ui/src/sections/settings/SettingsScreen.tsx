@@ -9,6 +9,7 @@ import type { Site } from "../../bindings/Site";
 import type { TestConnectionResult } from "../../bindings/TestConnectionResult";
 import { ErrorFacts } from "../../components/ErrorFacts";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldLabel } from "../../components/FieldLabel";
 import { describeTencent, offsetMinutes } from "../../errors";
 import { toIpcError } from "../../ipc";
 import {
@@ -316,7 +317,11 @@ export function SettingsScreen({
           )}
           <div className="settings-grid">
             <div className="field">
-              <label htmlFor="settings-secret-id">{t("settingsScreen.account.secretId")}</label>
+              <FieldLabel
+                idea="secretId"
+                htmlFor="settings-secret-id"
+                hintId="hint-settings-secret-id"
+              />
               <input
                 id="settings-secret-id"
                 autoComplete="off"
@@ -327,7 +332,7 @@ export function SettingsScreen({
                 }}
                 onPaste={pasteTrimmed(setSecretId)}
                 aria-invalid={invalid("secretId")}
-                aria-describedby="err-secretId"
+                aria-describedby="hint-settings-secret-id err-secretId"
                 data-testid="settings-secret-id"
               />
               {fieldError("secretId")}
@@ -338,7 +343,11 @@ export function SettingsScreen({
               ))}
             </div>
             <div className="field">
-              <label htmlFor="settings-secret-key">{t("settingsScreen.account.secretKey")}</label>
+              <FieldLabel
+                idea="secretKey"
+                htmlFor="settings-secret-key"
+                hintId="hint-settings-secret-key"
+              />
               <input
                 id="settings-secret-key"
                 type="password"
@@ -351,7 +360,7 @@ export function SettingsScreen({
                 }}
                 onPaste={pasteTrimmed(setSecretKey)}
                 aria-invalid={invalid("secretKey")}
-                aria-describedby="err-secretKey settings-key-store"
+                aria-describedby="hint-settings-secret-key err-secretKey settings-key-store"
                 data-testid="settings-secret-key"
               />
               {fieldError("secretKey")}
@@ -362,7 +371,7 @@ export function SettingsScreen({
               ))}
             </div>
             <div className="field">
-              <label htmlFor="settings-token">{t("settingsScreen.account.token")}</label>
+              <FieldLabel idea="token" htmlFor="settings-token" hintId="hint-settings-token" />
               <input
                 id="settings-token"
                 type="password"
@@ -375,7 +384,7 @@ export function SettingsScreen({
                 }}
                 onPaste={pasteTrimmed(setToken)}
                 aria-invalid={invalid("token")}
-                aria-describedby="err-token"
+                aria-describedby="hint-settings-token err-token"
                 data-testid="settings-token"
               />
               {fieldError("token")}

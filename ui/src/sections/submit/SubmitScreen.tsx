@@ -7,6 +7,7 @@ import type { SubmitInput } from "../../bindings/SubmitInput";
 import type { NumberForm } from "../../bindings/NumberForm";
 import type { SubmitPreview } from "../../bindings/SubmitPreview";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { FieldLabel } from "../../components/FieldLabel";
 import { describeError } from "../../errors";
 import { toIpcError } from "../../ipc";
 import { submitPreview } from "../../ipc/submit";
@@ -335,13 +336,17 @@ function PreviewBody({
             <dd data-testid="submit-batches">{p.batches.toLocaleString()}</dd>
           </div>
           <div>
-            <dt>{t("submit.summary.sdkAppId")}</dt>
+            <dt>
+              <FieldLabel idea="sdkAppId" compact />
+            </dt>
             <dd data-testid="submit-sdk-app">
               {t("submit.summary.appWithName", { id: p.sdkAppId, name: appName })}
             </dd>
           </div>
           <div>
-            <dt>{t("submit.summary.sipTrunkId")}</dt>
+            <dt>
+              <FieldLabel idea="sipTrunkId" compact />
+            </dt>
             <dd className="mono" data-testid="submit-sip-trunk">
               {p.sipTrunkId}
             </dd>
@@ -363,10 +368,16 @@ function PreviewBody({
             onApplyFields(fields);
           }}
         >
-          <label>
-            {t("submit.summary.sdkAppId")}
+          <div className="submit-settings__field">
+            <FieldLabel
+              idea="sdkAppId"
+              htmlFor="submit-sdk-app-id"
+              hintId="submit-sdk-app-id-hint"
+            />
             {p.apps.length > 0 ? (
               <select
+                id="submit-sdk-app-id"
+                aria-describedby="submit-sdk-app-id-hint"
                 value={fields.sdkAppId}
                 data-testid="submit-sdk-app-id"
                 onChange={(e) => {
@@ -389,6 +400,8 @@ function PreviewBody({
               </select>
             ) : (
               <input
+                id="submit-sdk-app-id"
+                aria-describedby="submit-sdk-app-id-hint"
                 inputMode="numeric"
                 value={fields.sdkAppId}
                 data-testid="submit-sdk-app-id"
@@ -397,10 +410,16 @@ function PreviewBody({
                 }}
               />
             )}
-          </label>
-          <label>
-            {t("submit.summary.sipTrunkId")}
+          </div>
+          <div className="submit-settings__field">
+            <FieldLabel
+              idea="sipTrunkId"
+              htmlFor="submit-sip-trunk-id"
+              hintId="submit-sip-trunk-id-hint"
+            />
             <input
+              id="submit-sip-trunk-id"
+              aria-describedby="submit-sip-trunk-id-hint"
               inputMode="numeric"
               value={fields.sipTrunkId}
               data-testid="submit-sip-trunk-id"
@@ -408,10 +427,16 @@ function PreviewBody({
                 onFields({ ...fields, sipTrunkId: e.target.value });
               }}
             />
-          </label>
-          <label>
-            {t("submit.summary.batchSize")}
+          </div>
+          <div className="submit-settings__field">
+            <FieldLabel
+              idea="batchSize"
+              htmlFor="submit-batch-size"
+              hintId="submit-batch-size-hint"
+            />
             <input
+              id="submit-batch-size"
+              aria-describedby="submit-batch-size-hint"
               inputMode="numeric"
               value={fields.batchSize}
               data-testid="submit-batch-size"
@@ -419,7 +444,7 @@ function PreviewBody({
                 onFields({ ...fields, batchSize: e.target.value });
               }}
             />
-          </label>
+          </div>
           <button type="submit" className="button button--secondary" data-testid="submit-apply">
             {t("submit.summary.apply")}
           </button>

@@ -11,12 +11,12 @@ const SAVED: SupportBundleSaved = {
   bytes: 4096,
 };
 
-type DialogArgs = { options: { defaultPath?: string; filters?: unknown } };
+type DialogArgs = { defaultName?: string; filterName?: string; extensions?: string[] };
 
 async function openAbout(handlers: Partial<Record<string, Handler>> = {}) {
   const app = renderApp({
     handlers: {
-      "plugin:dialog|save": () => SAVED.path,
+      dialog_save: () => SAVED.path,
       support_bundle_save: () => SAVED,
       ...handlers,
     },
@@ -38,9 +38,10 @@ describe("Settings → About → support bundle", () => {
     expect((await screen.findByTestId("support-bundle-saved")).textContent).toBe(
       "Saved /home/admin/Desktop/help.zip (4 files, 4 KB).",
     );
-    const options = (callsOf(calls, "plugin:dialog|save")[0]?.args as DialogArgs).options;
-    expect(options.defaultPath).toBe(bundleFileName(new Date()));
-    expect(options.filters).toEqual([{ name: "Zip archive", extensions: ["zip"] }]);
+    const options = callsOf(calls, "dialog_save")[0]?.args as DialogArgs;
+    expect(options.defaultName).toBe(bundleFileName(new Date()));
+    expect(options.filterName).toBe("Zip archive");
+    expect(options.extensions).toEqual(["zip"]);
     expect(callsOf(calls, "support_bundle_save").map((c) => c.args)).toEqual([
       { path: SAVED.path, includeNumbers: false },
     ]);
@@ -61,9 +62,9 @@ describe("Settings → About → support bundle", () => {
   });
 
   it("does nothing when the dialog is cancelled", async () => {
-    const { user, calls } = await openAbout({ "plugin:dialog|save": () => null });
+    const { user, calls } = await openAbout({ dialog_save: () => null });
     await user.click(screen.getByTestId("support-bundle-save"));
-    expect(callsOf(calls, "plugin:dialog|save")).toHaveLength(1);
+    expect(callsOf(calls, "dialog_save")).toHaveLength(1);
     expect(callsOf(calls, "support_bundle_save")).toEqual([]);
     expect(screen.queryByTestId("support-bundle-saved")).toBeNull();
   });
