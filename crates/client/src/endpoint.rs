@@ -122,12 +122,10 @@ impl Endpoint {
     }
 }
 
-fn site_url(host: &str) -> Url {
-    match Url::parse(&format!("https://{host}/")) {
-        Ok(url) => url,
-        // Only called with the two constant host names above, which always parse (unit-tested).
-        Err(e) => unreachable!("constant site URL failed to parse: {e}"),
-    }
+/// Only called with the two constant host names above, which the unit tests parse.
+#[allow(clippy::expect_used)]
+fn site_url(host: &'static str) -> Url {
+    Url::parse(&format!("https://{host}/")).expect("a constant site host name parses")
 }
 
 fn is_loopback(host: &Host<&str>) -> bool {

@@ -5,8 +5,9 @@ mod common;
 use common::*;
 use numdesk_client::models::BuyInfoCallType;
 use numdesk_client::{
-    AttemptLog, CallType, ClientError, DescribeCccBuyInfoListRequest, DescribeNumbersRequest,
-    ErrorClass, Language, ModifyOwnNumberApplyRequest, OwnNumberApplyDetailItem,
+    AttemptLog, CallType, ClientConfig, ClientError, DescribeCccBuyInfoListRequest,
+    DescribeNumbersRequest, ErrorClass, Language, ModifyOwnNumberApplyRequest,
+    OwnNumberApplyDetailItem,
 };
 use numdesk_sandbox::{ApplicationState, DEFAULT_SDK_APP_ID};
 use serde_json::json;
@@ -261,7 +262,7 @@ async fn call_raw_returns_the_response_object_and_json_body_is_sent_verbatim() {
 }
 
 #[tokio::test]
-async fn chinese_language_and_region_are_accepted() {
+async fn the_language_and_region_are_sent_as_headers_and_accepted() {
     let sandbox = default_sandbox().await;
     let mut config = config_for(&sandbox);
     config.language = Some(Language::Chinese);
@@ -271,4 +272,38 @@ async fn chinese_language_and_region_are_accepted() {
         .describe_numbers(&DescribeNumbersRequest::page(DEFAULT_SDK_APP_ID, 0, 5))
         .await
         .unwrap();
+    let english = client_with(ClientConfig {
+        language: Some(Language::English),
+        ..config_for(&sandbox)
+    });
+    english
+        .describe_numbers(&DescribeNumbersRequest::page(DEFAULT_SDK_APP_ID, 0, 5))
+        .await
+        .unwrap();
+    let plain = client_with(ClientConfig {
+        language: None,
+        ..config_for(&sandbox)
+    });
+    plain
+        .describe_numbers(&DescribeNumbersRequest::page(DEFAULT_SDK_APP_ID, 0, 5))
+        .await
+        .unwrap();
+    let sent: Vec<_> = sandbox
+        .received()
+        .into_iter()
+        .map(|r| (r.action, r.language, r.region))
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            (
+                "DescribeNumbers".to_owned(),
+                Some("zh-CN".to_owned()),
+                Some("ap-guangzhou".to_owned())
+            ),
+            ("DescribeNumbers".to_owned(), Some("en-US".to_owned()), None),
+            ("DescribeNumbers".to_owned(), None, None),
+        ],
+        "rule: X-TC-Language and X-TC-Region leave exactly as configured"
+    );
 }

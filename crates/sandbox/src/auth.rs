@@ -21,6 +21,10 @@ const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 pub(crate) struct Verified {
     pub action: String,
     pub secret_id: String,
+    /// `X-TC-Language`, when sent (`zh-CN` or `en-US`; anything else is refused).
+    pub language: Option<String>,
+    /// `X-TC-Region`, when sent.
+    pub region: Option<String>,
 }
 
 /// The parsed `Authorization` header.
@@ -319,6 +323,16 @@ fn verify_for(
             format!("Content-Type must be `application/json`, got `{content_type}`."),
         ));
     }
+    // The common parameter Language takes zh-CN or en-US only.
+    let language = header(headers, "x-tc-language")?;
+    if let Some(lang) = language
+        && !matches!(lang, "zh-CN" | "en-US")
+    {
+        return Err(ApiError::new(
+            "InvalidParameterValue",
+            format!("X-TC-Language must be `zh-CN` or `en-US`, not `{lang}`."),
+        ));
+    }
     if version != api_version {
         return Err(ApiError::new(
             "NoSuchVersion",
@@ -330,6 +344,8 @@ fn verify_for(
     Ok(Verified {
         action: action.to_owned(),
         secret_id: auth.secret_id.to_owned(),
+        language: language.map(str::to_owned),
+        region: header(headers, "x-tc-region")?.map(str::to_owned),
     })
 }
 
@@ -431,5 +447,28 @@ mod tests {
         )
         .expect_err("a body changed after signing must fail");
         assert_eq!(err.code, "AuthFailure.SignatureFailure");
+
+        // X-TC-Language is not signed here, but its value is still checked, and it is kept.
+        for (lang, accepted) in [
+            ("zh-CN", true),
+            ("en-US", true),
+            ("fr-FR", false),
+            ("zh", false),
+        ] {
+            let mut with = headers.clone();
+            with.insert("x-tc-language", lang.parse().unwrap());
+            let got = verify_for(&with, body, 1_551_113_065, &secrets, "cvm", "2017-03-12");
+            match got {
+                Ok(v) => {
+                    assert!(accepted, "{lang} must be refused");
+                    assert_eq!(v.language.as_deref(), Some(lang));
+                    assert_eq!(v.region.as_deref(), Some("ap-guangzhou"));
+                }
+                Err(e) => {
+                    assert!(!accepted, "{lang} must be accepted: {e:?}");
+                    assert_eq!(e.code, "InvalidParameterValue");
+                }
+            }
+        }
     }
 }

@@ -49,6 +49,17 @@ pub use fixtures::{
     FixtureInstance,
 };
 pub use site::Site;
+
+/// A signed request as the sandbox received it (see [`Sandbox::received`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Received {
+    /// `X-TC-Action`.
+    pub action: String,
+    /// `X-TC-Language`, when sent.
+    pub language: Option<String>,
+    /// `X-TC-Region`, when sent.
+    pub region: Option<String>,
+}
 pub use state::{ApplicationState, ApplyOptions, NumberDetail, SandboxApplication};
 
 use crate::service::Shared;
@@ -311,6 +322,17 @@ impl Sandbox {
         faults.validate()?;
         self.shared.lock().faults = faults;
         Ok(())
+    }
+
+    /// The last 256 requests whose signature was accepted, oldest first.
+    pub fn received(&self) -> Vec<Received> {
+        self.shared
+            .received
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .cloned()
+            .collect()
     }
 
     /// Current fault switches, with counters showing what is left.

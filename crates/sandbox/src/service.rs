@@ -99,7 +99,12 @@ pub(crate) struct Shared {
     inner: Mutex<Inner>,
     /// Highest state version written to `state_path`; serialises writers.
     written: Mutex<u64>,
+    /// The last [`RECEIVED_KEPT`] signed requests, oldest first (what tests check was sent).
+    pub received: Mutex<std::collections::VecDeque<crate::Received>>,
 }
+
+/// How many signed requests [`Shared::received`] keeps.
+pub(crate) const RECEIVED_KEPT: usize = 256;
 
 /// What a handled request ends in.
 enum Outcome {
@@ -159,6 +164,7 @@ impl Shared {
                 limiter: RateLimiter::default(),
             }),
             written: Mutex::new(0),
+            received: Mutex::new(std::collections::VecDeque::new()),
         }
     }
 
@@ -314,6 +320,20 @@ async fn process(shared: &Arc<Shared>, req: Request<Incoming>) -> Outcome {
         Ok(v) => v,
         Err(e) => return Outcome::Reply(Err(e)),
     };
+    {
+        let mut received = shared
+            .received
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if received.len() == RECEIVED_KEPT {
+            received.pop_front();
+        }
+        received.push_back(crate::Received {
+            action: verified.action.clone(),
+            language: verified.language.clone(),
+            region: verified.region.clone(),
+        });
+    }
     let Some(action) = Action::parse(&verified.action) else {
         return Outcome::Reply(Err(ApiError::new(
             "InvalidAction",

@@ -54,9 +54,29 @@ fn a_database_from_a_newer_app_is_refused_with_a_clear_message() {
 
 #[test]
 fn sqlite_is_the_bundled_library() {
-    let v = sqlite_version();
-    let major: u32 = v.split('.').next().unwrap().parse().unwrap();
-    assert_eq!(major, 3, "bundled SQLite 3.x, got {v}");
+    // The library running is the one whose header the crate was compiled against (a system
+    // libsqlite3 picked up at link or load time would report its own version), and it is the
+    // amalgamation libsqlite3-sys bundles: compiled with foreign keys on by default.
+    let header = rusqlite::ffi::SQLITE_VERSION.to_str().unwrap();
+    assert_eq!(sqlite_version(), header, "runtime library = bundled header");
+    let dir = tempfile::tempdir().unwrap();
+    let conn = rusqlite::Connection::open(dir.path().join("plain.sqlite3")).unwrap();
+    let options: Vec<String> = conn
+        .prepare("PRAGMA compile_options")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        options.iter().any(|o| o == "DEFAULT_FOREIGN_KEYS"),
+        "the bundled build's flags (libsqlite3-sys sets -DSQLITE_DEFAULT_FOREIGN_KEYS=1): {options:?}"
+    );
+    let version: Vec<u32> = header.split('.').map(|p| p.parse().unwrap()).collect();
+    assert!(
+        version >= vec![3, 46],
+        "the bundled release line (libsqlite3-sys 0.38 bundles 3.53), not an old system one: {header}"
+    );
 }
 
 #[cfg(unix)]

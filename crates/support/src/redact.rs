@@ -21,29 +21,29 @@ pub const REDACTED: &str = "[REDACTED]";
 /// and no SecretKey (32 characters) or token is that short.
 pub const MIN_SECRET_LEN: usize = 8;
 
+/// A regex from a constant pattern. A pattern that does not compile is a bug the unit test
+/// `every_constant_pattern_compiles` catches before any release.
+#[allow(clippy::expect_used)]
+fn constant(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a constant regex pattern compiles")
+}
+
 /// `Credential=AKID…/date/ccc/tc3_request` and `Signature=hex` inside an Authorization header.
-static HEADER_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(credential|signature)(\s*=\s*)[^,\s"'\\]+"#)
-        .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
-});
+static HEADER_PARTS: LazyLock<Regex> =
+    LazyLock::new(|| constant(r#"(?i)\b(credential|signature)(\s*=\s*)[^,\s"'\\]+"#));
 
 /// A field or header named like a secret, followed by `=` or `:` and its value (quoted or not):
 /// `X-TC-Token: …`, `"SecretKey":"…"`, `secret_key=…`, `token=…`.
 static NAMED_SECRETS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(x-tc-token|secret[_-]?key|token)(["']?\s*[:=]\s*["']?)([^,\s"'\\}\]]+)"#)
-        .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
+    constant(r#"(?i)\b(x-tc-token|secret[_-]?key|token)(["']?\s*[:=]\s*["']?)([^,\s"'\\}\]]+)"#)
 });
 
 /// The `user:password@` of a URL (`http://user:pass@proxy:8080`): whatever the value.
-static URL_USERINFO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b([a-z][a-z0-9+.\-]*://)[^\s/?#@"'\\]+@"#)
-        .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
-});
+static URL_USERINFO: LazyLock<Regex> =
+    LazyLock::new(|| constant(r#"(?i)\b([a-z][a-z0-9+.\-]*://)[^\s/?#@"'\\]+@"#));
 
 /// Runs of 7 to 15 digits, optionally after `+`: the shape of a phone number in logs.
-static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\+?\b\d{7,15}\b").unwrap_or_else(|e| unreachable!("constant regex: {e}"))
-});
+static PHONE: LazyLock<Regex> = LazyLock::new(|| constant(r"\+?\b\d{7,15}\b"));
 
 /// The secrets this process knows, and the rules that scrub them.
 ///
@@ -172,6 +172,13 @@ mod tests {
     use super::*;
 
     const KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
+
+    #[test]
+    fn every_constant_pattern_compiles() {
+        for pattern in [&HEADER_PARTS, &NAMED_SECRETS, &URL_USERINFO, &PHONE] {
+            LazyLock::force(pattern);
+        }
+    }
 
     #[test]
     fn the_tc3_authorization_header_loses_its_credential_and_signature() {
