@@ -18,6 +18,8 @@ mod clean;
 mod error;
 mod export;
 mod finding;
+#[cfg(test)]
+mod glossary_tests;
 mod lang;
 pub mod limits;
 mod mapping;

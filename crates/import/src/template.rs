@@ -33,7 +33,7 @@ pub(crate) fn call_type_choices(lang: Lang) -> [&'static str; 3] {
 /// Last row (0-based) the dropdowns and formats cover.
 const LAST_ROW: u32 = 200_000;
 
-fn instructions(lang: Lang) -> Vec<String> {
+pub(crate) fn instructions(lang: Lang) -> Vec<String> {
     let [i, o, b] = call_type_choices(lang);
     match lang {
         Lang::En => vec![
@@ -41,11 +41,11 @@ fn instructions(lang: Lang) -> Vec<String> {
             String::new(),
             "One number per row on the first sheet, below the header row. Do not rename the headers.".to_owned(),
             "PhoneNumber (required): the line number, e.g. 02012345678 or +862012345678. The column is formatted as Text so Excel keeps leading zeros and all digits; keep it that way.".to_owned(),
-            format!("CallType: {i} (0), {o} (1) or {b} (2). Leave the column empty to use the value chosen in Number Desk for all rows."),
-            "MaxCallCount: maximum concurrent calls, a whole number of at least 1.".to_owned(),
-            "MaxCallPSec: maximum new calls per second, a whole number of at least 1 (normally not more than MaxCallCount).".to_owned(),
-            "OutboundCalleeFormat (optional): exactly {+E.164} or {E.164}, or empty.".to_owned(),
-            "CarrierPhoneNumber (optional): the carrier-side number.".to_owned(),
+            format!("CallType (call type): {i} (0), {o} (1) or {b} (2, inbound and outbound). Leave the column empty to use the value chosen in Number Desk for all rows."),
+            "MaxCallCount (max concurrent calls): how many calls the number may carry at the same time, a whole number of at least 1.".to_owned(),
+            "MaxCallPSec (max calls per second): how many new calls may start each second, a whole number of at least 1 (normally not more than MaxCallCount).".to_owned(),
+            "OutboundCalleeFormat (outbound callee format, optional): exactly {+E.164} or {E.164}, or empty.".to_owned(),
+            "CarrierPhoneNumber (carrier number, optional): the number as your carrier knows it, when it differs from PhoneNumber.".to_owned(),
             String::new(),
             "Pasting numbers from another file: use Paste Special → Values, so the Text format stays. A number shown as 2.01235E+10 has already lost digits: type it again.".to_owned(),
             "Save as .xlsx, or as CSV UTF-8.".to_owned(),
@@ -55,11 +55,11 @@ fn instructions(lang: Lang) -> Vec<String> {
             String::new(),
             "在第一个工作表的表头下方每行填写一个号码。请不要修改表头。".to_owned(),
             "号码（必填）：线路号码，如 02012345678 或 +862012345678。该列已设置为“文本”格式，Excel 会保留开头的 0 和全部数字，请不要更改。".to_owned(),
-            format!("呼叫类型：{i}（0）、{o}（1）或 {b}（2）。如留空，将使用在 Number Desk 中为所有行选择的值。"),
-            "最大并发数：最大同时通话数，至少为 1 的整数。".to_owned(),
-            "每秒并发数：每秒最多新建呼叫数，至少为 1 的整数（通常不大于最大并发数）。".to_owned(),
+            format!("呼叫类型：{i}（0）、{o}（1）或 {b}（2，呼入和呼出）。如留空，将使用在 Number Desk 中为所有行选择的值。"),
+            "最大并发数：该号码同时进行的通话数上限，至少为 1 的整数。".to_owned(),
+            "每秒并发数：每秒最多可以发起的新通话数，至少为 1 的整数（通常不大于最大并发数）。".to_owned(),
             "外呼被叫格式（选填）：准确填写 {+E.164} 或 {E.164}，或留空。".to_owned(),
-            "运营商号码（选填）：运营商侧的号码。".to_owned(),
+            "运营商号码（选填）：运营商使用的号码，与号码本身不同时填写。".to_owned(),
             String::new(),
             "从其他文件粘贴号码时，请使用“选择性粘贴 → 数值”，以保留文本格式。显示为 2.01235E+10 的号码已经丢失了数字，请重新输入。".to_owned(),
             "保存为 .xlsx，或“CSV UTF-8”格式。".to_owned(),

@@ -615,7 +615,7 @@ impl Validator {
                 Code::CpsExceedsConcurrency,
                 Field::MaxCallPSec,
                 line,
-                format!("{psec} new calls per second is more than the {count} concurrent calls allowed (MaxCallCount). Check both values."),
+                format!("{psec} max calls per second (MaxCallPSec) is more than the {count} max concurrent calls (MaxCallCount). Check both values."),
                 format!("每秒并发数 {psec} 大于最大并发数 {count}（MaxCallCount）。请检查这两个值。"),
             ));
         }
@@ -720,7 +720,7 @@ impl Validator {
                 field,
                 line,
                 format!("\"{cleaned}\" is {kind}, which is rarely a contact-centre line. Check that this is the right number."),
-                format!("“{cleaned}”是{kind}，很少用作呼叫中心线路。请确认号码无误。"),
+                format!("“{cleaned}”是{kind}，很少用作联络中心线路。请确认号码无误。"),
             ));
         }
         self.check_held(line, cleaned, normalized.as_deref(), issues);
