@@ -12,7 +12,8 @@ export CARGO_TERM_COLOR ?= never
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev \
 	libayatana-appindicator3-dev librsvg2-dev libssl-dev pkg-config build-essential file patchelf \
-	xvfb xauth x11-utils xdotool webkit2gtk-driver python3-venv gnome-keyring dbus-daemon dbus-bin fonts-noto-cjk
+	xvfb xauth x11-utils xdotool webkit2gtk-driver python3-venv gnome-keyring dbus-daemon dbus-bin fonts-noto-cjk \
+	sqlite3
 # Tools compiled from crates.io are installed once per machine, outside the clone (a clean
 # checkout keeps them), one folder per pinned version: bumping a version installs it anew.
 MACHINE_TOOLS ?= $(HOME)/.cache/numdesk-tools

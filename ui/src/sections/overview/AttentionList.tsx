@@ -4,6 +4,7 @@ import type { ApplicationStatus } from "../../bindings/ApplicationStatus";
 import type { Overview } from "../../bindings/Overview";
 import type { OverviewApplication } from "../../bindings/OverviewApplication";
 import type { OverviewGroup } from "../../bindings/OverviewGroup";
+import { describeTencent } from "../../errors";
 import { formatDate } from "../applications/parts";
 
 export type AttentionActions = {
@@ -49,7 +50,7 @@ function Group({
 
 /**
  * "Needs your attention": each kind of problem with the button that deals with it — outcome
- * unknown (Resolve… opens the application), refused (Open, to copy its numbers into a new
+ * unknown (Resolve opens the application), refused (Open, to copy its numbers into a new
  * draft), queued with nothing sending (Resume sending), waiting long for review (Check now).
  */
 export function AttentionList({
@@ -65,7 +66,7 @@ export function AttentionList({
   function rows(
     group: OverviewGroup,
     statuses: ApplicationStatus[],
-    text: (a: OverviewApplication) => string,
+    text: (a: OverviewApplication) => ReactNode,
     button: "open" | "resolve",
   ): ReactElement {
     const more = group.total > group.applications.length;
@@ -114,8 +115,18 @@ export function AttentionList({
   const { unknown, failed, waiting_long: waiting, stopped_queue: queued } = overview;
   const item = (a: OverviewApplication): string =>
     t("overview.attention.item", { id: a.id, count: a.number_count, when: when(a.at) });
-  const itemCode = (a: OverviewApplication): string =>
-    t("overview.attention.itemCode", { id: a.id, code: a.error_code ?? "—", when: when(a.at) });
+  // A refusal in plain words; Tencent's code beside it, for the console and support.
+  const refused = (a: OverviewApplication): ReactNode => (
+    <>
+      {t("overview.attention.itemRefused", {
+        id: a.id,
+        reason: describeTencent(t, a.error_code ?? "").title,
+      })}{" "}
+      <span className="muted overview-code">
+        {t("overview.attention.itemCode", { code: a.error_code ?? "—", when: when(a.at) })}
+      </span>
+    </>
+  );
   const nothing = unknown.total + failed.total + waiting.total === 0 && queued === null;
 
   return (
@@ -144,7 +155,7 @@ export function AttentionList({
               title={t("overview.attention.unknownTitle", { count: unknown.total })}
               hint={t("overview.attention.unknownHint")}
             >
-              {rows(unknown, ["unknown"], itemCode, "resolve")}
+              {rows(unknown, ["unknown"], item, "resolve")}
             </Group>
           )}
           {failed.total > 0 && (
@@ -153,16 +164,14 @@ export function AttentionList({
               title={t("overview.attention.failedTitle", { count: failed.total })}
               hint={t("overview.attention.failedHint")}
             >
-              {rows(failed, ["failed"], itemCode, "open")}
+              {rows(failed, ["failed"], refused, "open")}
             </Group>
           )}
           {queued !== null && (
             <Group
               kind="queued"
               title={t("overview.attention.queuedTitle", { count: queued.applications })}
-              hint={t("overview.attention.queuedHint", {
-                numbers: queued.numbers.toLocaleString(),
-              })}
+              hint={t("overview.attention.queuedHint", { count: queued.numbers })}
               action={
                 <button
                   type="button"

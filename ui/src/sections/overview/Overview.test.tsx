@@ -68,6 +68,16 @@ describe("Overview", () => {
     expect(badge.getAttribute("aria-label")).toBe("10 applications need your attention");
   });
 
+  it("lists the unfinished work itself: the banner of other sections stays off the Overview", async () => {
+    const { user } = withOverview(BUSY, {
+      outbox_status: () => ({ ...IDLE_STATUS, queued: 2 }),
+    });
+    await screen.findByTestId("overview-attention-queued");
+    expect(screen.queryByTestId("interrupted-banner")).toBeNull();
+    await user.click(screen.getByTestId("nav-drafts"));
+    expect(await screen.findByTestId("interrupted-banner")).toBeTruthy();
+  });
+
   it("on a fresh install Import stays first and the sidebar shows no count", async () => {
     renderApp();
     await screen.findByTestId("section-heading-import");
@@ -92,7 +102,7 @@ describe("Overview", () => {
     expect(screen.getByTestId("overview-total").textContent).toBe("17 applications, 34 numbers");
     const approved = screen.getByTestId("overview-count-approved");
     expect(approved.textContent).toBe("Approved/live5");
-    expect(approved.getAttribute("aria-label")).toBe("Show the 5 applications: Approved/live");
+    expect(approved.getAttribute("title")).toBe("Show the 5 applications: Approved/live");
     await user.click(approved);
     expect(sectionNow()).toBe("section-applications");
     const query = callsOf(calls, "applications_list").at(-1)?.args as {
@@ -124,9 +134,10 @@ describe("Overview", () => {
     expect(within(unknown).getByRole("heading").textContent).toBe(
       "6 applications with an unknown outcome",
     );
-    expect(unknown.textContent).toContain("#7 · OutcomeUnknown");
-    expect(screen.getByTestId("overview-attention-failed").textContent).toContain(
-      "#9 · InvalidParameter.SipTrunkNotFound",
+    expect(unknown.textContent).toContain("#7 · 2 numbers · ");
+    const failed = screen.getByTestId("overview-attention-failed").textContent;
+    expect(failed, "a refusal in plain words, Tencent's code beside it").toContain(
+      "#9: Tencent doesn't know this SipTrunkId for this SdkAppId. InvalidParameter.SipTrunkNotFound · ",
     );
     expect(screen.getByTestId("overview-attention-queued").textContent).toContain(
       "2 applications queued and not being sent",
@@ -135,7 +146,7 @@ describe("Overview", () => {
       "1 application waiting over 3 days for review",
     );
 
-    // Outcome unknown: Resolve… opens that application, where the resolve actions are.
+    // Outcome unknown: Resolve opens that application, where the resolve actions are.
     const resolve = within(unknown).getByTestId("overview-resolve-7");
     expect(resolve.getAttribute("aria-label")).toBe("Resolve application 7");
     await user.click(resolve);
@@ -162,7 +173,10 @@ describe("Overview", () => {
 
   it("Resume sending sends the queued work and shows the run", async () => {
     const resumed = deferred<RunReport>();
-    const { user, calls } = withOverview(BUSY, { outbox_send_queued: () => resumed.promise });
+    const { user, calls } = withOverview(BUSY, {
+      outbox_send_queued: () => resumed.promise,
+      outbox_status: () => ({ ...IDLE_STATUS, queued: 2 }),
+    });
     await user.click(await screen.findByTestId("overview-resume"));
     expect(callsOf(calls, "outbox_send_queued")).toHaveLength(1);
     expect(await screen.findByTestId("submit-progress")).toBeTruthy();

@@ -129,12 +129,10 @@ export function OverviewScreen({
   const days = overview.live_window_days;
   return (
     <div className="overview" data-testid="overview">
-      <p className="muted" data-testid="overview-scope">
-        {t("overview.scopeNote", { scope })}
-      </p>
       {problemBox}
       <StatusBar
         counts={overview.counts}
+        scopeNote={t("overview.scopeNote", { scope })}
         onShow={(status) => {
           onShowApplications([status]);
         }}

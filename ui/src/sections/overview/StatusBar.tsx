@@ -10,9 +10,12 @@ import type { StatusTally } from "../../bindings/StatusTally";
  */
 export function StatusBar({
   counts,
+  scopeNote,
   onShow,
 }: {
   counts: StatusTally[];
+  /** Which applications these are (the connection in use). */
+  scopeNote: string;
   onShow: (status: ApplicationStatus) => void;
 }): ReactElement {
   const { t } = useTranslation();
@@ -32,6 +35,9 @@ export function StatusBar({
             count: total,
             numbers: numbers.toLocaleString(),
           })}
+        </p>
+        <p className="muted" data-testid="overview-scope">
+          {scopeNote}
         </p>
       </div>
       <div className="overview-bar" aria-hidden="true" data-testid="overview-bar">
@@ -53,7 +59,7 @@ export function StatusBar({
                 type="button"
                 className="overview-legend__item"
                 data-testid={`overview-count-${c.status}`}
-                aria-label={t("overview.counts.show", { count: c.applications, status: label })}
+                title={t("overview.counts.show", { count: c.applications, status: label })}
                 onClick={() => {
                   onShow(c.status);
                 }}

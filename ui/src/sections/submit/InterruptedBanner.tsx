@@ -8,12 +8,14 @@ import type { RunState } from "./runState";
 
 /**
  * Above every section: unfinished work found at start (applications still queued, or left
- * "sending" by a crash and now of unknown outcome), with Resume sending and Review; and, while
- * a run goes on with its screen closed, a line with its progress.
+ * "sending" by a crash and now of unknown outcome), with Resume sending and Review — except on
+ * the Overview, which lists the same work with its own buttons; and, while a run goes on with
+ * its screen closed, a line with its progress.
  */
 export function InterruptedBanner({
   run,
   screenOpen,
+  onOverview = false,
   onResume,
   onShow,
   onReview,
@@ -21,6 +23,8 @@ export function InterruptedBanner({
   run: RunState;
   /** The run's own screen is open (then it shows the progress itself). */
   screenOpen: boolean;
+  /** The Overview is shown: it lists the unfinished work itself. */
+  onOverview?: boolean;
   onResume: (endpoint: ActiveEndpoint) => void;
   onShow: () => void;
   onReview: () => void;
@@ -64,7 +68,7 @@ export function InterruptedBanner({
     );
   }
 
-  if (status === null || dismissed || run.status !== "idle") return null;
+  if (status === null || dismissed || onOverview || run.status !== "idle") return null;
   const recovered = status.recoveredAtStart.length;
   if (status.queued === 0 && recovered === 0) return null;
   return (

@@ -182,6 +182,7 @@ export function SubmitHost({
       <InterruptedBanner
         run={run}
         screenOpen={runShown}
+        onOverview={section === "overview" && target === null}
         onResume={(endpoint) => {
           setTarget({ kind: "queued" });
           sendQueued(false, endpoint);
