@@ -7,21 +7,16 @@
 //! target ≤ 1.05×) and the number of `RequestLimitExceeded` answers (target 0).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)] // a bench: a panic is a failure
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group};
-use numdesk_client::{Client, ClientConfig, Credentials, RateLimiter};
+use numdesk_client::RateLimiter;
 use numdesk_outbox::{
-    NoProgress, Outbox, OutboxConfig, RunControl, RunOutcome, Selection, SubmitSettings,
-    endpoint_scope,
+    NoProgress, RunControl, RunOutcome, Selection, SubmitSettings, endpoint_scope,
 };
-use numdesk_sandbox::{
-    DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, Sandbox,
-    SandboxConfig,
-};
-use numdesk_store::{DraftHeader, DraftRow, Store};
+use numdesk_sandbox::SandboxConfig;
+use numdesk_testkit as testkit;
 
 const BATCHES: usize = 100;
 const BATCH_SIZE: usize = 100;
@@ -29,47 +24,22 @@ const IDEAL: Duration = Duration::from_secs(5);
 
 static SAMPLES: Mutex<Vec<(Duration, u32)>> = Mutex::new(Vec::new());
 
-fn rows() -> Vec<DraftRow> {
+fn numbers() -> Vec<String> {
     (0..BATCHES * BATCH_SIZE)
-        .map(|i| DraftRow {
-            source_line: None,
-            phone_number: format!("0203{i:07}"),
-            call_type: Some(2),
-            max_call_count: Some(5),
-            max_call_p_sec: Some(1),
-            outbound_callee_format: None,
-            carrier_phone_number: None,
-            findings: Vec::new(),
-        })
+        .map(|i| format!("0203{i:07}"))
         .collect()
 }
 
-async fn one_run(rows: &[DraftRow]) -> (Duration, u32) {
-    let sandbox = Sandbox::start(
-        SandboxConfig {
-            max_pending: 100_000,
-            ..SandboxConfig::default()
-        },
-        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-    )
-    .await
-    .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(Store::open(&dir.path().join("numdesk.sqlite3")).unwrap());
-    let outbox = Outbox::open(Arc::clone(&store), OutboxConfig::default()).unwrap();
-    let client = Client::new(
-        ClientConfig::new(sandbox.url().parse().unwrap()),
-        RateLimiter::default(),
-        Credentials::new(SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY),
-    )
-    .unwrap();
-    let header = DraftHeader {
-        name: "bench".into(),
-        sdk_app_id: Some(DEFAULT_SDK_APP_ID),
-        sip_trunk_id: Some(DEFAULT_SIP_TRUNK_ID),
-        ..DraftHeader::default()
-    };
-    let draft = store.create_draft(&header, rows).unwrap();
+async fn one_run(numbers: &[String]) -> (Duration, u32) {
+    let sandbox = testkit::sandbox(SandboxConfig {
+        max_pending: 100_000,
+        ..SandboxConfig::default()
+    })
+    .await;
+    let env = testkit::Env::new();
+    let outbox = env.outbox();
+    let client = testkit::client_for(&sandbox.url(), RateLimiter::default());
+    let draft = testkit::draft(outbox.store(), "bench", numbers);
     let settings = SubmitSettings {
         batch_size: Some(BATCH_SIZE),
         ..SubmitSettings::default()
@@ -110,7 +80,7 @@ fn throughput(c: &mut Criterion) {
         .enable_all()
         .build()
         .unwrap();
-    let rows = rows();
+    let numbers = numbers();
     let mut group = c.benchmark_group("outbox");
     group
         .sample_size(10)
@@ -120,7 +90,7 @@ fn throughput(c: &mut Criterion) {
         b.iter_custom(|iters| {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
-                let (wall, limited) = rt.block_on(one_run(&rows));
+                let (wall, limited) = rt.block_on(one_run(&numbers));
                 SAMPLES.lock().unwrap().push((wall, limited));
                 total += wall;
             }

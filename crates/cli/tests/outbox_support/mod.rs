@@ -1,14 +1,14 @@
 //! A sandbox that outlives the `numdesk` processes (it runs in the test process), a database
-//! file, and the checks of the outbox guarantees.
+//! file, and the checks of the outbox guarantees (from `numdesk-testkit`, shared with the outbox
+//! tests).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failure
 
-use std::collections::{BTreeSet, HashMap, HashSet};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use numdesk_sandbox::{Sandbox, SandboxApplication, SandboxConfig};
-use numdesk_store::{ApplicationFilter, ApplicationState, ApplicationSummary, Store};
+use numdesk_sandbox::{Sandbox, SandboxConfig};
+use numdesk_store::{ApplicationFilter, ApplicationSummary, Store};
 use serde_json::Value;
 
 pub const SDK: &str = "1400000001";
@@ -124,149 +124,7 @@ pub fn json(out: &Output) -> Value {
     })
 }
 
-pub fn numbers(prefix: &str, count: usize) -> Vec<String> {
-    (0..count).map(|i| format!("{prefix}{i:05}")).collect()
-}
-
-fn set(numbers: &[String]) -> BTreeSet<String> {
-    numbers.iter().cloned().collect()
-}
-
-/// What the guarantees check found.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Agreement {
-    pub sandbox_applications: usize,
-    pub local_submitted: usize,
-    pub local_unknown: usize,
-    pub unknown_created: usize,
-    pub unknown_not_created: usize,
-}
-
-/// The issue's guarantees: no number in two applications (sandbox or local), every ApplyId the
-/// sandbox issued known locally (same numbers) or its batch `unknown`, every local ApplyId in
-/// the sandbox, nothing left `sending`, `PRAGMA integrity_check` ok.
-pub fn check_agreement(sandbox: &[SandboxApplication], store: &Store) -> Agreement {
-    let local = store.applications(&ApplicationFilter::all()).unwrap();
-    assert!(
-        local.iter().all(|a| a.state != ApplicationState::Sending),
-        "rule: no `sending` survives a reopened outbox"
-    );
-    let mut seen: HashMap<&str, u64> = HashMap::new();
-    for app in sandbox {
-        for n in &app.numbers {
-            if let Some(other) = seen.insert(n, app.apply_id) {
-                panic!(
-                    "rule: no number in two applications — {n} in {other} and {}",
-                    app.apply_id
-                );
-            }
-        }
-    }
-    let mut held: HashMap<&str, i64> = HashMap::new();
-    for app in local.iter().filter(|a| a.state != ApplicationState::Failed) {
-        for n in &app.numbers {
-            if let Some(other) = held.insert(n, app.id) {
-                panic!(
-                    "rule: no number in two local applications — {n} in {other} and {}",
-                    app.id
-                );
-            }
-        }
-    }
-    let by_apply: HashMap<u64, &ApplicationSummary> = local
-        .iter()
-        .filter_map(|a| a.apply_id.map(|id| (id, a)))
-        .collect();
-    let unknown: HashMap<BTreeSet<String>, i64> = local
-        .iter()
-        .filter(|a| a.state == ApplicationState::Unknown)
-        .map(|a| (set(&a.numbers), a.id))
-        .collect();
-    let mut created = HashSet::new();
-    for app in sandbox {
-        match by_apply.get(&app.apply_id) {
-            Some(l) => assert_eq!(
-                set(&l.numbers),
-                set(&app.numbers),
-                "ApplyId {}",
-                app.apply_id
-            ),
-            None => {
-                let id = unknown.get(&set(&app.numbers)).unwrap_or_else(|| {
-                    panic!(
-                        "rule: every sandbox ApplyId is known locally or its batch is unknown — \
-                         {} is neither",
-                        app.apply_id
-                    )
-                });
-                created.insert(*id);
-            }
-        }
-    }
-    let sandbox_ids: HashSet<u64> = sandbox.iter().map(|a| a.apply_id).collect();
-    for l in local
-        .iter()
-        .filter(|a| a.state == ApplicationState::Submitted)
-    {
-        assert!(
-            sandbox_ids.contains(&l.apply_id.unwrap()),
-            "local ApplyId exists in the sandbox"
-        );
-    }
-    assert_eq!(
-        store.integrity_check().unwrap(),
-        ["ok"],
-        "rule: PRAGMA integrity_check is ok"
-    );
-    Agreement {
-        sandbox_applications: sandbox.len(),
-        local_submitted: local
-            .iter()
-            .filter(|a| a.state == ApplicationState::Submitted)
-            .count(),
-        local_unknown: unknown.len(),
-        unknown_created: created.len(),
-        unknown_not_created: unknown.len() - created.len(),
-    }
-}
-
-/// For each unknown application: the sandbox ApplyId with the same numbers (the user finds it
-/// in the console), or `None` (it is not there: resend).
-pub fn unknown_lookup(sandbox: &[SandboxApplication], store: &Store) -> Vec<(i64, Option<u64>)> {
-    let local = store.applications(&ApplicationFilter::all()).unwrap();
-    let known: HashSet<u64> = local.iter().filter_map(|a| a.apply_id).collect();
-    let by_set: HashMap<BTreeSet<String>, u64> = sandbox
-        .iter()
-        .filter(|a| !known.contains(&a.apply_id))
-        .map(|a| (set(&a.numbers), a.apply_id))
-        .collect();
-    local
-        .iter()
-        .filter(|a| a.state == ApplicationState::Unknown)
-        .map(|a| (a.id, by_set.get(&set(&a.numbers)).copied()))
-        .collect()
-}
-
-/// Every file under `dir`, recursively.
-pub fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out
-}
-
-pub fn occurrences(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack
-        .windows(needle.len())
-        .filter(|w| *w == needle)
-        .count()
-}
+#[allow(unused_imports)] // each test file uses its own subset
+pub use numdesk_testkit::{
+    Agreement, check_agreement, files_under, numbers, occurrences, unknown_lookup,
+};
