@@ -12,7 +12,7 @@ import type { SubmitInput } from "../../bindings/SubmitInput";
 import type { SubmitPreview } from "../../bindings/SubmitPreview";
 import { createI18n } from "../../i18n";
 import { IDLE_STATUS } from "../../test/outboxFixtures";
-import { callsOf, deferred, mockCommands, type Handler } from "../../test/renderApp";
+import { callsOf, deferred, mockCommands, rejectWith, type Handler } from "../../test/renderApp";
 import { SubmitHost, useSubmitNav } from "./SubmitHost";
 
 const IDLE: OutboxStatus = IDLE_STATUS;
@@ -318,7 +318,7 @@ describe("Submit screen", () => {
         starts += 1;
         if (starts === 1)
           // The app refuses: the draft changed after the summary was read.
-          return Promise.reject({
+          return rejectWith({
             code: "preview_changed",
             message: "nothing was sent: the draft … changed",
             details: { draftId: 7, reason: "changed" },
