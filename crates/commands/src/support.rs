@@ -1,7 +1,6 @@
 //! `support_bundle_save`, database statistics, and the credential store wrapper that tells the
 //! log redactor about every SecretKey and token the app handles.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -111,79 +110,11 @@ pub fn support_bundle_save(
     })
 }
 
-/// Rows per table, per state (every table with a `state`, `endpoint_kind`, `modify_state` or
-/// `has_error` column), schema version, sizes and `PRAGMA integrity_check`. Never a row's
-/// contents.
+/// The store's [statistics](Store::statistics) (rows per table and per state, sizes,
+/// `PRAGMA integrity_check`) with the schema and SQLite versions and the files' sizes. Never a
+/// row's contents.
 pub fn database_statistics(store: &Store) -> Result<Value, IpcError> {
-    const GROUPED: [&str; 4] = ["state", "endpoint_kind", "modify_state", "has_error"];
-    let stats = store.with_conn(|c| {
-        let pragma = |name: &str| -> Result<i64, rusqlite::Error> {
-            c.pragma_query_value(None, name, |r| r.get(0))
-        };
-        let (page_size, page_count, freelist) = (
-            pragma("page_size")?,
-            pragma("page_count")?,
-            pragma("freelist_count")?,
-        );
-        let journal: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
-        let mut integrity = Vec::new();
-        c.pragma_query(None, "integrity_check", |r| {
-            integrity.push(r.get::<_, String>(0)?);
-            Ok(())
-        })?;
-        let mut names = Vec::new();
-        {
-            let mut stmt = c.prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'table' \
-                 AND name NOT LIKE 'sqlite_%' ORDER BY name",
-            )?;
-            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-            for name in rows {
-                names.push(name?);
-            }
-        }
-        let mut tables = BTreeMap::new();
-        let mut groups = BTreeMap::new();
-        for name in &names {
-            let quoted = name.replace('"', "\"\"");
-            let count: i64 =
-                c.query_row(&format!("SELECT count(*) FROM \"{quoted}\""), [], |r| {
-                    r.get(0)
-                })?;
-            tables.insert(name.clone(), count);
-            let mut columns = Vec::new();
-            {
-                let mut stmt = c.prepare(&format!("PRAGMA table_info(\"{quoted}\")"))?;
-                let rows = stmt.query_map([], |r| r.get::<_, String>(1))?;
-                for col in rows {
-                    columns.push(col?);
-                }
-            }
-            for col in GROUPED.iter().filter(|g| columns.iter().any(|c| c == *g)) {
-                let mut stmt = c.prepare(&format!(
-                    "SELECT coalesce(CAST(\"{col}\" AS TEXT), 'null'), count(*) \
-                     FROM \"{quoted}\" GROUP BY 1 ORDER BY 1"
-                ))?;
-                let mut by = BTreeMap::new();
-                let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?;
-                for row in rows {
-                    let (value, n): (String, i64) = row?;
-                    by.insert(value, n);
-                }
-                groups.insert(format!("{name}.{col}"), by);
-            }
-        }
-        Ok(json!({
-            "pageSize": page_size,
-            "pageCount": page_count,
-            "freelistCount": freelist,
-            "journalMode": journal,
-            "integrityCheck": integrity,
-            "rowsPerTable": tables,
-            "rowsPerValue": groups,
-        }))
-    })?;
-    let mut stats = stats;
+    let mut stats = serde_json::to_value(store.statistics()?).map_err(internal)?;
     stats["schemaVersion"] = json!(store.schema_version()?);
     stats["sqliteVersion"] = json!(numdesk_store::sqlite_version());
     if let Some(path) = store.path() {
@@ -203,29 +134,7 @@ pub fn database_statistics(store: &Store) -> Result<Value, IpcError> {
 
 /// The numbers of the outbox's applications (for `numbers.json`, only when the user asked).
 fn application_numbers(store: &Store) -> Result<Value, IpcError> {
-    let rows = store.with_conn(|c| {
-        let mut stmt = c.prepare(
-            "SELECT a.id, a.state, a.apply_id, a.endpoint_kind, n.phone_number \
-             FROM applications a JOIN application_numbers n ON n.application_id = a.id \
-             ORDER BY a.id DESC, n.position LIMIT ?1",
-        )?;
-        let limit = i64::try_from(MAX_BUNDLE_NUMBERS).unwrap_or(i64::MAX);
-        let rows = stmt.query_map([limit], |r| {
-            Ok(json!({
-                "application": r.get::<_, i64>(0)?,
-                "state": r.get::<_, String>(1)?,
-                "applyId": r.get::<_, Option<i64>>(2)?,
-                "endpoint": r.get::<_, String>(3)?,
-                "number": r.get::<_, String>(4)?,
-            }))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            out.push(row?);
-        }
-        Ok(out)
-    })?;
-    Ok(Value::Array(rows))
+    serde_json::to_value(store.bundle_numbers(MAX_BUNDLE_NUMBERS)?).map_err(internal)
 }
 
 fn internal(err: serde_json::Error) -> IpcError {

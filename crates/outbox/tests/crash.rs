@@ -245,7 +245,7 @@ async fn a_panic_in_one_send_task_does_not_abort_the_others_mid_request() {
 /// `temp.fail_answers` holds a row (a full disk, a locked file).
 fn fail_answer_writes(store: &numdesk_store::Store, on: bool) {
     store
-        .with_conn(|c| {
+        .with_conn_for_tests(|c| {
             c.execute_batch(
                 "CREATE TEMP TABLE IF NOT EXISTS fail_answers (x); \
                  CREATE TEMP TRIGGER IF NOT EXISTS fail_answer BEFORE UPDATE OF state ON \

@@ -11,6 +11,7 @@
 //! `synchronous=FULL`, so not even a power cut can lose them; everything else runs with `NORMAL`.
 
 mod applications;
+mod diagnostics;
 mod drafts;
 mod error;
 mod listing;
@@ -34,6 +35,7 @@ pub use applications::{
     ModifyTarget, NOT_CREATED_NOTE, NewSubmission, Outcome, QueuedApplication, RESEND_NOTE,
     RESOLVED_NOTE, Recovered, StatusCount, SubmissionNumber,
 };
+pub use diagnostics::{BundleNumber, DatabaseStatistics};
 pub use drafts::{Draft, DraftHeader, DraftRow, DraftSummary, RowFinding, Severity};
 pub use error::StoreError;
 pub use listing::{ListedNumber, LiveNumber};
@@ -119,12 +121,24 @@ impl Store {
     }
 
     /// Runs `f` with the connection. Blocking: call it off the UI thread.
-    pub fn with_conn<T>(
+    pub(crate) fn with_conn<T>(
         &self,
         f: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let mut conn = self.lock();
         f(&mut conn)
+    }
+
+    /// [`with_conn`](Self::with_conn) for tests that must act on the store's own connection (a
+    /// TEMP trigger that makes writes fail); behind the `test-hooks` feature, which only
+    /// dev-dependencies enable. Everything else goes through the store's methods.
+    #[cfg(feature = "test-hooks")]
+    #[doc(hidden)]
+    pub fn with_conn_for_tests<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.with_conn(f)
     }
 
     /// Runs `f` in one IMMEDIATE transaction (committed if `f` succeeds, rolled back otherwise).

@@ -153,12 +153,14 @@ fn profiles_round_trip_and_have_no_place_for_a_secret_key() {
         .unwrap_err();
     assert!(err.to_string().contains("CallType"), "{err}");
 
-    let columns: Vec<String> = store
-        .with_conn(|c| {
-            let mut stmt = c.prepare("SELECT name FROM pragma_table_info('profiles')")?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            Ok(rows.collect::<Result<_, _>>()?)
-        })
+    // The schema as another connection to the file sees it.
+    let columns: Vec<String> = rusqlite::Connection::open(store.path().unwrap())
+        .unwrap()
+        .prepare("SELECT name FROM pragma_table_info('profiles')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
         .unwrap();
     assert!(
         !columns
@@ -412,12 +414,12 @@ fn sending_is_claimed_once_and_answers_need_a_sending_application() {
     assert!(matches!(err, StoreError::WrongState { .. }), "{err}");
 
     // The schema itself refuses a submitted application without an ApplyId.
-    let res = store.with_conn(|c| {
-        Ok(c.execute(
+    let res = rusqlite::Connection::open(store.path().unwrap())
+        .unwrap()
+        .execute(
             "UPDATE applications SET apply_id = NULL WHERE id = ?1",
             [id],
-        )?)
-    });
+        );
     assert!(res.is_err(), "rule: submitted means the ApplyId is known");
 }
 
