@@ -33,7 +33,7 @@ export const API_NAME: Readonly<Record<FieldIdea, string | null>> = {
   sipTrunkId: "SipTrunkId",
   secretId: null,
   secretKey: null,
-  token: "X-TC-Token",
+  token: null,
   prefix: "Prefix",
   mobileNddPrefix: "MobileNddPrefix",
   localNumberTrimAc: "LocalNumberTrimAC",
