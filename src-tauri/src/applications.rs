@@ -9,31 +9,39 @@ use numdesk_commands::{
     ConnectionPlan, ErrorCode, ExportFormat, IpcError, ModifyReport, RefreshReport,
 };
 use numdesk_store::{ApplicationQuery, ApplicationSummary};
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime};
 
-type Ctx<'a> = State<'a, AppContext>;
+use crate::blocking::on_blocking_pool;
 
-#[tauri::command(async)]
-pub fn applications_list(
-    ctx: Ctx<'_>,
+#[tauri::command]
+pub async fn applications_list<R: Runtime>(
+    app: AppHandle<R>,
     query: ApplicationQuery,
 ) -> Result<ApplicationsListPage, IpcError> {
-    core::applications_list(&ctx, &query)
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::applications_list(&ctx, &query)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn application_detail(
-    ctx: Ctx<'_>,
+#[tauri::command]
+pub async fn application_detail<R: Runtime>(
+    app: AppHandle<R>,
     id: i64,
     numbers_offset: Option<u32>,
     numbers_limit: Option<u32>,
 ) -> Result<ApplicationDetail, IpcError> {
-    core::application_detail(
-        &ctx,
-        id,
-        numbers_offset.unwrap_or(0),
-        numbers_limit.unwrap_or(0),
-    )
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::application_detail(
+            &ctx,
+            id,
+            numbers_offset.unwrap_or(0),
+            numbers_limit.unwrap_or(0),
+        )
+    })
+    .await
 }
 
 /// The active connection's client settings, read off the async threads (keychain).
@@ -70,23 +78,41 @@ pub async fn application_modify<R: Runtime>(
     core::application_modify(&app.state::<AppContext>(), plan, id, &changes).await
 }
 
-#[tauri::command(async)]
-pub fn application_resolve(
-    ctx: Ctx<'_>,
+#[tauri::command]
+pub async fn application_resolve<R: Runtime>(
+    app: AppHandle<R>,
     id: i64,
     apply_id: String,
 ) -> Result<ApplicationSummary, IpcError> {
-    core::application_resolve(&ctx, id, &apply_id)
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::application_resolve(&ctx, id, &apply_id)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn application_mark_not_created(ctx: Ctx<'_>, id: i64) -> Result<ApplicationSummary, IpcError> {
-    core::application_mark_not_created(&ctx, id)
+#[tauri::command]
+pub async fn application_mark_not_created<R: Runtime>(
+    app: AppHandle<R>,
+    id: i64,
+) -> Result<ApplicationSummary, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::application_mark_not_created(&ctx, id)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn applications_draft_from_failed(ctx: Ctx<'_>, ids: Vec<i64>) -> Result<i64, IpcError> {
-    core::applications_draft_from_failed(&ctx, &ids)
+#[tauri::command]
+pub async fn applications_draft_from_failed<R: Runtime>(
+    app: AppHandle<R>,
+    ids: Vec<i64>,
+) -> Result<i64, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::applications_draft_from_failed(&ctx, &ids)
+    })
+    .await
 }
 
 /// Writing the export is heavy: it runs on the blocking pool.

@@ -1,7 +1,7 @@
-//! Heavy synchronous work (reading a workbook, writing an export, opening a large draft) runs on
-//! the blocking pool. `#[tauri::command(async)]` on a plain `fn` runs its body on an async worker,
-//! the same few threads that carry Tencent requests and the approval watch; a long import there
-//! would stall them.
+//! Every command that touches the database, the keychain or a file runs on the blocking pool.
+//! `#[tauri::command(async)]` on a plain `fn` would run its body on an async worker, the same few
+//! threads that carry Tencent requests and the approval watch: a long import there, or a query
+//! waiting for the store's lock behind one, would stall them.
 
 use numdesk_commands::{ErrorCode, IpcError};
 use tauri::{AppHandle, Runtime};

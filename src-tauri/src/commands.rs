@@ -2,27 +2,47 @@
 //! Blocking database work runs on Tauri's thread pool (`async` attribute on a sync fn).
 
 use numdesk_commands::{self as core, AppContext, AppInfo, IpcError, Language, Preferences};
-use tauri::State;
+use tauri::{AppHandle, Manager, Runtime};
 
-#[tauri::command(async)]
-pub fn app_info(ctx: State<'_, AppContext>) -> Result<AppInfo, IpcError> {
-    core::app_info(&ctx)
+use crate::blocking::on_blocking_pool;
+
+#[tauri::command]
+pub async fn app_info<R: Runtime>(app: AppHandle<R>) -> Result<AppInfo, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::app_info(&ctx)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn preferences_get(ctx: State<'_, AppContext>) -> Result<Preferences, IpcError> {
-    core::preferences_get(&ctx)
+#[tauri::command]
+pub async fn preferences_get<R: Runtime>(app: AppHandle<R>) -> Result<Preferences, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::preferences_get(&ctx)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn preferences_set_language(
-    ctx: State<'_, AppContext>,
+#[tauri::command]
+pub async fn preferences_set_language<R: Runtime>(
+    app: AppHandle<R>,
     language: Language,
 ) -> Result<Preferences, IpcError> {
-    core::preferences_set_language(&ctx, language)
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::preferences_set_language(&ctx, language)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn preferences_dismiss_welcome(ctx: State<'_, AppContext>) -> Result<Preferences, IpcError> {
-    core::preferences_dismiss_welcome(&ctx)
+#[tauri::command]
+pub async fn preferences_dismiss_welcome<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<Preferences, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::preferences_dismiss_welcome(&ctx)
+    })
+    .await
 }

@@ -6,34 +6,60 @@ use numdesk_commands::{
     self as core, AppContext, ConnectionKind, ErrorCode, IpcError, SaveResult, SettingsInput,
     SettingsView, TestConnectionResult,
 };
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime};
 
-#[tauri::command(async)]
-pub fn settings_get(ctx: State<'_, AppContext>) -> Result<SettingsView, IpcError> {
-    core::settings_get(&ctx)
+use crate::blocking::on_blocking_pool;
+
+#[tauri::command]
+pub async fn settings_get<R: Runtime>(app: AppHandle<R>) -> Result<SettingsView, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::settings_get(&ctx)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn settings_save(
-    ctx: State<'_, AppContext>,
+#[tauri::command]
+pub async fn settings_save<R: Runtime>(
+    app: AppHandle<R>,
     input: SettingsInput,
 ) -> Result<SaveResult, IpcError> {
-    core::settings_save(&ctx, &input)
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::settings_save(&ctx, &input)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn settings_forget_key(ctx: State<'_, AppContext>) -> Result<SettingsView, IpcError> {
-    core::settings_forget_key(&ctx)
+#[tauri::command]
+pub async fn settings_forget_key<R: Runtime>(app: AppHandle<R>) -> Result<SettingsView, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::settings_forget_key(&ctx)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn connection_use_sandbox(ctx: State<'_, AppContext>) -> Result<SettingsView, IpcError> {
-    core::connection_use_sandbox(&ctx)
+#[tauri::command]
+pub async fn connection_use_sandbox<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<SettingsView, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::connection_use_sandbox(&ctx)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn connection_use_tencent(ctx: State<'_, AppContext>) -> Result<SettingsView, IpcError> {
-    core::connection_use_tencent(&ctx)
+#[tauri::command]
+pub async fn connection_use_tencent<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<SettingsView, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::connection_use_tencent(&ctx)
+    })
+    .await
 }
 
 /// Reads the key in a blocking task, then calls `DescribeCCCBuyInfoList` on the async runtime.

@@ -3,28 +3,23 @@
 //! `Channel`. One run at a time (the slot lives in the managed `SubmitState`).
 
 use numdesk_commands::{
-    self as core, AppContext, ErrorCode, IpcError, OutboxStatus, ProgressEvent, RunJob, RunReport,
+    self as core, AppContext, IpcError, OutboxStatus, ProgressEvent, RunJob, RunReport,
     SandboxApproval, SandboxFaults, SubmitInput, SubmitPreview, SubmitState,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
+
+use crate::blocking::on_blocking_pool;
 
 /// Runs `f` with the app's state on the blocking pool.
 async fn blocking<R: Runtime, T: Send + 'static>(
     app: &AppHandle<R>,
     f: impl FnOnce(&AppContext, &SubmitState) -> Result<T, IpcError> + Send + 'static,
 ) -> Result<T, IpcError> {
-    let app = app.clone();
-    tauri::async_runtime::spawn_blocking(move || {
+    on_blocking_pool(app.clone(), move |app| {
         f(&app.state::<AppContext>(), &app.state::<SubmitState>())
     })
     .await
-    .map_err(|err| {
-        IpcError::new(
-            ErrorCode::Internal,
-            format!("a background task failed: {err}"),
-        )
-    })?
 }
 
 /// Sends a claimed job, forwarding progress to the window (a closed window only loses the
@@ -114,12 +109,14 @@ pub fn outbox_cancel(state: State<'_, SubmitState>) -> bool {
 }
 
 /// What runs, what is queued and what is unresolved for the active destination.
-#[tauri::command(async)]
-pub fn outbox_status(
-    ctx: State<'_, AppContext>,
-    state: State<'_, SubmitState>,
-) -> Result<OutboxStatus, IpcError> {
-    core::outbox_status(&ctx, &state)
+#[tauri::command]
+pub async fn outbox_status<R: Runtime>(app: AppHandle<R>) -> Result<OutboxStatus, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        let state = app.state::<SubmitState>();
+        core::outbox_status(&ctx, &state)
+    })
+    .await
 }
 
 /// The built-in sandbox's "simulate problems" switches.
@@ -144,10 +141,14 @@ pub fn sandbox_approval_get(ctx: State<'_, AppContext>) -> SandboxApproval {
 }
 
 /// Sets the built-in sandbox's review delay (saved in the database). Blocking (database).
-#[tauri::command(async)]
-pub fn sandbox_approval_set(
-    ctx: State<'_, AppContext>,
+#[tauri::command]
+pub async fn sandbox_approval_set<R: Runtime>(
+    app: AppHandle<R>,
     approval: SandboxApproval,
 ) -> Result<SandboxApproval, IpcError> {
-    core::sandbox_approval_set(&ctx, &approval)
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::sandbox_approval_set(&ctx, &approval)
+    })
+    .await
 }

@@ -9,6 +9,8 @@ use numdesk_commands::{
 };
 use numdesk_store::LiveNumber;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+
+use crate::blocking::on_blocking_pool;
 use tauri_plugin_notification::NotificationExt;
 
 /// The event the UI listens to: a [`WatchNotice`].
@@ -49,17 +51,25 @@ pub fn spawn<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
-#[tauri::command(async)]
-pub fn watch_settings_get(ctx: State<'_, AppContext>) -> Result<WatchSettings, IpcError> {
-    core::watch_settings_get(&ctx)
+#[tauri::command]
+pub async fn watch_settings_get<R: Runtime>(app: AppHandle<R>) -> Result<WatchSettings, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::watch_settings_get(&ctx)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn watch_settings_set(
-    ctx: State<'_, AppContext>,
+#[tauri::command]
+pub async fn watch_settings_set<R: Runtime>(
+    app: AppHandle<R>,
     settings: WatchSettings,
 ) -> Result<WatchSettings, IpcError> {
-    core::watch_settings_set(&ctx, &settings)
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::watch_settings_set(&ctx, &settings)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -89,7 +99,11 @@ pub async fn live_numbers_read<R: Runtime>(
     core::live_numbers_read(&app.state::<AppContext>(), plan, sdk_app_id).await
 }
 
-#[tauri::command(async)]
-pub fn live_numbers_list(ctx: State<'_, AppContext>) -> Result<Vec<LiveNumber>, IpcError> {
-    core::live_numbers_list(&ctx)
+#[tauri::command]
+pub async fn live_numbers_list<R: Runtime>(app: AppHandle<R>) -> Result<Vec<LiveNumber>, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::live_numbers_list(&ctx)
+    })
+    .await
 }

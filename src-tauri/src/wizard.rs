@@ -1,7 +1,6 @@
 //! Import wizard, review grid and drafts: thin `#[tauri::command]`s over `numdesk-commands`.
-//! Everything here reads files or the database: opening, reading and processing a file, opening
-//! a draft and exporting run on the blocking pool ([`on_blocking_pool`]); the quick ones as
-//! `#[tauri::command(async)]`.
+//! Everything here reads files or the database, so every command runs on the blocking pool
+//! ([`on_blocking_pool`]).
 
 use std::path::PathBuf;
 
@@ -92,19 +91,27 @@ pub async fn import_process<R: Runtime>(
     .await
 }
 
-#[tauri::command(async)]
-pub fn import_rows_page(
-    wiz: Wiz<'_>,
+#[tauri::command]
+pub async fn import_rows_page<R: Runtime>(
+    app: AppHandle<R>,
     offset: u32,
     limit: u32,
     filter: RowFilter,
 ) -> Result<RowsPage, IpcError> {
-    core::import_rows_page(&wiz, offset, limit, filter)
+    on_blocking_pool(app, move |app| {
+        let wiz = app.state::<WizardState>();
+        core::import_rows_page(&wiz, offset, limit, filter)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn drafts_list(ctx: Ctx<'_>) -> Result<Vec<DraftSummary>, IpcError> {
-    core::drafts_list(&ctx)
+#[tauri::command]
+pub async fn drafts_list<R: Runtime>(app: AppHandle<R>) -> Result<Vec<DraftSummary>, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::drafts_list(&ctx)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -120,42 +127,58 @@ pub async fn draft_open<R: Runtime>(
     .await
 }
 
-#[tauri::command(async)]
-pub fn draft_edit_row(
-    ctx: Ctx<'_>,
-    wiz: Wiz<'_>,
+#[tauri::command]
+pub async fn draft_edit_row<R: Runtime>(
+    app: AppHandle<R>,
     index: u32,
     edit: RowEdit,
 ) -> Result<GridRow, IpcError> {
-    core::draft_edit_row(&ctx, &wiz, index, &edit)
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        let wiz = app.state::<WizardState>();
+        core::draft_edit_row(&ctx, &wiz, index, &edit)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn draft_bulk_set(
-    ctx: Ctx<'_>,
-    wiz: Wiz<'_>,
+#[tauri::command]
+pub async fn draft_bulk_set<R: Runtime>(
+    app: AppHandle<R>,
     indices: Vec<u32>,
     set: BulkSet,
 ) -> Result<WorkbenchSummary, IpcError> {
-    core::draft_bulk_set(&ctx, &wiz, &indices, &set)
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        let wiz = app.state::<WizardState>();
+        core::draft_bulk_set(&ctx, &wiz, &indices, &set)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn draft_write_numbers(
-    ctx: Ctx<'_>,
-    wiz: Wiz<'_>,
+#[tauri::command]
+pub async fn draft_write_numbers<R: Runtime>(
+    app: AppHandle<R>,
     form: NumberForm,
 ) -> Result<WorkbenchSummary, IpcError> {
-    core::draft_write_numbers(&ctx, &wiz, form)
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        let wiz = app.state::<WizardState>();
+        core::draft_write_numbers(&ctx, &wiz, form)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn draft_delete_rows(
-    ctx: Ctx<'_>,
-    wiz: Wiz<'_>,
+#[tauri::command]
+pub async fn draft_delete_rows<R: Runtime>(
+    app: AppHandle<R>,
     indices: Vec<u32>,
 ) -> Result<WorkbenchSummary, IpcError> {
-    core::draft_delete_rows(&ctx, &wiz, &indices)
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        let wiz = app.state::<WizardState>();
+        core::draft_delete_rows(&ctx, &wiz, &indices)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -172,22 +195,39 @@ pub async fn draft_export<R: Runtime>(
     .await
 }
 
-#[tauri::command(async)]
-pub fn draft_rename(
-    ctx: Ctx<'_>,
-    wiz: Wiz<'_>,
+#[tauri::command]
+pub async fn draft_rename<R: Runtime>(
+    app: AppHandle<R>,
     id: i64,
     name: String,
 ) -> Result<DraftSummary, IpcError> {
-    core::draft_rename(&ctx, &wiz, id, &name)
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        let wiz = app.state::<WizardState>();
+        core::draft_rename(&ctx, &wiz, id, &name)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn draft_duplicate(ctx: Ctx<'_>, id: i64, name: String) -> Result<DraftSummary, IpcError> {
-    core::draft_duplicate(&ctx, id, &name)
+#[tauri::command]
+pub async fn draft_duplicate<R: Runtime>(
+    app: AppHandle<R>,
+    id: i64,
+    name: String,
+) -> Result<DraftSummary, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::draft_duplicate(&ctx, id, &name)
+    })
+    .await
 }
 
-#[tauri::command(async)]
-pub fn draft_delete(ctx: Ctx<'_>, wiz: Wiz<'_>, id: i64) -> Result<(), IpcError> {
-    core::draft_delete(&ctx, &wiz, id)
+#[tauri::command]
+pub async fn draft_delete<R: Runtime>(app: AppHandle<R>, id: i64) -> Result<(), IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        let wiz = app.state::<WizardState>();
+        core::draft_delete(&ctx, &wiz, id)
+    })
+    .await
 }
