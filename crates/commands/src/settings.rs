@@ -152,6 +152,9 @@ pub struct SettingsView {
     pub defaults: ConnectionDefaults,
     pub proxy_mode: ProxyMode,
     pub proxy_url: Option<String>,
+    /// A user name and password for the manual proxy are kept in the keychain (never shown; the
+    /// URL above is without them).
+    pub proxy_credentials_saved: bool,
 }
 
 /// What `settings_save` returns: the new view and format warnings about the pasted values.
@@ -475,6 +478,9 @@ pub fn settings_get(ctx: &AppContext) -> Result<SettingsView, IpcError> {
         .preference(BATCH_KEY)?
         .and_then(|v| v.parse().ok());
     let (proxy_mode, proxy_url) = proxy_of(ctx)?;
+    // A keychain that cannot be read shows no indicator (the key's own error says why).
+    let proxy_credentials_saved =
+        proxy_mode == ProxyMode::Manual && matches!(proxy_userinfo(ctx), Ok(Some(_)));
     Ok(SettingsView {
         active: active_kind(ctx)?,
         endpoint: ctx.endpoint(),
@@ -489,6 +495,7 @@ pub fn settings_get(ctx: &AppContext) -> Result<SettingsView, IpcError> {
         defaults: defaults_of(profile.as_ref(), batch_size),
         proxy_mode,
         proxy_url,
+        proxy_credentials_saved,
     })
 }
 

@@ -357,6 +357,10 @@ fn proxy_credentials_live_in_the_keychain_and_follow_their_proxy() {
         Some("http://proxy.corp:3128/"),
         "rule: Settings shows the proxy without its credentials"
     );
+    assert!(
+        view.proxy_credentials_saved,
+        "and says that credentials are saved for it"
+    );
     let saved = keys.load(numdesk_commands::PROXY_ACCOUNT).unwrap().unwrap();
     assert_eq!(saved.secret_key.expose_secret(), "alice:pa%40ss-word1");
     fn used(ctx: &numdesk_commands::AppContext) -> String {
@@ -387,6 +391,10 @@ fn proxy_credentials_live_in_the_keychain_and_follow_their_proxy() {
         keys.load(numdesk_commands::PROXY_ACCOUNT)
             .unwrap()
             .is_none()
+    );
+    assert!(
+        !settings_get(&ctx).unwrap().proxy_credentials_saved,
+        "no credentials for the other proxy"
     );
     drop(ctx);
 

@@ -37,4 +37,9 @@ keyStoreNote: string | null,
 /**
  * Reading the keychain failed (the key may still be there).
  */
-keyError: string | null, defaults: ConnectionDefaults, proxyMode: ProxyMode, proxyUrl: string | null, };
+keyError: string | null, defaults: ConnectionDefaults, proxyMode: ProxyMode, proxyUrl: string | null, 
+/**
+ * A user name and password for the manual proxy are kept in the keychain (never shown; the
+ * URL above is without them).
+ */
+proxyCredentialsSaved: boolean, };

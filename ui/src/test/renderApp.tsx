@@ -66,6 +66,7 @@ export const FIRST_RUN_SETTINGS: SettingsView = {
   },
   proxyMode: "system",
   proxyUrl: null,
+  proxyCredentialsSaved: false,
 };
 
 /** What `applications_list` returns before anything was submitted. */

@@ -97,6 +97,27 @@ describe("Settings screen", () => {
     );
   });
 
+  it("says when the proxy's user name and password are saved, for that proxy only", async () => {
+    const view: SettingsView = {
+      ...SAVED,
+      proxyMode: "manual",
+      proxyUrl: "http://proxy.corp:3128/",
+      proxyCredentialsSaved: true,
+    };
+    const { user } = await openSettings({ settings_get: () => view });
+    const url = await screen.findByTestId<HTMLInputElement>("settings-proxy-url");
+    expect(url.value, "the URL is shown without its credentials").toBe("http://proxy.corp:3128/");
+    const note = screen.getByTestId("settings-proxy-credentials");
+    expect(note.textContent).toContain("saved in the system keychain");
+    expect(url.getAttribute("aria-describedby")).toContain("settings-proxy-credentials");
+    await user.clear(url);
+    await user.type(url, "http://other.corp:8080");
+    expect(
+      screen.queryByTestId("settings-proxy-credentials"),
+      "another proxy does not get them",
+    ).toBeNull();
+  });
+
   it("shows the backend's validation message under the field it names", async () => {
     await openSettings({
       settings_save: () =>

@@ -93,6 +93,11 @@ export function SettingsScreen({
     setProxyMode(v.proxyMode);
     setProxyUrl(v.proxyUrl ?? "");
   }
+  // Credentials kept in the keychain belong to the proxy saved; not to another URL being typed.
+  const proxyCredentialsShown =
+    view?.proxyCredentialsSaved === true &&
+    proxyMode === "manual" &&
+    proxyUrl === (view.proxyUrl ?? "");
 
   useEffect(() => {
     let current = true;
@@ -480,9 +485,20 @@ export function SettingsScreen({
                   setProxyUrl(e.target.value);
                 }}
                 aria-invalid={invalid("proxyUrl")}
-                aria-describedby="err-proxyUrl"
+                aria-describedby={
+                  proxyCredentialsShown ? "err-proxyUrl settings-proxy-credentials" : "err-proxyUrl"
+                }
                 data-testid="settings-proxy-url"
               />
+              {proxyCredentialsShown && (
+                <p
+                  id="settings-proxy-credentials"
+                  className="muted"
+                  data-testid="settings-proxy-credentials"
+                >
+                  {t("settingsScreen.proxy.credentialsSaved")}
+                </p>
+              )}
               {fieldError("proxyUrl")}
             </div>
           )}
