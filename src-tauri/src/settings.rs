@@ -69,7 +69,7 @@ pub async fn settings_test_connection<R: Runtime>(
     connection: ConnectionKind,
 ) -> Result<TestConnectionResult, IpcError> {
     let plan = tauri::async_runtime::spawn_blocking(move || {
-        core::prepare_test_connection(&app.state::<AppContext>(), connection)
+        core::connection_plan(&app.state::<AppContext>(), connection)
     })
     .await
     .map_err(|err| IpcError::new(ErrorCode::Internal, format!("test connection: {err}")))??;

@@ -1,6 +1,9 @@
 //! The one error shape that crosses the IPC boundary.
 
+use numdesk_client::{ClientError, ErrorClass, NetworkErrorKind};
+use numdesk_keychain::KeychainError;
 use serde::Serialize;
+use serde_json::json;
 use ts_rs::TS;
 
 /// What kind of failure this is; the UI switches on it.
@@ -121,7 +124,7 @@ impl From<numdesk_outbox::OutboxError> for IpcError {
         let message = err.to_string();
         match err {
             E::Store(e) => e.into(),
-            E::Client(e) => crate::settings::client_error(e),
+            E::Client(e) => crate::error::client_error(e),
             E::Locked { holder, .. } => IpcError::new(ErrorCode::Io, message)
                 .with_details(serde_json::json!({ "reason": "locked", "holder": holder })),
             E::Lock { .. } => IpcError::new(ErrorCode::Io, message),
@@ -148,6 +151,103 @@ impl From<numdesk_outbox::OutboxError> for IpcError {
             _ => IpcError::new(ErrorCode::Internal, message),
         }
     }
+}
+
+/// A pasted credential that cannot be used: code `invalid_credentials`, the field and the
+/// keychain crate's problem code in `details`; the message never quotes the value.
+pub(crate) fn credential_error(err: KeychainError) -> IpcError {
+    let field = match err.field() {
+        Some(numdesk_keychain::CredentialField::SecretId) => "secretId",
+        Some(numdesk_keychain::CredentialField::SecretKey) => "secretKey",
+        Some(numdesk_keychain::CredentialField::Token) => "token",
+        None => return keychain_error(err),
+    };
+    IpcError::new(ErrorCode::InvalidCredentials, err.to_string())
+        .with_details(json!({ "field": field, "problem": err.code() }))
+}
+
+pub(crate) fn keychain_error(err: KeychainError) -> IpcError {
+    IpcError::new(ErrorCode::Keychain, err.to_string())
+        .with_details(json!({ "problem": err.code() }))
+}
+
+/// A client failure as `{code, message, details}`: the code says what the user can do.
+///
+/// `details` (camelCase; the UI's `explainError` in `ui/src/errors/` reads them):
+/// - Tencent answers: `apiCode` (e.g. `AuthFailure.SignatureExpire`) and `requestId`; for
+///   `AuthFailure.SignatureExpire` also `clockOffsetSeconds` when the caller knows it (see
+///   [`client_error_with_clock`]). A rejected key from [`run_test_connection`] adds `otherSite` (`"china"` /
+///   `"international"`) and `otherSiteAccepts` (`true`, `false`, or `null` when unknown).
+/// - Nothing sent: `kind` — `Dns`, `ConnectionRefused`, `Certificate`, `Tls`, `Proxy`,
+///   `ConnectTimeout` or `Other` (code `certificate`, `proxy` or `network`).
+/// - Sent, no answer: `kind` — `Timeout`, `ConnectionDropped` or `ResponseTooLarge` — and
+///   `outcomeUnknown: true`.
+/// - Not a Tencent answer: `kind` — `HttpStatus` (with `status`) or `BadResponse` — and
+///   `requestId` when one could be read.
+pub fn client_error(err: ClientError) -> IpcError {
+    let message = err.to_string();
+    match &err {
+        ClientError::Api(api) => {
+            let code = match api.class() {
+                ErrorClass::Auth => ErrorCode::AuthFailed,
+                ErrorClass::Permission => ErrorCode::PermissionDenied,
+                ErrorClass::ClockSkew => ErrorCode::ClockSkew,
+                _ => ErrorCode::Tencent,
+            };
+            IpcError::new(code, message)
+                .with_details(json!({ "apiCode": api.code, "requestId": api.request_id }))
+        }
+        ClientError::NotSent { kind, .. } => {
+            let code = match kind {
+                NetworkErrorKind::Certificate => ErrorCode::Certificate,
+                NetworkErrorKind::Proxy => ErrorCode::Proxy,
+                _ => ErrorCode::Network,
+            };
+            IpcError::new(code, message).with_details(json!({ "kind": format!("{kind:?}") }))
+        }
+        ClientError::OutcomeUnknown { kind, .. } => IpcError::new(ErrorCode::Network, message)
+            .with_details(json!({
+                "kind": format!("{kind:?}"),
+                "outcomeUnknown": true,
+                "requestId": null,
+            })),
+        ClientError::HttpStatus {
+            status, request_id, ..
+        } => IpcError::new(ErrorCode::Network, message).with_details(json!({
+            "kind": "HttpStatus",
+            "status": status,
+            "requestId": request_id,
+        })),
+        ClientError::BadResponse { request_id, .. } => IpcError::new(ErrorCode::Network, message)
+            .with_details(json!({ "kind": "BadResponse", "requestId": request_id })),
+        ClientError::Config { setting, .. } if *setting == "proxy" => {
+            IpcError::new(ErrorCode::Proxy, message)
+        }
+        ClientError::Config { setting, .. } => IpcError::new(ErrorCode::InvalidInput, message)
+            .with_details(json!({ "field": setting })),
+        ClientError::Sign(_) | ClientError::MissingCredentials { .. } => {
+            IpcError::new(ErrorCode::InvalidCredentials, message)
+        }
+        _ => IpcError::new(ErrorCode::Internal, message),
+    }
+}
+
+/// [`client_error`], plus `details.clockOffsetSeconds` for a clock error when the client
+/// learned the offset from the server's `Date` header ([`Client::clock_offset_secs`]; seconds
+/// the server is ahead of this computer, negative when behind it), so the UI can say "your
+/// clock is 7 minutes behind".
+pub(crate) fn client_error_with_clock(
+    err: ClientError,
+    clock_offset_secs: Option<i64>,
+) -> IpcError {
+    let clock = err.class() == ErrorClass::ClockSkew;
+    let mut ipc = client_error(err);
+    if let (true, Some(offset), Some(serde_json::Value::Object(details))) =
+        (clock, clock_offset_secs, ipc.details.as_mut())
+    {
+        details.insert("clockOffsetSeconds".into(), json!(offset));
+    }
+    ipc
 }
 
 #[cfg(test)]
@@ -207,6 +307,146 @@ mod tests {
         assert_eq!(
             err.details,
             Some(serde_json::json!({ "found": 9, "supported": 1 }))
+        );
+    }
+
+    #[test]
+    fn certificate_and_proxy_failures_get_their_own_codes() {
+        let cert = ClientError::NotSent {
+            kind: NetworkErrorKind::Certificate,
+            detail: "UnknownIssuer".into(),
+        };
+        assert_eq!(
+            client_error(cert).code,
+            ErrorCode::Certificate,
+            "rule: certificate errors must read as such"
+        );
+        let proxy = ClientError::NotSent {
+            kind: NetworkErrorKind::Proxy,
+            detail: "refused".into(),
+        };
+        assert_eq!(client_error(proxy).code, ErrorCode::Proxy);
+        let dns = ClientError::NotSent {
+            kind: NetworkErrorKind::Dns,
+            detail: "no such host".into(),
+        };
+        assert_eq!(client_error(dns).code, ErrorCode::Network);
+    }
+
+    #[test]
+    fn api_errors_are_classified_by_what_the_user_can_do() {
+        let api = |code: &str| {
+            ClientError::Api(numdesk_client::ApiError {
+                code: code.into(),
+                message: "m".into(),
+                request_id: "r-1".into(),
+            })
+        };
+        let cases = [
+            ("AuthFailure.SecretIdNotFound", ErrorCode::AuthFailed),
+            (
+                "AuthFailure.UnauthorizedOperation",
+                ErrorCode::PermissionDenied,
+            ),
+            ("AuthFailure.SignatureExpire", ErrorCode::ClockSkew),
+            ("InternalError", ErrorCode::Tencent),
+        ];
+        for (code, expected) in cases {
+            let err = client_error(api(code));
+            assert_eq!(err.code, expected, "{code}");
+            assert_eq!(
+                err.details,
+                Some(json!({ "apiCode": code, "requestId": "r-1" })),
+                "rule: every API error keeps its code and RequestId"
+            );
+        }
+    }
+
+    #[test]
+    fn signature_expire_carries_the_clock_offset_for_the_minutes_sentence() {
+        let expired = || {
+            ClientError::Api(numdesk_client::ApiError {
+                code: "AuthFailure.SignatureExpire".into(),
+                message: "expired".into(),
+                request_id: "r-2".into(),
+            })
+        };
+        let err = client_error_with_clock(expired(), Some(420));
+        assert_eq!(err.code, ErrorCode::ClockSkew);
+        assert_eq!(
+            err.details,
+            Some(json!({
+                "apiCode": "AuthFailure.SignatureExpire",
+                "requestId": "r-2",
+                "clockOffsetSeconds": 420,
+            })),
+            "rule: the UI can say \"your clock is 7 minutes off\""
+        );
+        let unknown = client_error_with_clock(expired(), None);
+        assert_eq!(
+            unknown.details,
+            Some(json!({ "apiCode": "AuthFailure.SignatureExpire", "requestId": "r-2" })),
+            "no offset is invented when the client learned none"
+        );
+        let other = client_error_with_clock(
+            ClientError::Api(numdesk_client::ApiError {
+                code: "InternalError".into(),
+                message: "m".into(),
+                request_id: "r-3".into(),
+            }),
+            Some(420),
+        );
+        assert_eq!(
+            other.details,
+            Some(json!({ "apiCode": "InternalError", "requestId": "r-3" })),
+            "the offset belongs to clock errors only"
+        );
+    }
+
+    #[test]
+    fn network_details_say_which_failure_so_the_ui_can_read_it_as_such() {
+        let kind_of = |err: ClientError| {
+            client_error(err)
+                .details
+                .and_then(|d| d.get("kind").and_then(|k| k.as_str().map(str::to_owned)))
+        };
+        for (kind, name) in [
+            (NetworkErrorKind::Dns, "Dns"),
+            (NetworkErrorKind::ConnectionRefused, "ConnectionRefused"),
+            (NetworkErrorKind::Certificate, "Certificate"),
+            (NetworkErrorKind::Tls, "Tls"),
+            (NetworkErrorKind::Proxy, "Proxy"),
+            (NetworkErrorKind::ConnectTimeout, "ConnectTimeout"),
+            (NetworkErrorKind::Other, "Other"),
+        ] {
+            let err = ClientError::NotSent {
+                kind,
+                detail: "d".into(),
+            };
+            assert_eq!(
+                kind_of(err).as_deref(),
+                Some(name),
+                "rule: UI reads details.kind"
+            );
+        }
+        let dropped = client_error(ClientError::OutcomeUnknown {
+            kind: numdesk_client::UnknownOutcomeKind::ConnectionDropped,
+            detail: "eof".into(),
+        });
+        assert_eq!(dropped.code, ErrorCode::Network);
+        assert_eq!(
+            dropped.details,
+            Some(json!({ "kind": "ConnectionDropped", "outcomeUnknown": true, "requestId": null })),
+            "rule: a dropped response reads as outcome unknown, not as nothing sent"
+        );
+        let gateway = client_error(ClientError::HttpStatus {
+            status: 407,
+            request_id: None,
+            body: "Proxy Authentication Required".into(),
+        });
+        assert_eq!(
+            gateway.details,
+            Some(json!({ "kind": "HttpStatus", "status": 407, "requestId": null }))
         );
     }
 }

@@ -6,6 +6,8 @@
 
 mod app_info;
 mod applications;
+mod connection;
+mod connection_test;
 mod context;
 mod drafts;
 mod error;
@@ -31,6 +33,11 @@ pub use applications::{
     application_modify, application_resolve, applications_draft_from_failed, applications_export,
     applications_list, applications_refresh,
 };
+pub use connection::{
+    ConnectionPlan, active_connection_plan, connection_plan, connection_use_sandbox,
+    connection_use_tencent,
+};
+pub use connection_test::{SdkAppSummary, TestConnectionResult, run_test_connection};
 pub use context::{
     AppContext, DATABASE_FILE, SANDBOX_APPROVE_AFTER, SANDBOX_STATE_FILE, ShellInfo,
     data_dir_override,
@@ -41,6 +48,7 @@ pub use drafts::{
     draft_edit_row, draft_export, draft_open, draft_rename, draft_write_numbers, drafts_list,
     import_rows_page,
 };
+pub use error::client_error;
 pub use error::{ErrorCode, IpcError};
 pub use import::{
     ColumnInfo, ColumnsPreview, ImportPreview, ImportProgress, ProcessRequest, RawRow, WizardState,
@@ -60,11 +68,9 @@ pub use rehearsal::{
 };
 pub use secrets::Secrets;
 pub use settings::{
-    ConnectionDefaults, ConnectionKind, ConnectionPlan, MAX_BATCH_SIZE, PROXY_ACCOUNT, ProxyMode,
-    SaveResult, SdkAppSummary, SettingsInput, SettingsView, Site, TENCENT_PROFILE_NAME,
-    TestConnectionResult, active_connection_plan, client_error, connection_use_sandbox,
-    connection_use_tencent, prepare_test_connection, run_test_connection, settings_forget_key,
-    settings_get, settings_save,
+    ConnectionDefaults, ConnectionKind, MAX_BATCH_SIZE, PROXY_ACCOUNT, ProxyMode, SaveResult,
+    SettingsInput, SettingsView, Site, TENCENT_PROFILE_NAME, settings_forget_key, settings_get,
+    settings_save,
 };
 pub use submit::{
     OutboxStatus, PreparedSubmit, RunGuard, RunJob, RunKind, SUBMIT_LIST_LIMIT, SandboxFaults,

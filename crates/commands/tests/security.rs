@@ -25,8 +25,8 @@ use numdesk_client::{Client, Endpoint};
 use numdesk_commands::{
     AppContext, ConnectionDefaults, ConnectionKind, DATABASE_FILE, ErrorCode, ExportFormat,
     ProcessRequest, ProxyMode, SettingsInput, Site, WizardState, active_connection_plan,
-    connection_use_tencent, draft_export, import_open_text, import_process,
-    prepare_test_connection, run_test_connection, settings_save, support_bundle_save,
+    connection_plan, connection_use_tencent, draft_export, import_open_text, import_process,
+    run_test_connection, settings_save, support_bundle_save,
 };
 use numdesk_outbox::{NoProgress, RunControl, Selection, SubmitSettings};
 use numdesk_sandbox::{DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, Sandbox, SandboxConfig};
@@ -151,7 +151,7 @@ fn after_import_and_submit_the_secret_key_and_token_are_found_nowhere() {
 
     // The key with a token: the connection test sends both (the sandbox refuses the token).
     settings_save(&ctx, &settings(tencent.url(), Some(KEY), Some(TOKEN))).unwrap();
-    let plan = prepare_test_connection(&ctx, ConnectionKind::Tencent).unwrap();
+    let plan = connection_plan(&ctx, ConnectionKind::Tencent).unwrap();
     let refused = runtime().block_on(run_test_connection(plan)).unwrap_err();
     assert_eq!(refused.code, ErrorCode::AuthFailed, "{refused:?}");
     // The token cleared; the key stays in the keychain.
@@ -203,7 +203,7 @@ fn after_import_and_submit_the_secret_key_and_token_are_found_nowhere() {
         !format!("{view:?}").contains(PROXY_PASSWORD),
         "rule: Settings never shows the proxy password: {view:?}"
     );
-    let plan = prepare_test_connection(&ctx, ConnectionKind::Tencent).unwrap();
+    let plan = connection_plan(&ctx, ConnectionKind::Tencent).unwrap();
     match &plan.config.proxy {
         numdesk_client::ProxySetting::Manual(url) => assert_eq!(
             url.password(),

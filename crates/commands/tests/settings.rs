@@ -12,8 +12,8 @@ use std::sync::Arc;
 use numdesk_client::Endpoint;
 use numdesk_commands::{
     ConnectionKind, DATABASE_FILE, EndpointKind, ErrorCode, ProxyMode, SettingsInput, Site,
-    app_info, connection_use_sandbox, connection_use_tencent, prepare_test_connection,
-    run_test_connection, settings_get, settings_save,
+    app_info, connection_plan, connection_use_sandbox, connection_use_tencent, run_test_connection,
+    settings_get, settings_save,
 };
 use numdesk_keychain::{MemoryStore, SecretStore};
 use numdesk_sandbox::{SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, Sandbox, SandboxConfig};
@@ -198,7 +198,7 @@ fn the_switch_is_explicit_refused_until_configured_and_survives_a_restart() {
 fn test_connection_lists_the_sandbox_apps_by_name_over_loopback() {
     let dir = tempfile::tempdir().unwrap();
     let ctx = open_with(dir.path(), Arc::new(MemoryStore::new()));
-    let plan = prepare_test_connection(&ctx, ConnectionKind::Sandbox).unwrap();
+    let plan = connection_plan(&ctx, ConnectionKind::Sandbox).unwrap();
     let result = runtime().block_on(run_test_connection(plan)).unwrap();
     let names: Vec<_> = result.apps.iter().filter_map(|a| a.name.clone()).collect();
     assert!(
@@ -219,7 +219,7 @@ fn test_connection_lists_the_sandbox_apps_by_name_over_loopback() {
         ),
     )
     .unwrap();
-    let plan = prepare_test_connection(&ctx, ConnectionKind::Tencent).unwrap();
+    let plan = connection_plan(&ctx, ConnectionKind::Tencent).unwrap();
     let result = runtime().block_on(run_test_connection(plan)).unwrap();
     assert_eq!(result.endpoint.kind, EndpointKind::Custom);
     assert!(result.apps.len() >= 2, "{:?}", result.apps);
@@ -229,7 +229,7 @@ fn test_connection_lists_the_sandbox_apps_by_name_over_loopback() {
         &input(Site::Custom, Some(url), SANDBOX_SECRET_ID, Some(KEY)),
     )
     .unwrap();
-    let plan = prepare_test_connection(&ctx, ConnectionKind::Tencent).unwrap();
+    let plan = connection_plan(&ctx, ConnectionKind::Tencent).unwrap();
     let err = runtime().block_on(run_test_connection(plan)).unwrap_err();
     assert_eq!(err.code, ErrorCode::AuthFailed, "{err:?}");
     let details = err.details.unwrap();
@@ -245,7 +245,7 @@ fn test_connection_lists_the_sandbox_apps_by_name_over_loopback() {
 fn a_clock_corrected_by_the_client_is_reported_so_the_user_can_sync_it() {
     let dir = tempfile::tempdir().unwrap();
     let ctx = open_with(dir.path(), Arc::new(MemoryStore::new()));
-    let plan = prepare_test_connection(&ctx, ConnectionKind::Sandbox).unwrap();
+    let plan = connection_plan(&ctx, ConnectionKind::Sandbox).unwrap();
     let result = runtime().block_on(run_test_connection(plan)).unwrap();
     assert_eq!(
         result.clock_offset_seconds, None,
@@ -254,7 +254,7 @@ fn a_clock_corrected_by_the_client_is_reported_so_the_user_can_sync_it() {
 
     // This computer's clock 10 minutes behind: the sandbox refuses the first attempt
     // (AuthFailure.SignatureExpire), the client corrects from Date, the test succeeds.
-    let mut plan = prepare_test_connection(&ctx, ConnectionKind::Sandbox).unwrap();
+    let mut plan = connection_plan(&ctx, ConnectionKind::Sandbox).unwrap();
     plan.config.clock = Arc::new(numdesk_client::OffsetClock { offset_secs: -600 });
     let result = runtime().block_on(run_test_connection(plan)).unwrap();
     let offset = result.clock_offset_seconds;
@@ -286,7 +286,7 @@ fn an_auth_failure_says_whether_the_other_site_accepts_the_key() {
     let there = sandbox_with(ID, KEY);
     settings_save(&ctx, &input(Site::Custom, Some(here.url()), ID, Some(KEY))).unwrap();
 
-    let mut plan = prepare_test_connection(&ctx, ConnectionKind::Tencent).unwrap();
+    let mut plan = connection_plan(&ctx, ConnectionKind::Tencent).unwrap();
     plan.other_site = Some((Site::China, there.url().parse::<Endpoint>().unwrap()));
     let err = runtime().block_on(run_test_connection(plan)).unwrap_err();
     assert_eq!(err.code, ErrorCode::AuthFailed);
@@ -304,7 +304,7 @@ fn an_auth_failure_says_whether_the_other_site_accepts_the_key() {
         err.message
     );
 
-    let mut plan = prepare_test_connection(&ctx, ConnectionKind::Tencent).unwrap();
+    let mut plan = connection_plan(&ctx, ConnectionKind::Tencent).unwrap();
     plan.other_site = Some((Site::China, here.url().parse::<Endpoint>().unwrap()));
     let err = runtime().block_on(run_test_connection(plan)).unwrap_err();
     assert_eq!(err.details.unwrap()["otherSiteAccepts"], json!(false));
@@ -364,7 +364,7 @@ fn proxy_credentials_live_in_the_keychain_and_follow_their_proxy() {
     let saved = keys.load(numdesk_commands::PROXY_ACCOUNT).unwrap().unwrap();
     assert_eq!(saved.secret_key.expose_secret(), "alice:pa%40ss-word1");
     fn used(ctx: &numdesk_commands::AppContext) -> String {
-        match prepare_test_connection(ctx, ConnectionKind::Tencent)
+        match connection_plan(ctx, ConnectionKind::Tencent)
             .unwrap()
             .config
             .proxy
