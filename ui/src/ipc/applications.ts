@@ -1,6 +1,6 @@
 // Typed wrappers over the Applications commands. Every rejection is an IpcError envelope (see
-// ../ipc.ts).
-import { call } from "../ipc";
+// index.ts).
+import { call } from ".";
 import type { ApplicationChanges } from "../bindings/ApplicationChanges";
 import type { ApplicationDetail } from "../bindings/ApplicationDetail";
 import type { ApplicationQuery } from "../bindings/ApplicationQuery";

@@ -1,19 +1,9 @@
 // The native open and save dialogs and the commands that write what the user saves. The app's
 // own commands open the dialogs (dialog_open_import, dialog_save), so Rust knows which paths the
 // user chose: reading and writing happen in Rust, and only at those paths.
-import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
-import { toIpcError } from "../ipc";
+import { call } from ".";
 import type { Language } from "../bindings/Language";
 import type { TemplateFormat } from "../bindings/TemplateFormat";
-
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (e: unknown) {
-    // eslint-disable-next-line @typescript-eslint/only-throw-error
-    throw toIpcError(e);
-  }
-}
 
 /**
  * Opens the OS open dialog for a number list (filtered in Rust to .csv, .tsv, .txt, .xlsx and

@@ -1,6 +1,6 @@
 // Typed wrapper over the Overview command. Every rejection is an IpcError envelope (see
-// ../ipc.ts).
-import { call } from "../ipc";
+// index.ts).
+import { call } from ".";
 import type { Overview } from "../bindings/Overview";
 
 /**

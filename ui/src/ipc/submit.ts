@@ -1,7 +1,7 @@
 // Typed wrappers over the submit and outbox commands. Every rejection is an IpcError envelope
-// (see ../ipc.ts). Runs report progress over a Channel and resolve with the run's report.
-import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
-import { toIpcError } from "../ipc";
+// (see index.ts). Runs report progress over a Channel and resolve with the run's report.
+import { Channel } from "@tauri-apps/api/core";
+import { call } from ".";
 import type { OutboxStatus } from "../bindings/OutboxStatus";
 import type { ProgressEvent } from "../bindings/ProgressEvent";
 import type { RunReport } from "../bindings/RunReport";
@@ -9,15 +9,6 @@ import type { SandboxApproval } from "../bindings/SandboxApproval";
 import type { SandboxFaults } from "../bindings/SandboxFaults";
 import type { SubmitInput } from "../bindings/SubmitInput";
 import type { SubmitPreview } from "../bindings/SubmitPreview";
-
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (e: unknown) {
-    // eslint-disable-next-line @typescript-eslint/only-throw-error
-    throw toIpcError(e);
-  }
-}
 
 function channel(onProgress: (event: ProgressEvent) => void): Channel<ProgressEvent> {
   const c = new Channel<ProgressEvent>();

@@ -1,5 +1,5 @@
 // Support: the support bundle command.
-import { call } from "../ipc";
+import { call } from ".";
 import type { SupportBundleSaved } from "../bindings/SupportBundleSaved";
 
 /**

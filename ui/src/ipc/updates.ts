@@ -1,6 +1,6 @@
 // Updates: Settings → About → "Check for updates" and "Install and restart". Nothing here runs
 // by itself; both are called only from the buttons.
-import { call } from "../ipc";
+import { call } from ".";
 import type { UpdateCheck } from "../bindings/UpdateCheck";
 
 /** `updates_check`: asks the release's latest.json whether a newer version exists. */

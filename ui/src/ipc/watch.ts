@@ -1,7 +1,7 @@
 // Typed wrappers over the approval watch commands, and its `watch-changed` event (a WatchNotice
 // each time the watch sees numbers go live). Every rejection is an IpcError envelope.
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import { call } from "../ipc";
+import { call } from ".";
 import type { LiveNumber } from "../bindings/LiveNumber";
 import type { LiveNumbersRead } from "../bindings/LiveNumbersRead";
 import type { WatchNotice } from "../bindings/WatchNotice";

@@ -1,7 +1,7 @@
 // Typed wrappers over the import wizard, review grid and drafts commands. Every rejection is an
-// IpcError envelope (see ../ipc.ts).
-import { Channel, invoke, type InvokeArgs } from "@tauri-apps/api/core";
-import { toIpcError } from "../ipc";
+// IpcError envelope (see index.ts).
+import { Channel } from "@tauri-apps/api/core";
+import { call } from ".";
 import type { BulkSet } from "../bindings/BulkSet";
 import type { ColumnsPreview } from "../bindings/ColumnsPreview";
 import type { DraftSummary } from "../bindings/DraftSummary";
@@ -17,15 +17,6 @@ import type { RowEdit } from "../bindings/RowEdit";
 import type { RowFilter } from "../bindings/RowFilter";
 import type { RowsPage } from "../bindings/RowsPage";
 import type { WorkbenchSummary } from "../bindings/WorkbenchSummary";
-
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (e: unknown) {
-    // eslint-disable-next-line @typescript-eslint/only-throw-error
-    throw toIpcError(e);
-  }
-}
 
 /** Reads a file by path (from the path field, a drop, or a test hook). */
 export function importOpenPath(path: string, read?: ReadOptions): Promise<ImportPreview> {

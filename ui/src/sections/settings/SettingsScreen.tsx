@@ -24,7 +24,7 @@ import {
   settingsGet,
   settingsSave,
   settingsTestConnection,
-} from "./settingsIpc";
+} from "../../ipc/settings";
 import "./settings.css";
 import { SandboxApprovalControl } from "../submit/SandboxApprovalControl";
 import { WatchSettingsControl } from "./WatchSettingsControl";

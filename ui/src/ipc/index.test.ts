@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { appInfo, isIpcError, preferencesGet, preferencesSetLanguage, toIpcError } from "./ipc";
-import { mockCommands, rejectWith, SANDBOX_INFO } from "./test/renderApp";
+import { appInfo, isIpcError, preferencesGet, preferencesSetLanguage, toIpcError } from ".";
+import { mockCommands, rejectWith, SANDBOX_INFO } from "../test/renderApp";
 
 describe("ipc wrapper", () => {
   it("each function invokes its command with camelCase args and returns the payload", async () => {

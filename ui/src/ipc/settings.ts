@@ -1,10 +1,10 @@
-// Typed wrappers of the Settings commands (see crates/commands/src/settings.rs).
-import { call } from "../../ipc";
-import type { ConnectionKind } from "../../bindings/ConnectionKind";
-import type { SaveResult } from "../../bindings/SaveResult";
-import type { SettingsInput } from "../../bindings/SettingsInput";
-import type { SettingsView } from "../../bindings/SettingsView";
-import type { TestConnectionResult } from "../../bindings/TestConnectionResult";
+// Typed wrappers of the Settings commands (see crates/commands/src/settings/ and connection.rs).
+import { call } from ".";
+import type { ConnectionKind } from "../bindings/ConnectionKind";
+import type { SaveResult } from "../bindings/SaveResult";
+import type { SettingsInput } from "../bindings/SettingsInput";
+import type { SettingsView } from "../bindings/SettingsView";
+import type { TestConnectionResult } from "../bindings/TestConnectionResult";
 
 /** `settings_get`: the saved connection; says whether a key is saved, never the key. */
 export function settingsGet(): Promise<SettingsView> {

@@ -1,12 +1,12 @@
 // Thin typed wrapper over the Tauri commands. One function per command; every rejection is an
 // IpcError envelope, so callers can switch on `code` instead of matching message text.
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
-import type { AppInfo } from "./bindings/AppInfo";
-import type { ErrorCode } from "./bindings/ErrorCode";
-import type { IpcError } from "./bindings/IpcError";
-import type { JsonValue } from "./bindings/serde_json/JsonValue";
-import type { Language } from "./bindings/Language";
-import type { Preferences } from "./bindings/Preferences";
+import type { AppInfo } from "../bindings/AppInfo";
+import type { ErrorCode } from "../bindings/ErrorCode";
+import type { IpcError } from "../bindings/IpcError";
+import type { JsonValue } from "../bindings/serde_json/JsonValue";
+import type { Language } from "../bindings/Language";
+import type { Preferences } from "../bindings/Preferences";
 
 // `satisfies Record<ErrorCode, true>` makes tsc fail when the Rust enum gains or loses a code.
 const ERROR_CODES = {
