@@ -1,4 +1,7 @@
 //! The client: sign, rate-limit, send, classify, retry.
+//!
+//! Over 500 lines: sign, rate-limit, send, classify and retry are one request path; the unit tests
+//! are a third of it.
 
 use std::fmt;
 use std::sync::Arc;

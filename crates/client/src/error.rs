@@ -1,4 +1,7 @@
 //! The one error type of this crate, and the classification that says what is safe to do.
+//!
+//! Over 500 lines: the error type and its classification table (what is safe to retry) belong
+//! together; half is the table's unit tests.
 
 use std::fmt;
 

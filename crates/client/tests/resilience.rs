@@ -1,4 +1,7 @@
 //! Retries, clock skew, faults and network failures, against the real sandbox over loopback.
+//!
+//! Over 500 lines: one scenario per failure the client must survive, against the same sandbox set-
+//! up.
 
 mod common;
 

@@ -1,5 +1,8 @@
 //! Drafts and the review grid: the draft open for review is kept in memory (a [`Workbench`]);
 //! the grid reads it in pages, every change is saved to the store at once (autosave).
+//!
+//! Over 500 lines: the draft open for review (`Workbench`) lives here with the grid's commands; it
+//! is to move below `commands` (issue #17), which will halve this file.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;

@@ -2,6 +2,8 @@
 //! sandbox over loopback: list (search, filter, sort, paging, scope), detail with attempts,
 //! refresh after the sandbox approves, modify, resolve, mark not created, new draft from failed
 //! rows, export.
+//!
+//! Over 500 lines: one scenario per command of the Applications screen on one sandbox set-up.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 

@@ -1,6 +1,8 @@
 //! Duplicates across drafts and against earlier applications, in the review grid: a number that
 //! another saved draft holds gets a warning naming that draft; one an application already holds is
 //! an error. Real database in a temporary directory.
+//!
+//! Over 500 lines: one scenario per test of the review grid's commands on a real database.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 

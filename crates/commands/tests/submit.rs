@@ -1,5 +1,8 @@
 //! Submit against the real built-in sandbox over loopback, with a real database file and a
 //! memory keychain.
+//!
+//! Over 500 lines: one scenario per test of submit against the built-in sandbox, sharing the set-up
+//! at the top.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 

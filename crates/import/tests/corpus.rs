@@ -1,4 +1,7 @@
 //! The hostile-file corpus: every file gives the expected findings, or one clear error.
+//!
+//! Over 500 lines: one expectation per hostile file of the corpus, listed where they can be
+//! compared.
 
 use std::path::PathBuf;
 

@@ -1,4 +1,7 @@
 //! The outbox against the sandbox over loopback, with a real database file.
+//!
+//! Over 500 lines: one scenario per test of the send engine against the same sandbox set-up (from
+//! numdesk-testkit).
 
 mod common;
 

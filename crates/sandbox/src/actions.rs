@@ -1,4 +1,7 @@
 //! The four CCC actions: request parsing (pure) and their effect on the applications.
+//!
+//! Over 500 lines: the four CCC actions with their parameter checks as Tencent words them; each
+//! action is a section.
 
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};

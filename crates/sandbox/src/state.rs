@@ -1,4 +1,7 @@
 //! Own-number applications the sandbox has accepted, and their optional persistence.
+//!
+//! Over 500 lines: the sandbox's applications, their review and their persistence share one lock
+//! and one file format.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;

@@ -1,4 +1,7 @@
 //! Profiles, drafts and the outbox tables on a real file.
+//!
+//! Over 500 lines: one scenario per test over the same tables (profiles, drafts, the outbox);
+//! splitting them would only repeat the set-up.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failure
 
 use std::collections::HashSet;

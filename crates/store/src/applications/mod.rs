@@ -3,6 +3,9 @@
 //! States: `queued → sending → submitted | failed | unknown`. `sending` is committed durably
 //! before a request leaves, so after a crash a request that may have reached Tencent is never
 //! mistaken for one that did not ([`Store::recover_interrupted`] turns it into `unknown`).
+//!
+//! Over 500 lines: the outbox's types and the states they move through; the operations are in the
+//! submodules.
 
 mod keys;
 mod live;

@@ -1,4 +1,7 @@
 //! Queuing, claiming for sending, recording answers, and recovery after a crash.
+//!
+//! Over 500 lines: queue, claim, record and recover are the four steps of one durable protocol;
+//! they share their SQL and its guards.
 
 use std::collections::{HashMap, HashSet};
 
