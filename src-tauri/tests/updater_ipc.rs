@@ -213,18 +213,23 @@ fn the_same_version_says_you_have_the_latest() {
     );
 }
 
-#[test]
-fn a_tampered_download_is_refused() {
-    let mut tampered = PAYLOAD.to_vec();
-    tampered[0] ^= 1;
-    let (_app, webview) = app_checking(&release(&tampered, SIGNATURE));
+/// Checks (finding 99.0.0) against `endpoint`, then installs, which must be refused.
+fn install_refused(endpoint: &str) -> Value {
+    let (_app, webview) = app_checking(endpoint);
     check_finds_99(&webview);
-    let err = invoke(
+    invoke(
         &webview,
         "updates_install",
         json!({ "version": NEW_VERSION }),
     )
-    .unwrap_err();
+    .unwrap_err()
+}
+
+#[test]
+fn a_tampered_download_is_refused() {
+    let mut tampered = PAYLOAD.to_vec();
+    tampered[0] ^= 1;
+    let err = install_refused(&release(&tampered, SIGNATURE));
     assert_eq!(
         (err["code"].as_str(), reason(&err)),
         (Some("network"), "bad_signature"),
@@ -234,14 +239,7 @@ fn a_tampered_download_is_refused() {
 
 #[test]
 fn a_download_signed_with_another_key_is_refused() {
-    let (_app, webview) = app_checking(&release(PAYLOAD, OTHER_KEY_SIGNATURE));
-    check_finds_99(&webview);
-    let err = invoke(
-        &webview,
-        "updates_install",
-        json!({ "version": NEW_VERSION }),
-    )
-    .unwrap_err();
+    let err = install_refused(&release(PAYLOAD, OTHER_KEY_SIGNATURE));
     assert_eq!(
         reason(&err),
         "bad_signature",
@@ -252,14 +250,7 @@ fn a_download_signed_with_another_key_is_refused() {
 #[test]
 fn a_download_signed_for_another_version_is_refused() {
     // A manifest that pairs a new version number with an older (genuinely signed) release.
-    let (_app, webview) = app_checking(&release(PAYLOAD, SIGNED_FOR_98));
-    check_finds_99(&webview);
-    let err = invoke(
-        &webview,
-        "updates_install",
-        json!({ "version": NEW_VERSION }),
-    )
-    .unwrap_err();
+    let err = install_refused(&release(PAYLOAD, SIGNED_FOR_98));
     assert_eq!(
         reason(&err),
         "bad_signature",
