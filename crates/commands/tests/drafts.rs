@@ -8,36 +8,17 @@
 
 mod common;
 
-use common::open;
+use common::{import, open};
 
 use numdesk_commands::{
-    AppContext, BulkSet, GridRow, Language, ProcessRequest, RowEdit, RowFilter, WizardState,
-    draft_bulk_set, draft_delete, draft_edit_row, draft_open, import_open_text, import_process,
-    import_rows_page, preferences_set_language,
+    BulkSet, GridRow, Language, ProcessRequest, RowEdit, RowFilter, WizardState, draft_bulk_set,
+    draft_delete, draft_edit_row, draft_open, import_open_text, import_process, import_rows_page,
+    preferences_set_language,
 };
 use numdesk_import::{Code, Severity};
 use numdesk_store::{
     ApplyOptions, EndpointKind, EndpointScope, NewSubmission, NumberDetail, SubmissionNumber,
 };
-
-/// Pastes `numbers` (tab-separated rows under a Chinese header) and saves them as draft `name`.
-fn import(ctx: &AppContext, wiz: &WizardState, name: &str, numbers: &[&str]) -> i64 {
-    let mut text = String::from("号码\t呼叫类型\t最大并发数\t每秒并发数\n");
-    for n in numbers {
-        text.push_str(&format!("{n}\t1\t10\t2\n"));
-    }
-    let preview = import_open_text(ctx, wiz, &text).unwrap();
-    let request = ProcessRequest {
-        header_row: preview.header_row,
-        mapping: preview.mapping,
-        country: Some("CN".into()),
-        name: Some(name.into()),
-        ..ProcessRequest::default()
-    };
-    import_process(ctx, wiz, &request, &mut |_| {})
-        .unwrap()
-        .draft_id
-}
 
 fn rows(wiz: &WizardState) -> Vec<GridRow> {
     import_rows_page(wiz, 0, 1000, RowFilter::All).unwrap().rows

@@ -9,15 +9,15 @@ mod common;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{open, runtime};
+use common::{import, open, runtime};
 use numdesk_client::{
     CallType, Client, ClientConfig, CreateOwnNumberApplyRequest, Credentials, Endpoint,
     OwnNumberApplyDetailItem,
 };
 use numdesk_commands::{
-    AppContext, ProcessRequest, RowFilter, WatchNotice, WatchNotifier, WizardState,
-    active_connection_plan, import_open_text, import_process, import_rows_page, live_numbers_list,
-    live_numbers_read, watch_once, watch_settings_get, watch_settings_set, watch_status,
+    AppContext, RowFilter, WatchNotice, WatchNotifier, WizardState, active_connection_plan,
+    import_rows_page, live_numbers_list, live_numbers_read, watch_once, watch_settings_get,
+    watch_settings_set, watch_status,
 };
 use numdesk_import::Code;
 use numdesk_outbox::{NoProgress, RunControl, Selection, SubmitSettings, endpoint_scope};
@@ -32,24 +32,6 @@ impl WatchNotifier for Fake {
     fn notify(&self, notice: &WatchNotice) {
         self.0.lock().unwrap().push(notice.clone());
     }
-}
-
-fn import(ctx: &AppContext, wiz: &WizardState, name: &str, numbers: &[&str]) -> i64 {
-    let mut text = String::from("PhoneNumber\tCallType\tMaxCallCount\tMaxCallPSec\n");
-    for n in numbers {
-        text.push_str(&format!("{n}\t1\t10\t2\n"));
-    }
-    let preview = import_open_text(ctx, wiz, &text).unwrap();
-    let request = ProcessRequest {
-        header_row: preview.header_row,
-        mapping: preview.mapping,
-        country: Some("CN".into()),
-        name: Some(name.into()),
-        ..ProcessRequest::default()
-    };
-    import_process(ctx, wiz, &request, &mut |_| {})
-        .unwrap()
-        .draft_id
 }
 
 /// Sends draft `id` to the built-in sandbox through the outbox, as Submit does.

@@ -7,7 +7,9 @@
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use numdesk_commands::{AppContext, Secrets, ShellInfo};
+use numdesk_commands::{
+    AppContext, ProcessRequest, Secrets, ShellInfo, WizardState, import_open_text, import_process,
+};
 use numdesk_keychain::MemoryStore;
 
 pub fn shell() -> ShellInfo {
@@ -34,4 +36,24 @@ pub fn open_with(dir: &Path, store: Arc<MemoryStore>) -> AppContext {
     runtime()
         .block_on(AppContext::start_with_secrets(dir, shell(), secrets))
         .unwrap()
+}
+
+/// Pastes `numbers` (tab-separated rows under a Chinese header, CallType 1, MaxCallCount 10,
+/// MaxCallPSec 2) and saves them as draft `name`, as the import wizard does.
+pub fn import(ctx: &AppContext, wiz: &WizardState, name: &str, numbers: &[&str]) -> i64 {
+    let mut text = String::from("号码\t呼叫类型\t最大并发数\t每秒并发数\n");
+    for n in numbers {
+        text.push_str(&format!("{n}\t1\t10\t2\n"));
+    }
+    let preview = import_open_text(ctx, wiz, &text).unwrap();
+    let request = ProcessRequest {
+        header_row: preview.header_row,
+        mapping: preview.mapping,
+        country: Some("CN".into()),
+        name: Some(name.into()),
+        ..ProcessRequest::default()
+    };
+    import_process(ctx, wiz, &request, &mut |_| {})
+        .unwrap()
+        .draft_id
 }
