@@ -2,14 +2,20 @@
 // import screen (welcome, wizard), each wizard step, the review grid with findings, the drafts
 // list and Settings. Labels, names, roles and landmarks are checked here; colour contrast needs a
 // real renderer (jsdom has no layout), so it is judged on the e2e screenshots instead.
-import { screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
+import { useState, type ReactElement } from "react";
+import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { CallType } from "./bindings/CallType";
 import type { DraftSummary } from "./bindings/DraftSummary";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { RowsPage } from "./bindings/RowsPage";
+import type { SubmitPreview } from "./bindings/SubmitPreview";
 import type { WorkbenchSummary } from "./bindings/WorkbenchSummary";
+import { createI18n } from "./i18n";
+import { ConfirmDialog } from "./sections/submit/ConfirmDialog";
 import { renderApp } from "./test/renderApp";
 
 async function violations(root: Element): Promise<string[]> {
@@ -148,4 +154,94 @@ describe("accessibility (axe-core)", () => {
     });
     expect(await violations(container), "settings").toEqual([]);
   }, 30_000);
+});
+
+/** What ConfirmDialog reads of a preview. */
+const CONFIRM_PREVIEW = {
+  endpoint: { kind: "sandbox", label: "sandbox", url: "http://127.0.0.1:1/" },
+  numbersToSend: 3,
+  batches: 1,
+} as unknown as SubmitPreview;
+
+/** A Send button opening the confirmation, as the submit screen has it. */
+function ConfirmHarness({ onConfirm }: { onConfirm: () => void }): ReactElement {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        data-testid="open-confirm"
+        onClick={() => {
+          setOpen(true);
+        }}
+      >
+        send
+      </button>
+      {open && (
+        <ConfirmDialog
+          preview={CONFIRM_PREVIEW}
+          onCancel={() => {
+            setOpen(false);
+          }}
+          onConfirm={onConfirm}
+        />
+      )}
+    </>
+  );
+}
+
+describe("keyboard and focus", () => {
+  it("each wizard step, then the grid, takes the focus (the button that led there is gone)", async () => {
+    const { user } = renderApp({ handlers });
+    await screen.findByTestId("welcome-panel");
+    await user.type(screen.getByTestId("import-path-input"), "/data/运营商号码.csv{Enter}");
+    await waitFor(() => {
+      expect(document.activeElement, "the header step").toBe(screen.getByTestId("step-header"));
+    });
+    screen.getByTestId("header-next").focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => {
+      expect(document.activeElement, "the mapping step").toBe(screen.getByTestId("step-mapping"));
+    });
+    screen.getByTestId("mapping-process").focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => {
+      expect(document.activeElement, "the grid's heading").toBe(screen.getByTestId("review-name"));
+    });
+  }, 30_000);
+
+  it("the confirmation keeps Tab inside, Escape closes it and the focus returns to Send", async () => {
+    const user = userEvent.setup();
+    let confirmed = 0;
+    render(
+      <I18nextProvider i18n={createI18n("en")}>
+        <ConfirmHarness
+          onConfirm={() => {
+            confirmed += 1;
+          }}
+        />
+      </I18nextProvider>,
+    );
+    const opener = screen.getByTestId("open-confirm");
+    opener.focus();
+    await user.keyboard("{Enter}");
+    const cancel = screen.getByTestId("submit-confirm-cancel");
+    const send = screen.getByTestId("submit-confirm-send");
+    expect(document.activeElement, "the dialog opens on Cancel").toBe(cancel);
+    await user.keyboard("{Tab}");
+    expect(document.activeElement).toBe(send);
+    await user.keyboard("{Tab}");
+    expect(document.activeElement, "Tab wraps inside the dialog").toBe(cancel);
+    await user.keyboard("{Shift>}{Tab}{/Shift}");
+    expect(document.activeElement, "Shift+Tab wraps inside the dialog").toBe(send);
+    await user.keyboard("{Shift>}{Tab}{/Shift}");
+    expect(document.activeElement).toBe(cancel);
+    // WebKitGTK's Shift+Tab: key "Unidentified", code "Tab".
+    fireEvent.keyDown(cancel, { key: "Unidentified", code: "Tab", shiftKey: true });
+    expect(document.activeElement, "WebKitGTK's Shift+Tab also wraps").toBe(send);
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("submit-confirm"), "Escape closes the dialog").toBeNull();
+    expect(confirmed, "without sending").toBe(0);
+    expect(document.activeElement, "the focus is back on the button that opened it").toBe(opener);
+  });
 });

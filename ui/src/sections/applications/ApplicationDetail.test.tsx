@@ -327,4 +327,60 @@ describe("ApplicationDetailView", () => {
     await user.click(screen.getByTestId("application-back"));
     expect(onBack).toHaveBeenCalled();
   });
+
+  it("keyboard: the warning and the Modify form take the focus, Escape closes them and gives it back", async () => {
+    const { user, calls, next } = setup(detail("unknown"), {
+      application_resolve: () => detail("submitted").application,
+    });
+    const heading = await screen.findByRole("heading", { level: 2 });
+    expect(document.activeElement, "the detail opens with the focus on its heading").toBe(heading);
+
+    const resend = screen.getByTestId("application-resend");
+    resend.focus();
+    await user.keyboard("{Enter}");
+    const dialog = screen.getByTestId("application-resend-dialog");
+    expect(dialog.contains(document.activeElement), "the warning takes the focus").toBe(true);
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("application-resend-dialog"), "Escape cancels").toBeNull();
+    expect(callsOf(calls, "outbox_resend_unknown")).toHaveLength(0);
+    expect(document.activeElement, "the focus is back on Resend").toBe(resend);
+
+    const notCreated = screen.getByTestId("application-mark-not-created");
+    notCreated.focus();
+    await user.keyboard("{Enter}");
+    expect(
+      screen.getByTestId("application-not-created-dialog").contains(document.activeElement),
+    ).toBe(true);
+    // The focus starts on Cancel: Enter cancels.
+    await user.keyboard("{Enter}");
+    expect(screen.queryByTestId("application-not-created-dialog"), "Cancel closes it").toBeNull();
+    expect(document.activeElement, "the focus is back on its button").toBe(notCreated);
+
+    // Resolved with Enter: the resolve form closes, the focus goes to the heading, not the window.
+    screen.getByTestId("application-resolve-apply-id-input").focus();
+    next(detail("submitted"));
+    await user.keyboard("990007{Enter}");
+    await waitFor(() => {
+      expect(screen.getByTestId("application-detail").dataset["state"]).toBe("submitted");
+    });
+    await waitFor(() => {
+      expect(document.activeElement, "after resolving, the heading has the focus").toBe(
+        screen.getByRole("heading", { level: 2 }),
+      );
+    });
+
+    const modify = screen.getByTestId("application-modify");
+    modify.focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => {
+      expect(document.activeElement, "the form takes the focus").toBe(
+        screen.getByTestId("application-modify-numbers"),
+      );
+    });
+    expect(modify.getAttribute("aria-expanded")).toBe("true");
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("application-modify-form"), "Escape closes the form").toBeNull();
+    expect(document.activeElement, "the focus is back on Modify").toBe(modify);
+    expect(modify.getAttribute("aria-expanded")).toBe("false");
+  });
 });

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useRef, useState, type ReactElement, type ReactNode } from "react";
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ReactElement,
+  type ReactNode,
+} from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { ApplicationDetail } from "../../bindings/ApplicationDetail";
@@ -16,6 +24,7 @@ import {
   applicationsRefresh,
 } from "../../ipc/applications";
 import { outboxResendUnknown } from "../../ipc/submit";
+import { useDialogFocus } from "../../hooks/useDialogFocus";
 import { CopyButton, StateChip, formatDate } from "./parts";
 import { ModifyForm } from "./ModifyForm";
 
@@ -50,6 +59,8 @@ export function ApplicationDetailView({
   const [busy, setBusy] = useState(false);
   const [modifying, setModifying] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const ids = useId();
+  const headingElement = useCallback(() => heading.current, []);
 
   const load = useCallback(
     (numbersOffset: number): Promise<void> =>
@@ -65,9 +76,22 @@ export function ApplicationDetailView({
     void load(offset);
   }, [load, offset]);
 
+  // Opened, the application's heading takes the focus — once its detail has arrived (before,
+  // there is no heading yet).
+  const loaded = detail !== null;
   useEffect(() => {
-    heading.current?.focus();
-  }, [id]);
+    if (loaded) heading.current?.focus();
+  }, [id, loaded]);
+
+  // After an action the control that had the focus may be gone (resolved: the resolve form
+  // closes): the keyboard carries on from the application's heading, not the top of the window.
+  const afterAction = useRef(false);
+  useEffect(() => {
+    if (!afterAction.current) return;
+    afterAction.current = false;
+    if (document.activeElement === null || document.activeElement === document.body)
+      heading.current?.focus();
+  }, [detail]);
 
   function act<T>(action: Promise<T>, headline: string, done?: (value: T) => string): void {
     setBusy(true);
@@ -77,6 +101,9 @@ export function ApplicationDetailView({
       .then((value) => {
         if (done !== undefined) setStatus(done(value));
         return load(offset);
+      })
+      .then(() => {
+        afterAction.current = true;
       })
       .catch((e: unknown) => {
         setProblem({ headline, error: toIpcError(e) });
@@ -236,14 +263,15 @@ export function ApplicationDetailView({
             {t("applicationsList.detail.refreshOne")}
           </button>
         )}
-        {detail.actions.modify && !modifying && (
+        {detail.actions.modify && (
           <button
             type="button"
             className="button button--secondary"
+            aria-expanded={modifying}
             data-testid="application-modify"
             onClick={() => {
               setStatus(null);
-              setModifying(true);
+              setModifying((open) => !open);
             }}
           >
             {t("applicationsList.modify.open")}
@@ -276,6 +304,7 @@ export function ApplicationDetailView({
         <ModifyForm
           id={app.id}
           applyId={app.apply_id ?? 0}
+          fallback={headingElement}
           onCancel={() => {
             setModifying(false);
           }}
@@ -370,6 +399,7 @@ export function ApplicationDetailView({
               confirmLabel={t("applicationsList.resend.confirm")}
               confirmTestId="application-resend-confirm"
               cancelLabel={t("applicationsList.resend.cancel")}
+              fallback={headingElement}
               onCancel={() => {
                 setConfirm(null);
               }}
@@ -391,6 +421,7 @@ export function ApplicationDetailView({
               confirmLabel={t("applicationsList.resolve.notCreatedConfirm")}
               confirmTestId="application-mark-not-created-confirm"
               cancelLabel={t("applicationsList.resolve.cancel")}
+              fallback={headingElement}
               onCancel={() => {
                 setConfirm(null);
               }}
@@ -405,8 +436,17 @@ export function ApplicationDetailView({
         </section>
       )}
 
-      <h3>{t("applicationsList.detail.numbersTitle", { count: detail.numbers_total })}</h3>
-      <div className="apps-table-wrap">
+      <h3 id={`${ids}-numbers`}>
+        {t("applicationsList.detail.numbersTitle", { count: detail.numbers_total })}
+      </h3>
+      {/* Scrolls sideways in a narrow window: focusable, so the keyboard can scroll it too. */}
+      <div
+        className="apps-table-wrap"
+        role="region"
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region (axe: scrollable-region-focusable)
+        tabIndex={0}
+        aria-labelledby={`${ids}-numbers`}
+      >
         <table className="apps-table apps-numbers" data-testid="application-numbers">
           <thead>
             <tr>
@@ -490,11 +530,17 @@ export function ApplicationDetailView({
         </nav>
       )}
 
-      <h3>{t("applicationsList.detail.attemptsTitle")}</h3>
+      <h3 id={`${ids}-attempts`}>{t("applicationsList.detail.attemptsTitle")}</h3>
       {detail.attempts.length === 0 ? (
         <p className="apps-muted">{t("applicationsList.detail.noAttempts")}</p>
       ) : (
-        <div className="apps-table-wrap">
+        <div
+          className="apps-table-wrap"
+          role="region"
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region (axe: scrollable-region-focusable)
+          tabIndex={0}
+          aria-labelledby={`${ids}-attempts`}
+        >
           <table className="apps-table apps-attempts" data-testid="application-attempts">
             <thead>
               <tr>
@@ -602,7 +648,10 @@ function Fact({
   );
 }
 
-/** An explicit confirmation: what will happen, then Confirm or Cancel (Cancel has the focus). */
+/**
+ * An explicit confirmation: what will happen, then Confirm or Cancel (Cancel has the focus,
+ * Escape cancels, and focus returns to the opener when it closes).
+ */
 function ConfirmBox({
   testId,
   title,
@@ -612,6 +661,7 @@ function ConfirmBox({
   cancelLabel,
   onConfirm,
   onCancel,
+  fallback,
 }: {
   testId: string;
   title: string;
@@ -621,13 +671,17 @@ function ConfirmBox({
   cancelLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Where focus goes when the control that opened the box cannot take it back. */
+  fallback: () => HTMLElement | null;
 }): ReactElement {
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancel.current?.focus();
-  }, []);
+  const box = useRef<HTMLDivElement>(null);
+  // Cancel has the focus; Escape cancels; closed, focus goes back to the button that opened it
+  // (or, while that one is disabled, to the application's heading).
+  useDialogFocus({ container: box, initial: cancel, onEscape: onCancel, fallback });
   return (
     <div
+      ref={box}
       className="apps-confirm"
       role="alertdialog"
       aria-modal="false"

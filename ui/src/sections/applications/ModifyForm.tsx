@@ -6,6 +6,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { FieldLabel } from "../../components/FieldLabel";
 import { toIpcError } from "../../ipc";
 import { applicationDetail } from "../../ipc/applications";
+import { useDialogFocus } from "../../hooks/useDialogFocus";
 
 /** The most numbers the form edits (the backend's largest detail page). */
 const MAX_NUMBERS = 1000;
@@ -29,11 +30,14 @@ export function ModifyForm({
   applyId,
   onSubmit,
   onCancel,
+  fallback,
 }: {
   id: number;
   applyId: number;
   onSubmit: (changes: ApplicationChanges) => Promise<void>;
   onCancel: () => void;
+  /** Where focus goes when the Modify button cannot take it back. */
+  fallback?: (() => HTMLElement | null) | undefined;
 }): ReactElement {
   const { t } = useTranslation();
   const ids = useId();
@@ -44,6 +48,9 @@ export function ModifyForm({
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<IpcError | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // Escape closes the form; closed, focus goes back to the Modify button.
+  useDialogFocus({ container: form, onEscape: onCancel, fallback });
 
   useEffect(() => {
     applicationDetail(id, 0, MAX_NUMBERS)
@@ -71,6 +78,7 @@ export function ModifyForm({
 
   return (
     <form
+      ref={form}
       className="apps-modify"
       aria-labelledby={`${ids}-title`}
       data-testid="application-modify-form"

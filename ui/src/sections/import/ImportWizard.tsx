@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactElement } from "react";
+import { useEffect, useId, useRef, useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { CallType } from "../../bindings/CallType";
@@ -64,6 +64,15 @@ export function ImportWizard({
   const { t, i18n } = useTranslation();
   const ids = useId();
   const [step, setStep] = useState<Step>("source");
+  // Each new step takes the focus (the button that led to it is gone), so the keyboard carries
+  // on from the top of the step; not on the first render, where nothing was chosen yet.
+  const stepPanel = useRef<HTMLDivElement>(null);
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    stepPanel.current?.focus();
+  }, [step]);
   useEffect(() => {
     onStartedChange?.(step !== "source");
   }, [step, onStartedChange]);
@@ -240,7 +249,14 @@ export function ImportWizard({
       </ol>
 
       {step === "source" && (
-        <div className="panel" data-testid="step-source">
+        <div
+          ref={stepPanel}
+          className="panel"
+          tabIndex={-1}
+          role="group"
+          aria-label={t("importWizard.steps.source")}
+          data-testid="step-source"
+        >
           <p>{t("importWizard.dropHint")}</p>
           <div className="wizard__row">
             <button
@@ -307,7 +323,14 @@ export function ImportWizard({
       )}
 
       {step === "header" && preview !== null && (
-        <div className="panel" data-testid="step-header">
+        <div
+          ref={stepPanel}
+          className="panel"
+          tabIndex={-1}
+          role="group"
+          aria-label={t("importWizard.steps.header")}
+          data-testid="step-header"
+        >
           <div className="wizard__row">
             <strong data-testid="source-name">{preview.source_name}</strong>
             <span className="muted">
@@ -429,7 +452,14 @@ export function ImportWizard({
       )}
 
       {step === "mapping" && (
-        <div className="panel" data-testid="step-mapping">
+        <div
+          ref={stepPanel}
+          className="panel"
+          tabIndex={-1}
+          role="group"
+          aria-label={t("importWizard.steps.mapping")}
+          data-testid="step-mapping"
+        >
           <table className="mapping-table">
             <thead>
               <tr>

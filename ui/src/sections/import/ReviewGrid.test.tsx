@@ -191,6 +191,46 @@ describe("review grid", () => {
     expect(screen.getByTestId("review-status").textContent).toContain("Row saved");
   });
 
+  it("keyboard: the grid takes the focus; Edit moves it into the row, Enter and Escape give it back", async () => {
+    const { calls, user, fixed } = setup({
+      draft_edit_row: (args) => {
+        const { index, edit } = args as { index: number; edit: { phone_number: string } };
+        fixed.set(index, edit.phone_number);
+        return { ...row(1, edit.phone_number), index, row: { ...row(1, edit.phone_number).row } };
+      },
+    });
+    await screen.findByTestId("grid-row-0");
+    expect(document.activeElement, "opened, the grid has the focus on its heading").toBe(
+      screen.getByTestId("review-name"),
+    );
+
+    screen.getByTestId("grid-edit-0").focus();
+    await user.keyboard("{Enter}");
+    const phone = screen.getByTestId<HTMLInputElement>("edit-phone");
+    expect(document.activeElement, "Edit moves the focus into the row's first cell").toBe(phone);
+    expect(phone.selectionStart, "with the value selected").toBe(0);
+    expect(phone.selectionEnd).toBe(phone.value.length);
+    await user.keyboard("02038000999{Enter}");
+    await waitFor(() => {
+      expect(screen.getByTestId("grid-row-0").textContent).toContain("02038000999");
+    });
+    expect(callsOf(calls, "draft_edit_row")).toHaveLength(1);
+    await waitFor(() => {
+      expect(document.activeElement, "Enter saves and the Edit button has the focus again").toBe(
+        screen.getByTestId("grid-edit-0"),
+      );
+    });
+
+    await user.keyboard("{Enter}");
+    expect(document.activeElement).toBe(screen.getByTestId("edit-phone"));
+    await user.keyboard("1{Escape}");
+    expect(screen.queryByTestId("edit-phone"), "Escape leaves the row unchanged").toBeNull();
+    expect(callsOf(calls, "draft_edit_row")).toHaveLength(1);
+    expect(document.activeElement, "Escape gives the focus back to the Edit button").toBe(
+      screen.getByTestId("grid-edit-0"),
+    );
+  });
+
   it("the call type is edited with a choice of the three values, not typed", async () => {
     const { calls, user } = setup({
       draft_edit_row: (args) => ({ ...row(0), ...(args as object) }),

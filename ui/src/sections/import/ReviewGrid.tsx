@@ -114,6 +114,17 @@ export function ReviewGrid({
   const [error, setError] = useState<IpcError | null>(null);
   const inFlight = useRef(new Set<string>());
   const viewport = useRef<HTMLDivElement>(null);
+  /** The first cell of the row being edited: it takes the focus when editing starts. */
+  const firstEditCell = useRef<HTMLInputElement>(null);
+  /** The row whose Edit button gets the focus back once its editing closes. */
+  const returnTo = useRef<number | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Opened (from the wizard, Drafts or the submit screen's "fix the rows"), the grid takes the
+  // focus: the control that opened it is gone, and the keyboard carries on from the draft's name.
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
 
   const matching = matchingCount(summary, filter);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
@@ -162,6 +173,39 @@ export function ReviewGrid({
       });
   }, [language, draftId]);
 
+  // Editing a row moves the focus into its first cell, with the value selected (typing
+  // replaces it).
+  const editingIndex = edit?.index ?? null;
+  useEffect(() => {
+    if (editingIndex === null) return;
+    firstEditCell.current?.focus();
+    firstEditCell.current?.select();
+  }, [editingIndex]);
+
+  // When the editing closes, the row's Edit button has the focus again; if the row left the
+  // view (fixed under the errors filter) the first Edit button in view takes it. Until the
+  // re-read pages arrived, unless the user has gone elsewhere meanwhile.
+  useEffect(() => {
+    const index = returnTo.current;
+    const root = viewport.current;
+    if (index === null || edit !== null || root === null) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body || root.contains(active)) {
+      const button =
+        root.querySelector<HTMLElement>(`[data-edit-row="${String(index)}"]`) ??
+        root.querySelector<HTMLElement>("[data-edit-row]");
+      if (button !== null && active !== button) button.focus();
+    } else {
+      returnTo.current = null;
+    }
+    if (Object.values(pages).every((p) => p.version === version)) returnTo.current = null;
+  });
+
+  function closeEdit(index: number): void {
+    returnTo.current = index;
+    setEdit(null);
+  }
+
   const visible = useMemo(() => {
     const out: { position: number; row: GridRow | undefined }[] = [];
     for (let i = first; i < last; i++) {
@@ -201,7 +245,7 @@ export function ReviewGrid({
         outbound_callee_format: edit.calleeFormat,
         carrier_phone_number: edit.carrier,
       }).then((row) => {
-        setEdit(null);
+        closeEdit(edit.index);
         setDetail(row);
         setStatus(
           row.row.issues.some((f) => f.severity === "error")
@@ -213,10 +257,19 @@ export function ReviewGrid({
     );
   }
 
-  /** In an edited row, Enter saves and Escape leaves the row unchanged. */
+  /**
+   * In an edited row, Enter saves and Escape leaves the row unchanged; either way the focus goes
+   * back to the row's Edit button.
+   */
   function editKeys(e: KeyboardEvent<HTMLElement>): void {
-    if (e.key === "Enter") saveEdit();
-    if (e.key === "Escape") setEdit(null);
+    if (e.key === "Enter") {
+      e.preventDefault();
+      saveEdit();
+    }
+    if (e.key === "Escape" && edit !== null) {
+      e.preventDefault();
+      closeEdit(edit.index);
+    }
   }
 
   function applyBulk(): void {
@@ -290,7 +343,7 @@ export function ReviewGrid({
   return (
     <div className="review" data-testid="review-grid-panel">
       <div className="review__bar">
-        <h2 className="review__title" data-testid="review-name">
+        <h2 ref={heading} tabIndex={-1} className="review__title" data-testid="review-name">
           {summary.name}
         </h2>
         <div className="review__filters" role="group" aria-label={t("importWizard.grid.filter")}>
@@ -495,6 +548,7 @@ export function ReviewGrid({
                             </select>
                           ) : (
                             <input
+                              ref={cell.key === "phone" ? firstEditCell : undefined}
                               className="grid__input"
                               value={edit[cell.key]}
                               aria-label={fieldText(FIELD_IDEA[cell.field])}
@@ -524,7 +578,7 @@ export function ReviewGrid({
                           className="link-button"
                           data-testid="edit-cancel"
                           onClick={() => {
-                            setEdit(null);
+                            closeEdit(edit.index);
                           }}
                         >
                           {t("importWizard.cancel")}
@@ -568,6 +622,7 @@ export function ReviewGrid({
                           className="link-button"
                           aria-label={t("importWizard.grid.editRow", { line: row.row.line })}
                           data-testid={`grid-edit-${String(row.index)}`}
+                          data-edit-row={row.index}
                           onClick={() => {
                             setEdit(editOf(row));
                             setDetail(row);

@@ -1,11 +1,13 @@
-import { useEffect, useRef, type ReactElement } from "react";
+import { useRef, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { SubmitPreview } from "../../bindings/SubmitPreview";
+import { useDialogFocus } from "../../hooks/useDialogFocus";
 import { destinationName } from "./SubmitScreen";
 
 /**
  * "Send 1,234 numbers in 13 applications to Tencent Cloud (International site)?" — the last
- * step before anything leaves. Focus starts on Cancel; Escape cancels; Tab stays inside.
+ * step before anything leaves. Focus starts on Cancel; Escape cancels; Tab stays inside; on
+ * closing, focus returns to the button that opened it.
  */
 export function ConfirmDialog({
   preview,
@@ -18,33 +20,17 @@ export function ConfirmDialog({
 }): ReactElement {
   const { t } = useTranslation();
   const cancel = useRef<HTMLButtonElement>(null);
-  const send = useRef<HTMLButtonElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
   const sandbox = preview.endpoint.kind === "sandbox";
 
-  useEffect(() => {
-    cancel.current?.focus();
-  }, []);
-
-  useEffect(() => {
-    // Escape cancels; Tab stays on the two buttons while the dialog is open.
-    function onKey(e: KeyboardEvent): void {
-      if (e.key === "Escape") {
-        e.preventDefault();
-        onCancel();
-      } else if (e.key === "Tab") {
-        e.preventDefault();
-        (document.activeElement === cancel.current ? send : cancel).current?.focus();
-      }
-    }
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [onCancel]);
+  // Focus starts on Cancel, Tab stays on the two buttons, Escape cancels; when the dialog
+  // closes, focus goes back to the button that opened it.
+  useDialogFocus({ container: dialog, initial: cancel, onEscape: onCancel, trap: true });
 
   return (
     <div className="submit-dialog-backdrop">
       <div
+        ref={dialog}
         className={`submit-dialog submit-dialog--${sandbox ? "sandbox" : "live"}`}
         role="alertdialog"
         aria-modal="true"
@@ -75,7 +61,6 @@ export function ConfirmDialog({
           <button
             type="button"
             className="button"
-            ref={send}
             data-testid="submit-confirm-send"
             onClick={onConfirm}
           >

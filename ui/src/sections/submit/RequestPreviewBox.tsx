@@ -54,7 +54,15 @@ export function RequestPreviewBox({ request }: { request: RequestPreview | null 
               : ""}
         </span>
       </div>
-      <pre className="submit-request__text mono" data-testid="submit-request-text">
+      {/* It scrolls: focusable, so the keyboard can scroll it too. */}
+      <pre
+        className="submit-request__text mono"
+        role="region"
+        aria-label={t("submit.request.title")}
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region (axe: scrollable-region-focusable)
+        tabIndex={0}
+        data-testid="submit-request-text"
+      >
         {text}
       </pre>
     </details>

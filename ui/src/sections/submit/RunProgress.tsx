@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from "react";
+import { useId, useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import type { BatchResult } from "../../bindings/BatchResult";
@@ -53,6 +53,7 @@ export function RunProgress({
   onOpenApplications: () => void;
 }): ReactElement {
   const { t } = useTranslation();
+  const ids = useId();
   const [controlError, setControlError] = useState<IpcError | null>(null);
   const last = run.last;
   const phase = phaseOf(run);
@@ -273,8 +274,16 @@ export function RunProgress({
 
       {run.batches.length > 0 && (
         <div className="submit-batches">
-          <h3>{t("submit.progress.batches")}</h3>
-          <ol className="submit-batch-list" data-testid="submit-batch-list" aria-live="polite">
+          <h3 id={`${ids}-batches`}>{t("submit.progress.batches")}</h3>
+          {/* It scrolls: focusable, so the keyboard can scroll it too. */}
+          <ol
+            className="submit-batch-list"
+            aria-labelledby={`${ids}-batches`}
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling list (axe: scrollable-region-focusable)
+            tabIndex={0}
+            data-testid="submit-batch-list"
+            aria-live="polite"
+          >
             {run.batches.map((b) => (
               <li
                 key={b.application_id}
