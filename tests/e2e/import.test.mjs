@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { a11y } from './lib/a11y.mjs';
 import { byTestId, screenshot, startApp } from './lib/app.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -90,11 +91,13 @@ test('a GBK carrier file goes through the wizard into the grid, is fixed and aut
     const choose = await byTestId(browser, 'import-choose-file');
     await choose.scrollIntoView({ block: 'start' });
     await screenshot(browser, 'import-step-source');
+    await a11y(browser, 'import-source');
 
     await (await byTestId(browser, 'import-path-input')).setValue(csvPath);
     await (await byTestId(browser, 'import-open-path')).click();
     await byTestId(browser, 'step-header');
     await screenshot(browser, 'import-step-header');
+    await a11y(browser, 'import-header');
     assert.equal(await textOf(browser, 'source-name'), '运营商号码.csv');
     const encoding = await (await byTestId(browser, 'encoding-select')).getValue();
     assert.match(
@@ -142,6 +145,7 @@ test('a GBK carrier file goes through the wizard into the grid, is fixed and aut
     await name.clearValue();
     await name.setValue(DRAFT_NAME);
     await screenshot(browser, 'import-step-mapping');
+    await a11y(browser, 'import-mapping');
 
     await (await byTestId(browser, 'mapping-process')).click();
     await byTestId(browser, 'review-grid', 30_000);
@@ -151,6 +155,7 @@ test('a GBK carrier file goes through the wizard into the grid, is fixed and aut
     await waitForText(browser, 'count-errors', '3', 'three rows with errors');
     await byTestId(browser, 'grid-row-5');
     await screenshot(browser, 'import-grid');
+    await a11y(browser, 'import-grid');
 
     await (await byTestId(browser, 'filter-errors')).click();
     await browser.waitUntil(
@@ -169,12 +174,14 @@ test('a GBK carrier file goes through the wizard into the grid, is fixed and aut
       "the row's findings are shown in full below the grid",
     );
     await screenshot(browser, 'import-grid-errors');
+    await a11y(browser, 'import-grid-errors');
 
     await (await byTestId(browser, 'grid-edit-1')).click();
     const phone = await byTestId(browser, 'edit-phone');
     await phone.clearValue();
     await phone.setValue(FIXED_NUMBER);
     await screenshot(browser, 'import-grid-editing');
+    await a11y(browser, 'import-grid-editing', { zh: false });
     await (await byTestId(browser, 'edit-save')).click();
     await waitForText(browser, 'count-errors', '2', 'fixing one row drops the error count to 2');
     assert.match(await textOf(browser, 'review-status'), /saved automatically.*no errors left/i);
@@ -196,6 +203,7 @@ test('after a restart the draft is intact, and in 简体中文 the same screen i
       'the fix survived the restart',
     );
     await screenshot(browser, 'import-drafts');
+    await a11y(browser, 'import-drafts');
 
     await (await row.$('[data-testid^="draft-open-"]')).click();
     await byTestId(browser, 'review-grid');
@@ -242,10 +250,12 @@ test('the grid follows a dark system theme', (t) =>
       await (await byTestId(browser, 'nav-drafts')).click();
       const open = await browser.$('[data-testid^="draft-open-"]');
       await open.waitForDisplayed({ timeout: 15_000 });
+      await a11y(browser, 'import-drafts', { zh: false });
       await open.click();
       await byTestId(browser, 'review-grid');
       await byTestId(browser, 'grid-row-5');
       await screenshot(browser, 'import-grid-dark');
+      await a11y(browser, 'import-grid', { zh: false });
       if (!dark) {
         // WebKitGTK decides from the GTK settings; where GTK_THEME does not reach it, say so.
         t.diagnostic('WebKitGTK did not report prefers-color-scheme: dark under GTK_THEME');

@@ -3,6 +3,7 @@
 // Test connection listing the SdkAppIds by name, and the explicit switch moving the header badge.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { a11y } from './lib/a11y.mjs';
 import { byTestId, screenshot, startApp } from './lib/app.mjs';
 
 // The built-in sandbox's own credentials (public: they open only the local sandbox).
@@ -24,6 +25,7 @@ test('first run shows the welcome with the Sandbox promise', async () => {
   const note = await byTestId(browser, 'welcome-sandbox');
   assert.match(await note.getText(), /nothing is sent to Tencent/);
   await screenshot(browser, 'settings-welcome');
+  await a11y(browser, 'welcome');
 });
 
 test('a saved connection is tested, lists apps by name, and the switch moves the badge', async () => {
@@ -37,6 +39,7 @@ test('a saved connection is tested, lists apps by name, and the switch moves the
   await (await byTestId(browser, 'nav-settings')).click();
   await byTestId(browser, 'settings-account');
   await screenshot(browser, 'settings-first-run');
+  await a11y(browser, 'settings');
 
   await (await byTestId(browser, 'site-custom')).click();
   await (await byTestId(browser, 'settings-custom-url')).setValue(sandboxUrl);
@@ -53,6 +56,7 @@ test('a saved connection is tested, lists apps by name, and the switch moves the
   assert.match(await apps.getText(), /Sandbox Contact Centre/, 'SdkAppIds are offered by name');
   await apps.scrollIntoView({ block: 'center' });
   await screenshot(browser, 'settings-test-connection');
+  await a11y(browser, 'settings-test-connection');
 
   await (await byTestId(browser, 'connection-tencent')).click();
   await browser.waitUntil(async () => (await badge.getAttribute('data-endpoint-kind')) === 'custom', {

@@ -2,6 +2,7 @@
 // at run time, and Settings → About shows facts that came over IPC from Rust.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { a11y } from './lib/a11y.mjs';
 import { byTestId, screenshot, startApp } from './lib/app.mjs';
 
 let app;
@@ -23,6 +24,8 @@ test('every section of the sidebar opens its own page', async () => {
     const current = await (await byTestId(browser, `nav-${id}`)).getAttribute('aria-current');
     assert.equal(current, 'page', `nav-${id} is marked as the current page`);
     await screenshot(browser, `smoke-${id}`);
+    // The empty Drafts and Applications (the other screens are checked where they have data).
+    if (id === 'drafts' || id === 'applications') await a11y(browser, `${id}-empty`);
   }
 });
 
@@ -44,6 +47,9 @@ test('Settings → About shows the version and SQLite version read over IPC', as
   const dataDir = await byTestId(browser, 'about-data-dir');
   assert.equal((await dataDir.getText()).trim(), app.dataDir, 'the data directory is the one in use');
   await screenshot(browser, 'smoke-about');
+  const about = await byTestId(browser, 'about-version');
+  await about.scrollIntoView({ block: 'center' });
+  await a11y(browser, 'about');
 });
 
 test('the language switches to 简体中文 and back at run time', async () => {

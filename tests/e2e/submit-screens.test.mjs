@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { a11y } from './lib/a11y.mjs';
 import { byTestId, screenshot as save, startApp } from './lib/app.mjs';
 
 let app;
@@ -83,6 +84,7 @@ test('a draft is checked, previewed, confirmed and sent; dropped answers show as
     timeoutMsg: 'the fault switch was not saved',
   });
   await screenshot(browser, 'submit-sandbox-faults');
+  await a11y(browser, 'settings-sandbox-faults');
 
   await importFile(browser, csv(files, 'march.csv', 1, 24, ['abc,2,10,2']));
   await (await byTestId(browser, 'draft-submit')).click();
@@ -95,6 +97,7 @@ test('a draft is checked, previewed, confirmed and sent; dropped answers show as
     'rows with errors block submission',
   );
   await screenshot(browser, 'submit-blocked');
+  await a11y(browser, 'submit-blocked');
 
   // The link goes back to the grid, filtered to the rows with errors; the bad row is fixed.
   await (await byTestId(browser, 'submit-fix-rows')).click();
@@ -138,6 +141,7 @@ test('a draft is checked, previewed, confirmed and sent; dropped answers show as
   assert.match(request, /Authorization: TC3-HMAC-SHA256 Credential=AKIDNu\*\*\*0000\//);
   assert.match(request, /"PhoneNumber": "02038000001"/);
   await screenshot(browser, 'submit-request-preview');
+  await a11y(browser, 'submit-summary');
 
   await (await scrollIntoView(browser, 'submit-send')).click();
   const confirm = await byTestId(browser, 'submit-confirm');
@@ -147,6 +151,22 @@ test('a draft is checked, previewed, confirmed and sent; dropped answers show as
   );
   assert.ok(await confirm.isDisplayed());
   await screenshot(browser, 'submit-confirm');
+  // The dialog is modal (the language switch behind it cannot be clicked): checked in English,
+  // closed, and opened again in 简体中文.
+  await a11y(browser, 'submit-confirm', { zh: false });
+  await browser.keys(['Escape']);
+  await (await byTestId(browser, 'language-option-zh-CN')).click();
+  await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.lang)) === 'zh-CN', {
+    timeout: 10_000,
+    timeoutMsg: 'the submit screen never turned into Chinese',
+  });
+  await (await scrollIntoView(browser, 'submit-send')).click();
+  await byTestId(browser, 'submit-confirm');
+  await a11y(browser, 'submit-confirm', { zh: false });
+  await browser.keys(['Escape']);
+  await (await byTestId(browser, 'language-option-en')).click();
+  await (await scrollIntoView(browser, 'submit-send')).click();
+  await byTestId(browser, 'submit-confirm');
   await (await byTestId(browser, 'submit-confirm-send')).click();
 
   await byTestId(browser, 'submit-progress');
@@ -163,6 +183,7 @@ test('a draft is checked, previewed, confirmed and sent; dropped answers show as
     `every batch is submitted or unknown: ${states}`,
   );
   await screenshot(browser, 'submit-done');
+  await a11y(browser, 'submit-done');
 
   // The same screen in 简体中文.
   await (await byTestId(browser, 'language-option-zh-CN')).click();
@@ -198,12 +219,14 @@ test('WaitingApprovalOverflow stops the queue; after a restart the banner offers
   await (await byTestId(browser, 'submit-confirm-send')).click();
   await byTestId(browser, 'submit-progress');
   await screenshot(browser, 'submit-progress');
+  await a11y(browser, 'submit-progress', { zh: false });
   const stop = await byTestId(browser, 'submit-stop-reason', 60_000);
   assert.match(await stop.getText(), /too many of your applications waiting for review/);
   assert.equal(await (await byTestId(browser, 'submit-done')).getAttribute('data-phase'), 'stopped');
   await byTestId(browser, 'submit-send-queued');
   await (await scrollIntoView(browser, 'submit-stop-reason')).isDisplayed();
   await screenshot(browser, 'submit-stopped');
+  await a11y(browser, 'submit-stopped');
   await app.stop();
   app = undefined;
 
@@ -217,8 +240,11 @@ test('WaitingApprovalOverflow stops the queue; after a restart the banner offers
   const banner = await byTestId(app.browser, 'interrupted-banner', 20_000);
   assert.match(await banner.getText(), /5 applications are waiting to be sent/);
   await screenshot(app.browser, 'submit-interrupted-banner-dark');
+  await a11y(app.browser, 'submit-interrupted-banner');
   await (await byTestId(app.browser, 'interrupted-resume')).click();
   await byTestId(app.browser, 'submit-progress');
+  await a11y(app.browser, 'submit-progress', { zh: false });
   await byTestId(app.browser, 'submit-done', 30_000);
   await screenshot(app.browser, 'submit-resumed-dark');
+  await a11y(app.browser, 'submit-stopped');
 });

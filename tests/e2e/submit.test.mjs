@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { a11y } from './lib/a11y.mjs';
 import { byTestId, screenshot, startApp } from './lib/app.mjs';
 
 const SDK_APP_ID = '1400000001'; // the sandbox's fixture account
@@ -199,6 +200,7 @@ test('in Applications the unknown one is found and resolved with the ApplyId the
     /Submitted – awaiting Tencent review/,
   );
   await screenshot(browser, 'applications-list');
+  await a11y(browser, 'applications-list');
 
   // Filter to the unknown ones, and sort by ApplyId.
   await (await byTestId(browser, 'applications-filter-unknown')).click();
@@ -237,6 +239,7 @@ test('in Applications the unknown one is found and resolved with the ApplyId the
   assert.ok(NUMBERS.includes(number), `the detail lists the application's number (${number})`);
   await byTestId(browser, 'application-attempts');
   await screenshot(browser, 'applications-detail-unknown');
+  await a11y(browser, 'application-detail-unknown');
 
   // "Resend" first shows the warning that a second application may be created; cancel it.
   const resend = await byTestId(browser, 'application-resend');
@@ -246,6 +249,7 @@ test('in Applications the unknown one is found and resolved with the ApplyId the
   assert.match(await warning.getText(), /second application/);
   await warning.scrollIntoView({ block: 'center' });
   await screenshot(browser, 'applications-resend-warning');
+  await a11y(browser, 'application-resend-warning');
   const cancel = await warning.$('button=Cancel');
   await cancel.scrollIntoView({ block: 'center' });
   await cancel.click();
@@ -263,6 +267,16 @@ test('in Applications the unknown one is found and resolved with the ApplyId the
   assert.equal(await textOf(browser, 'application-detail-apply-id'), resolvedApplyId);
   assert.match(await textOf(browser, 'application-status'), new RegExp(resolvedApplyId));
   await screenshot(browser, 'applications-resolved');
+  await a11y(browser, 'application-resolved', { zh: false });
+  // The Modify form of the now submitted application.
+  await (await byTestId(browser, 'application-modify')).click();
+  const modifyNumbers = await byTestId(browser, 'application-modify-numbers');
+  await browser.waitUntil(async () => (await modifyNumbers.getValue()) !== '', {
+    timeout: 15_000,
+    timeoutMsg: 'the Modify form never showed the numbers',
+  });
+  await a11y(browser, 'application-modify');
+  await (await byTestId(browser, 'application-modify')).click();
 
   // Back in the list: one unknown fewer; Refresh status asks DescribeNumbers.
   await (await byTestId(browser, 'application-back')).click();
@@ -302,14 +316,17 @@ test('after a restart on the same data directory everything is still there', () 
   assert.notEqual(await row.getAttribute('data-state'), 'unknown', 'the resolution was kept');
   assert.equal(await textOf(browser, `application-apply-id-${resolvedId}`), resolvedApplyId);
   await screenshot(browser, 'applications-after-restart-dark');
+  await a11y(browser, 'applications-list', { zh: false });
   await (await byTestId(browser, `application-open-${resolvedId}`)).click();
   await byTestId(browser, 'application-detail');
   await screenshot(browser, 'applications-detail-dark');
+  await a11y(browser, 'application-detail', { zh: false });
   await (await byTestId(browser, 'application-back')).click();
 
   await (await byTestId(browser, 'nav-drafts')).click();
   const drafts = await byTestId(browser, 'drafts-table');
   assert.match(await drafts.getText(), new RegExp(DRAFT_NAME), 'the draft is still there');
+  await a11y(browser, 'drafts', { zh: false });
 
   await (await byTestId(browser, 'nav-applications')).click();
   await byTestId(browser, 'applications-list');

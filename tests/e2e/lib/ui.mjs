@@ -1,5 +1,6 @@
 // What the end-to-end tests do in the window, shared by the test files: read an element's text
 // (also what is clipped), fill a field, paste as Excel does, and take a screen in both languages.
+import { a11y } from './a11y.mjs';
 import { byTestId, screenshot } from './app.mjs';
 
 /** All the text of an element, also what is clipped (WebDriver's getText gives only what shows). */
@@ -31,13 +32,15 @@ export async function paste(browser, id, text) {
 
 /**
  * Screenshot `<name>` in English, then `<name>-zh-CN` once `zhReady` holds after switching to
- * 简体中文, then back to English.
+ * 简体中文, then back to English; the axe check (lib/a11y.mjs) runs in both languages.
  */
 export async function bothLanguages(browser, name, zhReady) {
   await screenshot(browser, name);
+  await a11y(browser, name, { zh: false });
   await (await byTestId(browser, 'language-option-zh-CN')).click();
   await browser.waitUntil(zhReady, { timeout: 15_000, timeoutMsg: `${name}: never in Chinese` });
   await screenshot(browser, `${name}-zh-CN`);
+  await a11y(browser, name, { zh: false });
   await (await byTestId(browser, 'language-option-en')).click();
   await browser.waitUntil(async () => !(await zhReady()), {
     timeout: 15_000,

@@ -1,0 +1,106 @@
+// Accessibility checks in the real webview, shared by the end-to-end tests: axe-core (the same
+// version the Vitest checks use) is injected into the page over WebDriver and run on the whole
+// document; any violation of impact "serious" or "critical" fails the test with a readable list
+// (rule, element, what is wrong). Unlike jsdom, the webview lays the page out, so colour contrast
+// is checked too. `a11y(browser, name)` checks the screen as it is (and saves a screenshot
+// target/e2e/a11y-<name>.png); with `languages: ['en', 'zh-CN']` it also switches to 简体中文,
+// checks and screenshots again (a11y-<name>-zh-CN.png) and switches back.
+//
+// Dark: the webview follows the system theme (`@media (prefers-color-scheme: dark)` in the CSS).
+// WebKitGTK takes it from GTK, so an app started with GTK_THEME=Adwaita:dark (startApp's `dark`)
+// really renders dark — no emulation; `theme(browser)` reads what the page sees.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { byTestId, screenshot } from './app.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const FAILING = new Set(['serious', 'critical']);
+
+/** 'dark' or 'light': what `prefers-color-scheme` says inside the webview. */
+export async function theme(browser) {
+  const dark = await browser.execute(() => window.matchMedia('(prefers-color-scheme: dark)').matches);
+  return dark ? 'dark' : 'light';
+}
+
+/** Lets the webview paint the last change (two animation frames). */
+async function painted(browser) {
+  await browser.execute(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}
+
+/** Runs axe-core on the document; the serious and critical violations, one line per element. */
+export async function axeViolations(browser) {
+  await painted(browser);
+  if (!(await browser.execute(() => window.axe !== undefined))) {
+    // Once per page (the app is a single page, kept for the whole session). Sent as the script
+    // itself: the app's CSP refuses inline <script> elements, WebDriver's own scripts pass.
+    await browser.execute(`${AXE_SOURCE}\nreturn typeof window.axe;`);
+  }
+  const result = await browser.execute(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.join(' '),
+        impact: n.impact,
+        summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
+      })),
+    }));
+  });
+  const lines = [];
+  for (const v of result) {
+    for (const n of v.nodes) {
+      const impact = n.impact ?? v.impact;
+      if (!FAILING.has(impact)) continue;
+      const summary = n.summary.length > 400 ? `${n.summary.slice(0, 400)}…` : n.summary;
+      lines.push(`${v.id} (${impact}): ${v.help}\n      at ${n.target}\n      ${summary}`);
+    }
+  }
+  return lines;
+}
+
+/** Switches the language with the header's switch and waits until the page says so. */
+async function switchLanguage(browser, language) {
+  await (await byTestId(browser, `language-option-${language}`)).click();
+  await browser.waitUntil(
+    async () => (await browser.execute(() => document.documentElement.lang)) === language,
+    { timeout: 15_000, timeoutMsg: `the page never switched to ${language}` },
+  );
+}
+
+/**
+ * The accessibility check of one screen: axe-core on the whole document in the language shown,
+ * and — unless `zh: false` — again in 简体中文 (then back to English). `ready(language)`
+ * (optional) is awaited before each check and after switching back, for screens that re-read data in the new language. Screenshots:
+ * a11y-<name>[-dark].png and a11y-<name>[-dark]-zh-CN.png. Fails with every serious or critical
+ * violation found, named by screen, language and theme.
+ */
+export async function a11y(browser, name, { zh = true, ready } = {}) {
+  const mode = await theme(browser);
+  const base = `a11y-${name}${mode === 'dark' ? '-dark' : ''}`;
+  const found = [];
+  const check = async (language, file) => {
+    if (ready !== undefined) await ready(language);
+    const lines = await axeViolations(browser);
+    await screenshot(browser, file);
+    if (lines.length > 0) found.push(`${name} (${language}, ${mode}):\n  ${lines.join('\n  ')}`);
+  };
+  const language = await browser.execute(() => document.documentElement.lang);
+  await check(language, language === 'zh-CN' ? `${base}-zh-CN` : base);
+  if (zh && language !== 'zh-CN') {
+    await switchLanguage(browser, 'zh-CN');
+    try {
+      await check('zh-CN', `${base}-zh-CN`);
+    } finally {
+      await switchLanguage(browser, 'en');
+      if (ready !== undefined) await ready('en');
+    }
+  }
+  if (found.length > 0) {
+    throw new Error(`axe: serious or critical accessibility violations\n${found.join('\n')}`);
+  }
+}
