@@ -141,7 +141,7 @@ test('import → fix a row → submit → resolve, with the keyboard alone, focu
     await browser.setWindowSize(1024, 700).catch(() => {});
     await byTestId(browser, 'section-heading-import');
     assert.equal(await theme(browser), 'dark', 'GTK_THEME=Adwaita:dark reaches the webview');
-    await a11y(browser, 'keyboard-start');
+    await a11y(browser, 'import-source', { zh: false });
 
     // Settings → Sandbox: drop every answer, so the application's outcome is unknown.
     await tabTo(browser, 'nav-settings');
