@@ -3,9 +3,10 @@
 // fixed in the review grid, the draft is submitted through the confirmation dialog, and the
 // application whose outcome is unknown is resolved with the ApplyId the sandbox issued, then its
 // Modify form is opened and closed. Only key presses (Tab, Shift+Tab, Enter, Escape, typing):
-// each Tab stop must show a focus indicator (outline or box-shadow), focus must move into every
-// dialog and come back to the control that opened it, and no step may drop the focus to the top
-// of the window. An axe check runs on every screen on the way (dark; some also in 简体中文).
+// each Tab stop must show a focus indicator (an outline no ancestor cuts off, or a box-shadow),
+// focus must move into every dialog and come back to the control that opened it, and no step may
+// drop the focus to the top of the window. An axe check runs on every screen on the way (dark;
+// some also in 简体中文).
 // Screenshots: target/e2e/a11y-*-dark*.png and keyboard-*.png.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,17 +43,36 @@ async function focused(browser) {
     const style = getComputedStyle(el);
     const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
     const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+    // An outline cut off by an ancestor that hides its overflow (a grid cell) is not visible.
+    let clippedBy = null;
+    if (outline) {
+      // How far the outline reaches beyond the element's border (a negative offset draws it inside).
+      const grow = Math.max(0, parseFloat(style.outlineWidth) + (parseFloat(style.outlineOffset) || 0));
+      const r = el.getBoundingClientRect();
+      // (Up to the page's scrolling area: at the window's edge it is a matter of scrolling.)
+      for (let p = el.parentElement; p !== null && p !== document.body && clippedBy === null; p = p.parentElement) {
+        const ps = getComputedStyle(p);
+        const hides = (v) => v === 'hidden' || v === 'clip';
+        const pr = p.getBoundingClientRect();
+        if (hides(ps.overflowX) && (r.left - grow < pr.left - 0.5 || r.right + grow > pr.right + 0.5)) clippedBy = p;
+        if (hides(ps.overflowY) && (r.top - grow < pr.top - 0.5 || r.bottom + grow > pr.bottom + 0.5)) clippedBy = p;
+      }
+    }
     return {
       testId: el.getAttribute('data-testid'),
       name: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
-      visible: outline || shadow,
+      visible: (outline && clippedBy === null) || shadow,
+      clippedBy:
+        clippedBy === null ? null : `${clippedBy.tagName.toLowerCase()}.${String(clippedBy.className).replace(/ /g, '.')}`,
       inDialog: el.closest('[role="alertdialog"], [role="dialog"], form.apps-modify') !== null,
     };
   });
 }
 
 function describe(f) {
-  return f === null ? '<nothing (body)>' : (f.testId ?? f.name);
+  if (f === null) return '<nothing (body)>';
+  const name = f.testId ?? f.name;
+  return f.clippedBy === null ? name : `${name} (its outline cut off by ${f.clippedBy})`;
 }
 
 async function press(browser, key, { shift = false } = {}) {
