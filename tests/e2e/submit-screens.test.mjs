@@ -237,6 +237,9 @@ test('WaitingApprovalOverflow stops the queue; after a restart the banner offers
     delete process.env.GTK_THEME;
   }
   await smallWindow(app.browser);
+  // With history the app opens on the Overview, which lists the queued work itself; the banner is
+  // on the other screens.
+  await (await byTestId(app.browser, 'nav-import', 20_000)).click();
   const banner = await byTestId(app.browser, 'interrupted-banner', 20_000);
   assert.match(await banner.getText(), /5 applications are waiting to be sent/);
   await screenshot(app.browser, 'submit-interrupted-banner-dark');
