@@ -1,3 +1,5 @@
+// Over 500 lines: the detail, its actions (refresh, resolve, resend, not created) and its tables
+// share one loaded application; the split into parts is open in issue #17.
 import {
   useCallback,
   useEffect,

@@ -1,3 +1,5 @@
+// Over 500 lines: the account, defaults, proxy and switch sections share one saved view and one
+// form; the split into sections with one form reducer is open in issue #17.
 import { useEffect, useState, type SyntheticEvent, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { ConnectionKind } from "../../bindings/ConnectionKind";
