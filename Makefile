@@ -116,15 +116,17 @@ ui-dist: setup-ui
 
 # With numdesk-app/custom-protocol, the same build leaves target/debug/numdesk-app with ui/dist
 # inside (cargo builds a package's binary for its integration tests): `e2e-ci` drives it.
+TEST_BUILD := --workspace --locked --features numdesk-app/custom-protocol
 test-rust: setup-system setup-python ui-dist
-	NUMDESK_PYTHON=$(PYTHON) cargo test --workspace --locked --features numdesk-app/custom-protocol
+	NUMDESK_PYTHON=$(PYTHON) cargo test $(TEST_BUILD)
 
 # The keychain against a real Secret Service: an unlocked gnome-keyring-daemon with throw-away
 # keyrings on a private D-Bus session (the plain test-rust run covers the fallback paths).
+# (With test-rust's build settings, so the test binary it built is reused, not rebuilt.)
 test-keychain: setup-system
-	cargo test -p numdesk-keychain --test secret_service --no-run --locked
+	cargo test $(TEST_BUILD) --test secret_service --no-run
 	cd crates/keychain && dbus-run-session -- ./tests/with-secret-service.sh \
-		cargo test -p numdesk-keychain --test secret_service --locked -- --ignored --test-threads=1
+		cargo test $(TEST_BUILD) --test secret_service -- --ignored --test-threads=1
 
 test-ui: setup-ui
 	cd ui && NO_COLOR=1 npm test

@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "preferences_get",
     "preferences_set_language",
     "preferences_dismiss_welcome",
+    "preferences_set_theme",
     // the Overview (first screen once there is history) and the sidebar's attention count
     "overview_get",
     "settings_get",

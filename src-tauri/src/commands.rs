@@ -1,7 +1,7 @@
 //! `#[tauri::command]`s: take arguments, call `numdesk-commands`, return its result.
 //! Blocking database work runs on Tauri's thread pool (`async` attribute on a sync fn).
 
-use numdesk_commands::{self as core, AppContext, AppInfo, IpcError, Language, Preferences};
+use numdesk_commands::{self as core, AppContext, AppInfo, IpcError, Language, Preferences, Theme};
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::blocking::on_blocking_pool;
@@ -43,6 +43,18 @@ pub async fn preferences_dismiss_welcome<R: Runtime>(
     on_blocking_pool(app, move |app| {
         let ctx = app.state::<AppContext>();
         core::preferences_dismiss_welcome(&ctx)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn preferences_set_theme<R: Runtime>(
+    app: AppHandle<R>,
+    theme: Theme,
+) -> Result<Preferences, IpcError> {
+    on_blocking_pool(app, move |app| {
+        let ctx = app.state::<AppContext>();
+        core::preferences_set_theme(&ctx, theme)
     })
     .await
 }

@@ -42,6 +42,7 @@ pub fn build<R: Runtime>(
             commands::preferences_get,
             commands::preferences_set_language,
             commands::preferences_dismiss_welcome,
+            commands::preferences_set_theme,
             overview::overview_get,
             settings::settings_get,
             settings::settings_save,

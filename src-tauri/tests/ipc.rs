@@ -37,7 +37,7 @@ fn language_round_trips_through_ipc_and_the_database() {
     let (first, webview) = app(dir.path());
     assert_eq!(
         invoke(&webview, "preferences_get", json!({})).unwrap(),
-        json!({ "language": null, "welcome_dismissed": false })
+        json!({ "language": null, "welcome_dismissed": false, "theme": "system" })
     );
     let saved = invoke(
         &webview,
@@ -46,17 +46,24 @@ fn language_round_trips_through_ipc_and_the_database() {
     );
     assert_eq!(
         saved.unwrap(),
-        json!({ "language": "zh-CN", "welcome_dismissed": false })
+        json!({ "language": "zh-CN", "welcome_dismissed": false, "theme": "system" })
     );
     invoke(&webview, "preferences_dismiss_welcome", json!({})).unwrap();
+    let dark = invoke(
+        &webview,
+        "preferences_set_theme",
+        json!({ "theme": "dark" }),
+    )
+    .unwrap();
+    assert_eq!(dark["theme"], "dark");
     drop(webview);
     // Quit, then launch again over the same data directory.
     stop(first);
     let (_app, webview) = app(dir.path());
     assert_eq!(
         invoke(&webview, "preferences_get", json!({})).unwrap(),
-        json!({ "language": "zh-CN", "welcome_dismissed": true }),
-        "rule: the chosen language and the dismissed welcome survive a restart (in the database)"
+        json!({ "language": "zh-CN", "welcome_dismissed": true, "theme": "dark" }),
+        "rule: the chosen language, theme and the dismissed welcome survive a restart (in the database)"
     );
 }
 
@@ -76,7 +83,7 @@ fn an_unknown_language_is_rejected_by_argument_parsing() {
     );
     assert_eq!(
         invoke(&webview, "preferences_get", json!({})).unwrap(),
-        json!({ "language": null, "welcome_dismissed": false })
+        json!({ "language": null, "welcome_dismissed": false, "theme": "system" })
     );
 }
 

@@ -59,16 +59,22 @@ test('a saved connection is tested, lists apps by name, and the switch moves the
   await a11y(browser, 'settings-test-connection');
 
   await (await byTestId(browser, 'connection-tencent')).click();
-  await browser.waitUntil(async () => (await badge.getAttribute('data-endpoint-kind')) === 'custom', {
-    timeout: 15_000,
-    timeoutMsg: 'the header badge did not follow the switch to Tencent',
-  });
+  await browser.waitUntil(
+    async () => (await badge.getAttribute('data-endpoint-kind')) === 'custom',
+    {
+      timeout: 15_000,
+      timeoutMsg: 'the header badge did not follow the switch to Tencent',
+    },
+  );
   await screenshot(browser, 'settings-tencent-active');
   await (await byTestId(browser, 'connection-sandbox')).click();
-  await browser.waitUntil(async () => (await badge.getAttribute('data-endpoint-kind')) === 'sandbox', {
-    timeout: 15_000,
-    timeoutMsg: 'the header badge did not return to the Sandbox',
-  });
+  await browser.waitUntil(
+    async () => (await badge.getAttribute('data-endpoint-kind')) === 'sandbox',
+    {
+      timeout: 15_000,
+      timeoutMsg: 'the header badge did not return to the Sandbox',
+    },
+  );
 });
 
 test('the Settings screen reads in 简体中文', async () => {
@@ -84,4 +90,48 @@ test('the Settings screen reads in 简体中文', async () => {
   await browser.execute(() => window.scrollTo(0, 0));
   await screenshot(browser, 'settings-zh-CN');
   await (await byTestId(browser, 'language-option-en')).click();
+});
+
+test('Appearance: Dark is applied at once, kept after a restart, and System follows the system', async () => {
+  const { browser } = app;
+  const background = () =>
+    browser.execute(() => getComputedStyle(document.documentElement).backgroundColor);
+  await (await byTestId(browser, 'nav-settings')).click();
+  const select = await byTestId(browser, 'theme-select');
+  await browser.waitUntil(async () => (await select.isEnabled()) === true, {
+    timeout: 10_000,
+    timeoutMsg: 'the theme choice never loaded',
+  });
+  const light = await background();
+  await select.selectByAttribute('value', 'dark');
+  await browser
+    .waitUntil(async () => (await background()) !== light, { timeout: 5_000 })
+    .catch(async () => {
+      const seen = await browser.execute(() => ({
+        theme: document.documentElement.dataset.theme,
+        value: document.querySelector('[data-testid="theme-select"]')?.value,
+        bg: getComputedStyle(document.documentElement).backgroundColor,
+        root: getComputedStyle(document.documentElement).getPropertyValue('--bg'),
+      }));
+      throw new Error(`choosing Dark did not repaint the window: ${JSON.stringify(seen)}`);
+    });
+  assert.equal(await background(), 'rgb(18, 21, 25)', 'the dark background');
+  await a11y(browser, 'settings-appearance', { zh: false });
+
+  // Kept in the database: a restart on the same data starts dark.
+  const dataDir = app.dataDir;
+  await app.stop();
+  app = await startApp({ dataDir });
+  const again = app.browser;
+  await (await byTestId(again, 'nav-settings')).click();
+  await again.waitUntil(
+    async () => (await again.execute(() => document.documentElement.dataset.theme)) === 'dark',
+    { timeout: 10_000, timeoutMsg: 'the saved Dark was not applied at start' },
+  );
+  // System: this Xvfb session's GTK is light.
+  await (await byTestId(again, 'theme-select')).selectByAttribute('value', 'system');
+  await again.waitUntil(
+    async () => (await again.execute(() => document.documentElement.dataset.theme)) === 'light',
+    { timeout: 5_000, timeoutMsg: 'System did not follow the (light) system' },
+  );
 });

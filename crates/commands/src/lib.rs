@@ -61,7 +61,8 @@ pub use overview::{
 };
 pub use paths::{IMPORT_EXTENSIONS, PathGrants};
 pub use preferences::{
-    Language, Preferences, preferences_dismiss_welcome, preferences_get, preferences_set_language,
+    Language, Preferences, Theme, preferences_dismiss_welcome, preferences_get,
+    preferences_set_language, preferences_set_theme,
 };
 pub use rehearsal::{
     MAX_APPROVE_AFTER_SECS, SandboxApproval, sandbox_approval_get, sandbox_approval_set,

@@ -1,4 +1,4 @@
-//! The user's language, kept in the database so it survives restarts.
+//! The user's language and theme, kept in the database so they survive restarts.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -7,6 +7,36 @@ use crate::{AppContext, IpcError};
 
 const LANGUAGE_KEY: &str = "language";
 const WELCOME_KEY: &str = "welcome.dismissed";
+const THEME_KEY: &str = "theme";
+
+/// Light or dark, or as the operating system is set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::System => "system",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "system" => Some(Self::System),
+            "light" => Some(Self::Light),
+            "dark" => Some(Self::Dark),
+            _ => None,
+        }
+    }
+}
 
 /// The languages the UI is translated into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -40,6 +70,8 @@ pub struct Preferences {
     pub language: Option<Language>,
     /// The first-run welcome was dismissed (kept in the database, so it stays dismissed).
     pub welcome_dismissed: bool,
+    /// Light, dark, or as the system is set (the default).
+    pub theme: Theme,
 }
 
 pub fn preferences_get(ctx: &AppContext) -> Result<Preferences, IpcError> {
@@ -48,7 +80,20 @@ pub fn preferences_get(ctx: &AppContext) -> Result<Preferences, IpcError> {
     Ok(Preferences {
         language: stored.as_deref().and_then(Language::parse),
         welcome_dismissed: ctx.store().preference(WELCOME_KEY)?.as_deref() == Some("1"),
+        // As for the language, a value this version does not know reads as the default.
+        theme: ctx
+            .store()
+            .preference(THEME_KEY)?
+            .as_deref()
+            .and_then(Theme::parse)
+            .unwrap_or_default(),
     })
+}
+
+/// `preferences_set_theme`: light, dark, or as the system is set.
+pub fn preferences_set_theme(ctx: &AppContext, theme: Theme) -> Result<Preferences, IpcError> {
+    ctx.store().set_preference(THEME_KEY, theme.as_str())?;
+    preferences_get(ctx)
 }
 
 /// `preferences_dismiss_welcome`: the first-run welcome is not shown again.

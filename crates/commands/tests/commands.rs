@@ -7,7 +7,8 @@ mod common;
 use common::open;
 
 use numdesk_commands::{
-    DATABASE_FILE, EndpointKind, Language, app_info, preferences_get, preferences_set_language,
+    DATABASE_FILE, EndpointKind, Language, Theme, app_info, preferences_get,
+    preferences_set_language, preferences_set_theme,
 };
 
 #[test]
@@ -70,6 +71,22 @@ fn language_choice_survives_a_restart() {
         preferences_get(&ctx).unwrap().language,
         Some(Language::SimplifiedChinese)
     );
+}
+
+#[test]
+fn the_theme_choice_survives_a_restart_and_an_unknown_one_reads_as_the_system() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let ctx = open(dir.path());
+        assert_eq!(preferences_get(&ctx).unwrap().theme, Theme::System);
+        let prefs = preferences_set_theme(&ctx, Theme::Dark).unwrap();
+        assert_eq!(prefs.theme, Theme::Dark);
+    }
+    let ctx = open(dir.path());
+    assert_eq!(preferences_get(&ctx).unwrap().theme, Theme::Dark);
+    assert_eq!(serde_json::to_value(Theme::Dark).unwrap(), "dark");
+    ctx.store().set_preference("theme", "sepia").unwrap();
+    assert_eq!(preferences_get(&ctx).unwrap().theme, Theme::System);
 }
 
 #[test]

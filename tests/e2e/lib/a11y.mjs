@@ -6,9 +6,11 @@
 // target/e2e/a11y-<name>.png); with `languages: ['en', 'zh-CN']` it also switches to 简体中文,
 // checks and screenshots again (a11y-<name>-zh-CN.png) and switches back.
 //
-// Dark: the webview follows the system theme (`@media (prefers-color-scheme: dark)` in the CSS).
-// WebKitGTK takes it from GTK, so an app started with GTK_THEME=Adwaita:dark (startApp's `dark`)
-// really renders dark — no emulation; `theme(browser)` reads what the page sees.
+// Themes: the app paints light or dark by `data-theme` on <html> (ui/src/theme.ts), from
+// Settings → Appearance or, by default, the system's setting, which WebKitGTK takes from GTK: an
+// app started with GTK_THEME=Adwaita:dark (startApp's `dark`) really starts dark. Every check
+// also looks at the other theme, set the way Appearance sets it; there only axe's colour-contrast
+// rule runs — every other rule reads the document, which the theme does not change.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { byTestId, screenshot } from './app.mjs';
@@ -17,10 +19,17 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const FAILING = new Set(['serious', 'critical']);
 
-/** 'dark' or 'light': what `prefers-color-scheme` says inside the webview. */
+/** 'dark' or 'light': the theme the page is painted in. */
 export async function theme(browser) {
-  const dark = await browser.execute(() => window.matchMedia('(prefers-color-scheme: dark)').matches);
-  return dark ? 'dark' : 'light';
+  const painted = await browser.execute(() => document.documentElement.dataset.theme);
+  return painted === 'dark' ? 'dark' : 'light';
+}
+
+/** Paints the page in `mode` as Settings → Appearance does (until the next choice or start). */
+async function setTheme(browser, mode) {
+  await browser.execute((m) => {
+    document.documentElement.dataset.theme = m;
+  }, mode);
 }
 
 /** Lets the webview paint the last change (two animation frames). */
@@ -30,16 +39,21 @@ async function painted(browser) {
   );
 }
 
-/** Runs axe-core on the document; the serious and critical violations, one line per element. */
-export async function axeViolations(browser) {
+/**
+ * Runs axe-core on the document (only `rules`, when given); the serious and critical
+ * violations, one line per element.
+ */
+export async function axeViolations(browser, rules) {
   await painted(browser);
   if (!(await browser.execute(() => window.axe !== undefined))) {
     // Once per page (the app is a single page, kept for the whole session). Sent as the script
     // itself: the app's CSP refuses inline <script> elements, WebDriver's own scripts pass.
     await browser.execute(`${AXE_SOURCE}\nreturn typeof window.axe;`);
   }
-  const result = await browser.execute(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+  const result = await browser.execute(async (only) => {
+    const options = { resultTypes: ['violations'] };
+    if (only !== null) options.runOnly = { type: 'rule', values: only };
+    const r = await window.axe.run(document, options);
     return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -50,7 +64,7 @@ export async function axeViolations(browser) {
         summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
       })),
     }));
-  });
+  }, rules ?? null);
   const lines = [];
   for (const v of result) {
     for (const n of v.nodes) {
@@ -89,12 +103,25 @@ export async function a11y(browser, name, { zh = true, ready } = {}) {
     await screenshot(browser, file);
     if (lines.length > 0) found.push(`${name} (${language}, ${mode}):\n  ${lines.join('\n  ')}`);
   };
+  // The other theme, colours only (see the top of this file), in the language shown.
+  const other = mode === 'dark' ? 'light' : 'dark';
+  const contrast = async (language) => {
+    await setTheme(browser, other);
+    try {
+      const lines = await axeViolations(browser, ['color-contrast']);
+      if (lines.length > 0) found.push(`${name} (${language}, ${other}):\n  ${lines.join('\n  ')}`);
+    } finally {
+      await setTheme(browser, mode);
+    }
+  };
   const language = await browser.execute(() => document.documentElement.lang);
   await check(language, language === 'zh-CN' ? `${base}-zh-CN` : base);
+  await contrast(language);
   if (zh && language !== 'zh-CN') {
     await switchLanguage(browser, 'zh-CN');
     try {
       await check('zh-CN', `${base}-zh-CN`);
+      await contrast('zh-CN');
     } finally {
       await switchLanguage(browser, 'en');
       if (ready !== undefined) await ready('en');

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { asLanguage } from "../i18n";
+import { applyTheme } from "../theme";
 import { preferencesGet, preferencesSetLanguage, toIpcError } from "../ipc";
 import type { IpcError } from "../bindings/IpcError";
 import type { Language } from "../bindings/Language";
@@ -36,6 +37,7 @@ export function useLanguagePreference(): LanguagePreference {
         if (!current) return;
         // Bundled resources: the switch takes effect synchronously, before the first paint.
         if (prefs.language !== null) void i18n.changeLanguage(prefs.language);
+        applyTheme(prefs.theme);
         setWelcomeDismissed(prefs.welcome_dismissed);
         setReady(true);
       },

@@ -7,6 +7,7 @@ import type { IpcError } from "../bindings/IpcError";
 import type { JsonValue } from "../bindings/serde_json/JsonValue";
 import type { Language } from "../bindings/Language";
 import type { Preferences } from "../bindings/Preferences";
+import type { Theme } from "../bindings/Theme";
 
 // `satisfies Record<ErrorCode, true>` makes tsc fail when the Rust enum gains or loses a code.
 const ERROR_CODES = {
@@ -107,6 +108,11 @@ export function preferencesGet(): Promise<Preferences> {
 /** `preferences_dismiss_welcome`: the first-run welcome is not shown again (kept in the database). */
 export function preferencesDismissWelcome(): Promise<Preferences> {
   return call<Preferences>("preferences_dismiss_welcome");
+}
+
+/** `preferences_set_theme`: saves light, dark or system and returns the updated preferences. */
+export function preferencesSetTheme(theme: Theme): Promise<Preferences> {
+  return call<Preferences>("preferences_set_theme", { theme });
 }
 
 /** `preferences_set_language`: saves the UI language and returns the updated preferences. */

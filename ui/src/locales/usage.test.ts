@@ -57,6 +57,7 @@ const DYNAMIC_PREFIXES: readonly string[] = [
   "settingsScreen.proxy.", // SettingsScreen: system / none / manual
   "settingsScreen.site.", // SettingsScreen: international / china / custom
   "settingsScreen.store.", // SettingsScreen: where the key is kept
+  "settingsScreen.theme.", // ThemeChoice: system / light / dark
   "settingsScreen.warning.", // SettingsScreen: the credential warning kind
   "submit.numberForm.", // NumberFormChoice: national / international
 ];

@@ -124,8 +124,17 @@ export function renderApp(
 ) {
   const calls = mockCommands({
     app_info: () => SANDBOX_INFO,
-    preferences_get: () => ({ language: null, welcome_dismissed: false }),
-    preferences_dismiss_welcome: () => ({ language: null, welcome_dismissed: true }),
+    preferences_get: () => ({ language: null, welcome_dismissed: false, theme: "system" }),
+    preferences_dismiss_welcome: () => ({
+      language: null,
+      welcome_dismissed: true,
+      theme: "system",
+    }),
+    preferences_set_theme: (args) => ({
+      language: null,
+      welcome_dismissed: false,
+      theme: (args as { theme: string }).theme,
+    }),
     drafts_list: () => [],
     applications_list: () => NO_APPLICATIONS,
     overview_get: () => NO_HISTORY,
