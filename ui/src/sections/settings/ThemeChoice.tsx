@@ -44,9 +44,11 @@ export function ThemeChoice(): ReactElement {
   }
 
   return (
-    <fieldset className="card theme-choice" data-testid="theme-choice">
-      <legend>{t("settingsScreen.theme.title")}</legend>
-      <div className="field">
+    <section className="panel" aria-labelledby={`${id}-title`} data-testid="theme-choice">
+      <div className="panel__header">
+        <h2 id={`${id}-title`}>{t("settingsScreen.theme.title")}</h2>
+      </div>
+      <div className="field theme-choice">
         <label htmlFor={id}>{t("settingsScreen.theme.label")}</label>
         <select
           id={id}
@@ -65,6 +67,6 @@ export function ThemeChoice(): ReactElement {
         </select>
       </div>
       {error !== null && <ErrorNotice error={error} testId="theme-error" />}
-    </fieldset>
+    </section>
   );
 }
