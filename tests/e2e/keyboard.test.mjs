@@ -16,7 +16,7 @@ import { after, test } from 'node:test';
 import { Key } from 'webdriverio';
 import { a11y, theme } from './lib/a11y.mjs';
 import { byTestId, screenshot, startApp } from './lib/app.mjs';
-import { textOf } from './lib/ui.mjs';
+import { textOf, stepsOf } from './lib/ui.mjs';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-keyboard-'));
 const fileDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-keyboard-files-'));
@@ -140,14 +140,8 @@ function sandboxApplications() {
   return JSON.parse(readFileSync(file, 'utf8')).applications;
 }
 
-async function step(name, body) {
-  try {
-    await body();
-  } catch (err) {
-    if (app !== undefined) await screenshot(app.browser, `keyboard-failed-${name}`).catch(() => {});
-    throw err;
-  }
-}
+// A failing step leaves keyboard-failed-<step>.png.
+const step = stepsOf('keyboard', () => app);
 
 test('import → fix a row → submit → resolve, with the keyboard alone, focus visible, in dark', () =>
   step('flow', async () => {

@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { byTestId, screenshot, startApp } from './lib/app.mjs';
-import { bothLanguages as both, paste, setField, textOf } from './lib/ui.mjs';
+import { byTestId, startApp } from './lib/app.mjs';
+import { bothLanguages as both, paste, setField, textOf, stepsOf } from './lib/ui.mjs';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-live-'));
 const now = { secs_since_epoch: Math.floor(Date.now() / 1000) - 3600, nanos_since_epoch: 0 };
@@ -59,14 +59,8 @@ after(async () => {
   await app?.stop();
 });
 
-async function step(name, body) {
-  try {
-    await body();
-  } catch (err) {
-    if (app !== undefined) await screenshot(app.browser, `live-failed-${name}`).catch(() => {});
-    throw err;
-  }
-}
+// A failing step leaves live-failed-<step>.png.
+const step = stepsOf('live', () => app);
 
 test('a number already live in the contact centre is brought in, listed apart and flagged at import', () =>
   step('flow', async () => {

@@ -9,8 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { byTestId, screenshot, startApp } from './lib/app.mjs';
-import { bothLanguages as both, setField, textOf } from './lib/ui.mjs';
+import { byTestId, startApp } from './lib/app.mjs';
+import { bothLanguages as both, setField, textOf, stepsOf } from './lib/ui.mjs';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-numbers-'));
 const fileDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-numbers-files-'));
@@ -32,14 +32,8 @@ after(async () => {
   await app?.stop();
 });
 
-async function step(name, body) {
-  try {
-    await body();
-  } catch (err) {
-    if (app !== undefined) await screenshot(app.browser, `numbers-failed-${name}`).catch(() => {});
-    throw err;
-  }
-}
+// A failing step leaves numbers-failed-<step>.png.
+const step = stepsOf('numbers', () => app);
 
 function sandboxApplications() {
   const file = path.join(dataDir, 'sandbox-state.json');

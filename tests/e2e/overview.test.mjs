@@ -12,8 +12,8 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { byTestId, screenshot, startApp } from './lib/app.mjs';
-import { bothLanguages as both, paste, setField, textOf } from './lib/ui.mjs';
+import { byTestId, startApp } from './lib/app.mjs';
+import { bothLanguages as both, paste, setField, textOf, stepsOf } from './lib/ui.mjs';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-overview-'));
 const numbers = (block, count) =>
@@ -24,14 +24,8 @@ after(async () => {
   await app?.stop();
 });
 
-async function step(name, body) {
-  try {
-    await body();
-  } catch (err) {
-    if (app !== undefined) await screenshot(app.browser, `overview-failed-${name}`).catch(() => {});
-    throw err;
-  }
-}
+// A failing step leaves overview-failed-<step>.png.
+const step = stepsOf('overview', () => app);
 
 async function settings(browser, body) {
   await (await byTestId(browser, 'nav-settings')).click();

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { a11y } from './lib/a11y.mjs';
 import { byTestId, screenshot, startApp } from './lib/app.mjs';
+import { stepsOf } from './lib/ui.mjs';
 
 const SDK_APP_ID = '1400000001'; // the sandbox's fixture account
 const SIP_TRUNK_ID = '10001';
@@ -28,15 +29,8 @@ after(async () => {
   await app?.stop();
 });
 
-/** Runs `body`; on failure keeps a screenshot of the window as it was, then fails. */
-async function step(name, body) {
-  try {
-    await body();
-  } catch (err) {
-    if (app !== undefined) await screenshot(app.browser, `submit-flow-failed-${name}`).catch(() => {});
-    throw err;
-  }
-}
+// A failing step leaves submit-flow-failed-<step>.png.
+const step = stepsOf('submit-flow', () => app);
 
 async function textOf(browser, id) {
   return (await (await byTestId(browser, id)).getText()).trim();

@@ -3,6 +3,23 @@
 import { a11y } from './a11y.mjs';
 import { byTestId, screenshot } from './app.mjs';
 
+/**
+ * `step(name, body)` for a test file whose app is `currentApp()`: runs `body`; on failure keeps
+ * a screenshot of the window as it was (<prefix>-failed-<name>.png), then fails.
+ */
+export function stepsOf(prefix, currentApp) {
+  return async (name, body) => {
+    try {
+      await body();
+    } catch (err) {
+      const app = currentApp();
+      if (app !== undefined)
+        await screenshot(app.browser, `${prefix}-failed-${name}`).catch(() => {});
+      throw err;
+    }
+  };
+}
+
 /** All the text of an element, also what is clipped (WebDriver's getText gives only what shows). */
 export async function textOf(browser, id) {
   const el = await byTestId(browser, id);
