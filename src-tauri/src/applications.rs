@@ -11,18 +11,14 @@ use numdesk_commands::{
 use numdesk_store::{ApplicationQuery, ApplicationSummary};
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::blocking::on_blocking_pool;
+use crate::blocking::with_context;
 
 #[tauri::command]
 pub async fn applications_list<R: Runtime>(
     app: AppHandle<R>,
     query: ApplicationQuery,
 ) -> Result<ApplicationsListPage, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::applications_list(&ctx, &query)
-    })
-    .await
+    with_context(app, move |ctx| core::applications_list(ctx, &query)).await
 }
 
 #[tauri::command]
@@ -32,10 +28,9 @@ pub async fn application_detail<R: Runtime>(
     numbers_offset: Option<u32>,
     numbers_limit: Option<u32>,
 ) -> Result<ApplicationDetail, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
+    with_context(app, move |ctx| {
         core::application_detail(
-            &ctx,
+            ctx,
             id,
             numbers_offset.unwrap_or(0),
             numbers_limit.unwrap_or(0),
@@ -84,9 +79,8 @@ pub async fn application_resolve<R: Runtime>(
     id: i64,
     apply_id: String,
 ) -> Result<ApplicationSummary, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::application_resolve(&ctx, id, &apply_id)
+    with_context(app, move |ctx| {
+        core::application_resolve(ctx, id, &apply_id)
     })
     .await
 }
@@ -96,11 +90,7 @@ pub async fn application_mark_not_created<R: Runtime>(
     app: AppHandle<R>,
     id: i64,
 ) -> Result<ApplicationSummary, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::application_mark_not_created(&ctx, id)
-    })
-    .await
+    with_context(app, move |ctx| core::application_mark_not_created(ctx, id)).await
 }
 
 #[tauri::command]
@@ -108,9 +98,8 @@ pub async fn applications_draft_from_failed<R: Runtime>(
     app: AppHandle<R>,
     ids: Vec<i64>,
 ) -> Result<i64, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::applications_draft_from_failed(&ctx, &ids)
+    with_context(app, move |ctx| {
+        core::applications_draft_from_failed(ctx, &ids)
     })
     .await
 }

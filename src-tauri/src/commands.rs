@@ -1,27 +1,19 @@
 //! `#[tauri::command]`s: take arguments, call `numdesk-commands`, return its result.
 //! Blocking database work runs on Tauri's thread pool (`async` attribute on a sync fn).
 
-use numdesk_commands::{self as core, AppContext, AppInfo, IpcError, Language, Preferences, Theme};
-use tauri::{AppHandle, Manager, Runtime};
+use numdesk_commands::{self as core, AppInfo, IpcError, Language, Preferences, Theme};
+use tauri::{AppHandle, Runtime};
 
-use crate::blocking::on_blocking_pool;
+use crate::blocking::with_context;
 
 #[tauri::command]
 pub async fn app_info<R: Runtime>(app: AppHandle<R>) -> Result<AppInfo, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::app_info(&ctx)
-    })
-    .await
+    with_context(app, core::app_info).await
 }
 
 #[tauri::command]
 pub async fn preferences_get<R: Runtime>(app: AppHandle<R>) -> Result<Preferences, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::preferences_get(&ctx)
-    })
-    .await
+    with_context(app, core::preferences_get).await
 }
 
 #[tauri::command]
@@ -29,9 +21,8 @@ pub async fn preferences_set_language<R: Runtime>(
     app: AppHandle<R>,
     language: Language,
 ) -> Result<Preferences, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::preferences_set_language(&ctx, language)
+    with_context(app, move |ctx| {
+        core::preferences_set_language(ctx, language)
     })
     .await
 }
@@ -40,11 +31,7 @@ pub async fn preferences_set_language<R: Runtime>(
 pub async fn preferences_dismiss_welcome<R: Runtime>(
     app: AppHandle<R>,
 ) -> Result<Preferences, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::preferences_dismiss_welcome(&ctx)
-    })
-    .await
+    with_context(app, core::preferences_dismiss_welcome).await
 }
 
 #[tauri::command]
@@ -52,9 +39,5 @@ pub async fn preferences_set_theme<R: Runtime>(
     app: AppHandle<R>,
     theme: Theme,
 ) -> Result<Preferences, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::preferences_set_theme(&ctx, theme)
-    })
-    .await
+    with_context(app, move |ctx| core::preferences_set_theme(ctx, theme)).await
 }

@@ -8,15 +8,11 @@ use numdesk_commands::{
 };
 use tauri::{AppHandle, Manager, Runtime};
 
-use crate::blocking::on_blocking_pool;
+use crate::blocking::with_context;
 
 #[tauri::command]
 pub async fn settings_get<R: Runtime>(app: AppHandle<R>) -> Result<SettingsView, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::settings_get(&ctx)
-    })
-    .await
+    with_context(app, core::settings_get).await
 }
 
 #[tauri::command]
@@ -24,42 +20,26 @@ pub async fn settings_save<R: Runtime>(
     app: AppHandle<R>,
     input: SettingsInput,
 ) -> Result<SaveResult, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::settings_save(&ctx, &input)
-    })
-    .await
+    with_context(app, move |ctx| core::settings_save(ctx, &input)).await
 }
 
 #[tauri::command]
 pub async fn settings_forget_key<R: Runtime>(app: AppHandle<R>) -> Result<SettingsView, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::settings_forget_key(&ctx)
-    })
-    .await
+    with_context(app, core::settings_forget_key).await
 }
 
 #[tauri::command]
 pub async fn connection_use_sandbox<R: Runtime>(
     app: AppHandle<R>,
 ) -> Result<SettingsView, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::connection_use_sandbox(&ctx)
-    })
-    .await
+    with_context(app, core::connection_use_sandbox).await
 }
 
 #[tauri::command]
 pub async fn connection_use_tencent<R: Runtime>(
     app: AppHandle<R>,
 ) -> Result<SettingsView, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::connection_use_tencent(&ctx)
-    })
-    .await
+    with_context(app, core::connection_use_tencent).await
 }
 
 /// Reads the key in a blocking task, then calls `DescribeCCCBuyInfoList` on the async runtime.

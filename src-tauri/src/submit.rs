@@ -9,7 +9,7 @@ use numdesk_commands::{
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use crate::blocking::on_blocking_pool;
+use crate::blocking::{on_blocking_pool, with_context};
 
 /// Runs `f` with the app's state on the blocking pool.
 async fn blocking<R: Runtime, T: Send + 'static>(
@@ -146,9 +146,5 @@ pub async fn sandbox_approval_set<R: Runtime>(
     app: AppHandle<R>,
     approval: SandboxApproval,
 ) -> Result<SandboxApproval, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::sandbox_approval_set(&ctx, &approval)
-    })
-    .await
+    with_context(app, move |ctx| core::sandbox_approval_set(ctx, &approval)).await
 }

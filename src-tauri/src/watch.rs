@@ -10,7 +10,7 @@ use numdesk_commands::{
 use numdesk_store::LiveNumber;
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
-use crate::blocking::on_blocking_pool;
+use crate::blocking::with_context;
 use tauri_plugin_notification::NotificationExt;
 
 /// The event the UI listens to: a [`WatchNotice`].
@@ -53,11 +53,7 @@ pub fn spawn<R: Runtime>(app: &AppHandle<R>) {
 
 #[tauri::command]
 pub async fn watch_settings_get<R: Runtime>(app: AppHandle<R>) -> Result<WatchSettings, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::watch_settings_get(&ctx)
-    })
-    .await
+    with_context(app, core::watch_settings_get).await
 }
 
 #[tauri::command]
@@ -65,11 +61,7 @@ pub async fn watch_settings_set<R: Runtime>(
     app: AppHandle<R>,
     settings: WatchSettings,
 ) -> Result<WatchSettings, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::watch_settings_set(&ctx, &settings)
-    })
-    .await
+    with_context(app, move |ctx| core::watch_settings_set(ctx, &settings)).await
 }
 
 #[tauri::command]
@@ -101,9 +93,5 @@ pub async fn live_numbers_read<R: Runtime>(
 
 #[tauri::command]
 pub async fn live_numbers_list<R: Runtime>(app: AppHandle<R>) -> Result<Vec<LiveNumber>, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::live_numbers_list(&ctx)
-    })
-    .await
+    with_context(app, core::live_numbers_list).await
 }

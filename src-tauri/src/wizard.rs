@@ -14,7 +14,7 @@ use numdesk_store::DraftSummary;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use crate::blocking::on_blocking_pool;
+use crate::blocking::{on_blocking_pool, with_context};
 
 type Ctx<'a> = State<'a, AppContext>;
 type Wiz<'a> = State<'a, WizardState>;
@@ -107,11 +107,7 @@ pub async fn import_rows_page<R: Runtime>(
 
 #[tauri::command]
 pub async fn drafts_list<R: Runtime>(app: AppHandle<R>) -> Result<Vec<DraftSummary>, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::drafts_list(&ctx)
-    })
-    .await
+    with_context(app, core::drafts_list).await
 }
 
 #[tauri::command]
@@ -215,11 +211,7 @@ pub async fn draft_duplicate<R: Runtime>(
     id: i64,
     name: String,
 ) -> Result<DraftSummary, IpcError> {
-    on_blocking_pool(app, move |app| {
-        let ctx = app.state::<AppContext>();
-        core::draft_duplicate(&ctx, id, &name)
-    })
-    .await
+    with_context(app, move |ctx| core::draft_duplicate(ctx, id, &name)).await
 }
 
 #[tauri::command]
