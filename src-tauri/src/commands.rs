@@ -1,5 +1,5 @@
 //! `#[tauri::command]`s: take arguments, call `numdesk-commands`, return its result.
-//! Blocking database work runs on Tauri's thread pool (`async` attribute on a sync fn).
+//! Each runs on the blocking pool (`with_context`), never on the async workers.
 
 use numdesk_commands::{self as core, AppInfo, IpcError, Language, Preferences, Theme};
 use tauri::{AppHandle, Runtime};
