@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
+#[path = "ipc/common.rs"]
 mod common;
 
 use common::{app, invoke};

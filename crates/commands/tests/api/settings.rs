@@ -1,10 +1,6 @@
 //! Settings against a real database file, a memory keychain and real sandboxes on loopback.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
-use common::{open_with, runtime};
+use crate::common::{open_with, runtime};
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::Arc;

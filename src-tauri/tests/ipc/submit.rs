@@ -1,10 +1,6 @@
 //! Submit and the outbox through IPC on the mock runtime, against the built-in sandbox.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
-use common::{app, invoke, ok, window};
+use crate::common::{app, invoke, ok, window};
 use numdesk_store::{
     DraftHeader, DraftRow, EndpointKind, EndpointScope, NewSubmission, NumberDetail, Store,
     SubmissionNumber,

@@ -1,11 +1,7 @@
 //! The import template saved by `template_save`: a real XLSX that calamine opens, a CSV with BOM,
 //! headers in the UI's language unless another is asked for, readable by the user only.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
-use common::open;
+use crate::common::open;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use numdesk_commands::{

@@ -4,11 +4,7 @@
 //! Over 500 lines: one scenario per test of submit against the built-in sandbox, sharing the set-up
 //! at the top.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
-use common::{open, runtime};
+use crate::common::{open, runtime};
 
 use std::sync::{Arc, Mutex};
 

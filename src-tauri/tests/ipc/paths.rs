@@ -1,13 +1,9 @@
 //! Paths from the webview: files are written only where the user chose in the save dialog, read
 //! only when chosen, dropped or typed as a number list, and never from a FIFO or a folder.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
 use serde_json::{Value, json};
 
-mod common;
-
-use common::{app, chose_open, chose_save, invoke, ok};
+use crate::common::{app, chose_open, chose_save, invoke, ok};
 
 fn refused(err: &Value, reason: &str) {
     assert_eq!(err["code"], "invalid_input", "{err}");

@@ -1,8 +1,6 @@
 //! The TypeScript types in `ui/src/bindings/` are generated from Rust, never edited by hand.
 //! This test fails when they are stale; `UPDATE_BINDINGS=1 cargo test -p numdesk-commands
-//! --test bindings` (or `make bindings`) rewrites them.
-
-#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
+//! --test api bindings` (or `make bindings`) rewrites them.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

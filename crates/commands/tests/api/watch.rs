@@ -2,14 +2,10 @@
 //! OS notifications in the app; a fake here) what went live, bundled when many change at once;
 //! numbers already live in the contact centre, read with "Bring in", are flagged at import.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{import, open, runtime};
+use crate::common::{import, open, runtime};
 use numdesk_client::{
     CallType, Client, ClientConfig, CreateOwnNumberApplyRequest, Credentials, Endpoint,
     OwnNumberApplyDetailItem,
@@ -248,7 +244,7 @@ fn a_watch_pass_never_reads_the_keychain_on_an_async_thread() {
     let ctx = runtime()
         .block_on(numdesk_commands::AppContext::start_with_secrets(
             data.path(),
-            common::shell(),
+            crate::common::shell(),
             numdesk_commands::Secrets::with_store(keys.clone(), None),
         ))
         .unwrap();

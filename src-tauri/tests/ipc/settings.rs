@@ -1,14 +1,10 @@
 //! Settings commands through Tauri's IPC on the mock runtime, with a memory keychain and the
 //! app's real built-in sandbox on loopback.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
 use numdesk_sandbox::{SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY};
 use serde_json::{Value, json};
 
-mod common;
-
-use common::{app, invoke};
+use crate::common::{app, invoke};
 
 const WRONG_KEY: &str = "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE";
 

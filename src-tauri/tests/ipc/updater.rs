@@ -8,28 +8,25 @@
 //! download gets past the signature check to the installer, which refuses the fixture (it is not
 //! an AppImage) before touching anything.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 
-use common::{Window, invoke, real_context, window};
+use crate::common::{Window, invoke, real_context, window};
 use serde_json::{Value, json};
 use tauri::test::{MockRuntime, mock_builder};
 
-const TEST_PUBKEY: &str = include_str!("fixtures/updater/test-only.pub");
-const PAYLOAD: &[u8] = include_bytes!("fixtures/updater/update-99.0.0.bin");
+const TEST_PUBKEY: &str = include_str!("../fixtures/updater/test-only.pub");
+const PAYLOAD: &[u8] = include_bytes!("../fixtures/updater/update-99.0.0.bin");
 /// Signed with the test key for version 99.0.0 (`tauri signer sign --app-version 99.0.0`).
-const SIGNATURE: &str = include_str!("fixtures/updater/update-99.0.0.bin.sig");
+const SIGNATURE: &str = include_str!("../fixtures/updater/update-99.0.0.bin.sig");
 /// The same file signed with another key.
-const OTHER_KEY_SIGNATURE: &str = include_str!("fixtures/updater/update-99.0.0.bin.other-key.sig");
+const OTHER_KEY_SIGNATURE: &str =
+    include_str!("../fixtures/updater/update-99.0.0.bin.other-key.sig");
 /// The same file signed with the test key, but for version 98.0.0.
 const SIGNED_FOR_98: &str =
-    include_str!("fixtures/updater/update-99.0.0.bin.signed-for-98.0.0.sig");
+    include_str!("../fixtures/updater/update-99.0.0.bin.signed-for-98.0.0.sig");
 const NEW_VERSION: &str = "99.0.0";
 const NOTES: &str = "- Faster import\n- 修复了一个错误";
 
@@ -383,7 +380,7 @@ fn the_shipped_updater_settings_hold_only_a_public_key() {
         );
     }
     // Bundle settings are not embedded in the app; read them from the file.
-    let conf: Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+    let conf: Value = serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
     assert_eq!(
         conf["bundle"]["createUpdaterArtifacts"],
         json!(true),

@@ -2,8 +2,6 @@
 //! built-in sandbox over loopback and a real database: list, detail, resolve, refresh, modify,
 //! draft from failed, export; permissions; everything still there after a restart.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
 use std::sync::Arc;
 
 use numdesk_commands::AppContext;
@@ -13,9 +11,7 @@ use numdesk_store::{ApplyOptions, DraftHeader, DraftRow};
 use serde_json::{Value, json};
 use tauri::Manager;
 
-mod common;
-
-use common::{Window, app, invoke, ok, window};
+use crate::common::{Window, app, invoke, ok, window};
 
 /// Sends `numbers` for `trunk` to the app's sandbox in batches of 2, as the submit screen does.
 fn submit(ctx: &AppContext, numbers: &[&str], trunk: i64) {
@@ -200,7 +196,7 @@ fn applications_are_listed_resolved_refreshed_and_still_there_after_a_restart() 
         );
 
         let path = out.path().join("applications.csv");
-        common::chose_save(&w, &path);
+        crate::common::chose_save(&w, &path);
         let written = ok(
             &w,
             "applications_export",
@@ -220,7 +216,7 @@ fn applications_are_listed_resolved_refreshed_and_still_there_after_a_restart() 
             denied.to_string().contains("not allowed"),
             "rule: only the main window's capability grants the command: {denied}"
         );
-        common::stop(app);
+        crate::common::stop(app);
     }
     // Restart on the same data dir: everything is still there.
     let (_app, w) = app(data.path());

@@ -1,10 +1,6 @@
 //! Commands run against a real database file in a temporary data directory.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
-use common::open;
+use crate::common::open;
 
 use numdesk_commands::{
     DATABASE_FILE, EndpointKind, Language, Theme, app_info, preferences_get,
@@ -126,7 +122,7 @@ fn the_built_in_sandbox_answers_on_the_advertised_url() {
 fn the_sandbox_review_delay_is_saved_and_applied_at_the_next_start() {
     let data = tempfile::tempdir().unwrap();
     {
-        let ctx = common::open(data.path());
+        let ctx = crate::common::open(data.path());
         assert_eq!(
             numdesk_commands::sandbox_approval_get(&ctx).approve_after_secs,
             Some(60),
@@ -155,7 +151,7 @@ fn the_sandbox_review_delay_is_saved_and_applied_at_the_next_start() {
         .unwrap_err();
         assert_eq!(too_long.code, numdesk_commands::ErrorCode::InvalidInput);
     }
-    let ctx = common::open(data.path());
+    let ctx = crate::common::open(data.path());
     assert_eq!(
         ctx.sandbox().approve_after(),
         Some(std::time::Duration::from_secs(5)),

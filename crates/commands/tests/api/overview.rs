@@ -2,11 +2,7 @@
 //! on a fresh install; after real submissions the counts per status, what went live, and the
 //! attention list (unknown, failed, queued with nothing sending, waiting long) with its count.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
-use common::{open, runtime};
+use crate::common::{open, runtime};
 
 use std::sync::Arc;
 

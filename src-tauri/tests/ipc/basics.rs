@@ -1,11 +1,7 @@
 //! The commands through Tauri's real IPC layer on the mock runtime: argument names, JSON shapes
 //! and state wiring, without a window.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
-use common::{app, invoke, stop, window};
+use crate::common::{app, invoke, stop, window};
 use serde_json::json;
 
 #[test]

@@ -5,11 +5,7 @@
 //!
 //! Over 500 lines: one scenario per command of the Applications screen on one sandbox set-up.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
-use common::{open, runtime};
+use crate::common::{open, runtime};
 
 use std::collections::HashMap;
 use std::sync::Arc;

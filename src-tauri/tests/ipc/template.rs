@@ -1,11 +1,7 @@
 //! The template download and the native dialogs' permissions through Tauri's IPC on the mock
 //! runtime: the webview reaches the dialogs only through the app's own commands.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
-use common::{app, chose_save, invoke, ok};
+use crate::common::{app, chose_save, invoke, ok};
 use serde_json::json;
 
 #[test]

@@ -4,11 +4,7 @@
 //!
 //! Over 500 lines: one scenario per test of the review grid's commands on a real database.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
-use common::{import, open};
+use crate::common::{import, open};
 
 use numdesk_commands::{
     BulkSet, GridRow, Language, ProcessRequest, RowEdit, RowFilter, WizardState, draft_bulk_set,

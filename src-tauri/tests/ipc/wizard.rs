@@ -1,15 +1,11 @@
 //! The import wizard, review grid and drafts through Tauri's IPC on the mock runtime, with real
 //! files: a GBK-encoded CSV with a Chinese header and bad rows.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
 use std::path::Path;
 
 use serde_json::{Value, json};
 
-mod common;
-
-use common::{Window, app, invoke, ok};
+use crate::common::{Window, app, invoke, ok};
 
 /// A carrier file as Chinese Excel saves it: GBK, a title row above the header, bad rows.
 fn gbk_csv(dir: &Path) -> std::path::PathBuf {
@@ -206,7 +202,7 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
         assert_eq!(list[0]["rows"], 5);
         assert_eq!(list[0]["error_rows"], 1, "the list counts errors as saved");
         // Quit: the context (and the outbox's one-sender lock) goes with it.
-        common::stop(first);
+        crate::common::stop(first);
     }
     // Restart: a new app over the same data directory.
     let (_app, w) = app(data.path());
@@ -272,7 +268,7 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
 
     // Export with findings, to a path the user chose.
     let out = dir.path().join("export.csv");
-    common::chose_save(&w, &out);
+    crate::common::chose_save(&w, &out);
     let n = ok(&w, "draft_export", json!({ "path": out, "format": "csv" }));
     assert_eq!(n, 3);
     let text = std::fs::read_to_string(&out).unwrap();

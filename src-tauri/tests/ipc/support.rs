@@ -1,13 +1,9 @@
 //! `support_bundle_save` through Tauri's IPC on the mock runtime, with the app's real
 //! capabilities: the bundle holds the log files of the run and no phone numbers unless asked.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
-
-mod common;
-
 use std::io::Read;
 
-use common::{app, invoke, ok};
+use crate::common::{app, invoke, ok};
 use numdesk_app_lib::LogDir;
 use serde_json::json;
 use tauri::Manager;
@@ -39,7 +35,7 @@ fn the_bundle_carries_the_logs_of_the_run_with_numbers_masked() {
     app.manage(LogDir(Some(logs)));
 
     let path = out.path().join("support.zip");
-    common::chose_save(&w, &path);
+    crate::common::chose_save(&w, &path);
     let saved = ok(
         &w,
         "support_bundle_save",
@@ -72,7 +68,7 @@ fn a_relative_or_non_zip_path_is_refused_with_the_field_named() {
         "support.zip".to_owned(),
         data.path().join("support.txt").display().to_string(),
     ] {
-        common::chose_save(&w, std::path::Path::new(&path));
+        crate::common::chose_save(&w, std::path::Path::new(&path));
         let err = invoke(
             &w,
             "support_bundle_save",
