@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use numdesk_commands::{
     self as core, AppContext, BulkSet, ColumnsPreview, ExportFormat, GridRow, ImportPreview,
-    ImportProgress, IpcError, Language, ProcessRequest, RowEdit, RowFilter, RowsPage, WizardState,
-    WorkbenchSummary,
+    ImportProgress, IpcError, Language, OpenDraftSummary, ProcessRequest, RowEdit, RowFilter,
+    RowsPage, WizardState,
 };
 use numdesk_import::{NumberForm, ReadOptions};
 use numdesk_store::DraftSummary;
@@ -80,7 +80,7 @@ pub async fn import_process<R: Runtime>(
     app: AppHandle<R>,
     request: ProcessRequest,
     on_progress: Channel<ImportProgress>,
-) -> Result<WorkbenchSummary, IpcError> {
+) -> Result<OpenDraftSummary, IpcError> {
     on_blocking_pool(app, move |app| {
         let (ctx, wiz) = states(app);
         core::import_process(&ctx, &wiz, &request, &mut |p| {
@@ -115,7 +115,7 @@ pub async fn draft_open<R: Runtime>(
     app: AppHandle<R>,
     id: i64,
     lang: Option<Language>,
-) -> Result<WorkbenchSummary, IpcError> {
+) -> Result<OpenDraftSummary, IpcError> {
     on_blocking_pool(app, move |app| {
         let (ctx, wiz) = states(app);
         core::draft_open(&ctx, &wiz, id, lang)
@@ -142,7 +142,7 @@ pub async fn draft_bulk_set<R: Runtime>(
     app: AppHandle<R>,
     indices: Vec<u32>,
     set: BulkSet,
-) -> Result<WorkbenchSummary, IpcError> {
+) -> Result<OpenDraftSummary, IpcError> {
     on_blocking_pool(app, move |app| {
         let ctx = app.state::<AppContext>();
         let wiz = app.state::<WizardState>();
@@ -155,7 +155,7 @@ pub async fn draft_bulk_set<R: Runtime>(
 pub async fn draft_write_numbers<R: Runtime>(
     app: AppHandle<R>,
     form: NumberForm,
-) -> Result<WorkbenchSummary, IpcError> {
+) -> Result<OpenDraftSummary, IpcError> {
     on_blocking_pool(app, move |app| {
         let ctx = app.state::<AppContext>();
         let wiz = app.state::<WizardState>();
@@ -168,7 +168,7 @@ pub async fn draft_write_numbers<R: Runtime>(
 pub async fn draft_delete_rows<R: Runtime>(
     app: AppHandle<R>,
     indices: Vec<u32>,
-) -> Result<WorkbenchSummary, IpcError> {
+) -> Result<OpenDraftSummary, IpcError> {
     on_blocking_pool(app, move |app| {
         let ctx = app.state::<AppContext>();
         let wiz = app.state::<WizardState>();

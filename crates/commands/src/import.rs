@@ -16,8 +16,9 @@ use numdesk_store::DraftHeader;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::drafts::{Workbench, WorkbenchSummary};
+use crate::drafts::OpenDraftSummary;
 use crate::{AppContext, ErrorCode, IpcError, Language};
+use numdesk_drafts::OpenDraft;
 
 /// Rows of the raw preview the header-row step shows.
 pub const PREVIEW_ROWS: usize = 30;
@@ -43,7 +44,7 @@ struct Session {
 #[derive(Debug, Default)]
 pub struct WizardState {
     session: Mutex<Option<Session>>,
-    pub(crate) workbench: Mutex<Option<Workbench>>,
+    pub(crate) open_draft: Mutex<Option<OpenDraft>>,
 }
 
 pub(crate) fn lock<T>(m: &Mutex<T>) -> Result<MutexGuard<'_, T>, IpcError> {
@@ -409,7 +410,7 @@ pub fn import_process(
     wiz: &WizardState,
     request: &ProcessRequest,
     progress: &mut dyn FnMut(ImportProgress),
-) -> Result<WorkbenchSummary, IpcError> {
+) -> Result<OpenDraftSummary, IpcError> {
     let lang = lang_or_saved(ctx, request.lang)?;
     let country = crate::drafts::parse_country(request.country.as_deref(), lang)?;
     let guard = lock(&wiz.session)?;
@@ -419,10 +420,11 @@ pub fn import_process(
     let data_rows = source.table.rows.len() - header.map_or(0, |h| h + 1);
     let rows_u32 = u32::try_from(data_rows).unwrap_or(u32::MAX);
     progress(ImportProgress::Validating { rows: rows_u32 });
+    let taken = crate::drafts::taken(ctx, None, lang)?;
     let options = numdesk_import::ValidationOptions {
         country,
-        held_numbers: crate::drafts::held_numbers(ctx, None, lang)?,
-        live_numbers: crate::drafts::known_live(ctx, None, lang)?,
+        held_numbers: taken.held.clone(),
+        live_numbers: taken.live.clone(),
         // The file's own columns: the mapping read names them.
         source_columns: None,
         lang,
@@ -464,13 +466,22 @@ pub fn import_process(
     let mut file_issues = source.issues.clone();
     file_issues.extend(result.file_issues);
     drop(guard);
-    let bench = Workbench::create(ctx, header_fields, result.rows, country, lang, file_issues)?;
-    let summary = bench.summary();
+    let open = OpenDraft::create(
+        ctx.store(),
+        header_fields,
+        result.rows,
+        country,
+        taken,
+        lang,
+        file_issues,
+    )
+    .map_err(|e| crate::drafts::draft_error(e, lang))?;
+    let summary = open.summary();
     progress(ImportProgress::Done {
         draft_id: summary.draft_id,
         rows,
     });
-    *lock(&wiz.workbench)? = Some(bench);
+    *lock(&wiz.open_draft)? = Some(open);
     Ok(summary)
 }
 

@@ -43,10 +43,9 @@ pub use context::{
     data_dir_override,
 };
 pub use drafts::{
-    BulkSet, ExportFormat, FormCount, GridRow, MAX_PAGE_ROWS, RowEdit, RowFilter, RowsPage,
-    WorkbenchSummary, draft_bulk_set, draft_delete, draft_delete_rows, draft_duplicate,
-    draft_edit_row, draft_export, draft_open, draft_rename, draft_write_numbers, drafts_list,
-    import_rows_page,
+    BulkSet, ExportFormat, FormCount, GridRow, MAX_PAGE_ROWS, OpenDraftSummary, RowEdit, RowFilter,
+    RowsPage, draft_bulk_set, draft_delete, draft_delete_rows, draft_duplicate, draft_edit_row,
+    draft_export, draft_open, draft_rename, draft_write_numbers, drafts_list, import_rows_page,
 };
 pub use error::client_error;
 pub use error::{ErrorCode, IpcError};
