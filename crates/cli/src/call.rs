@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use numdesk_client::{Client, ClientConfig, Endpoint, Language, ProxySetting, RateLimiter};
+use numdesk_client::{Client, ClientConfig, Endpoint, RateLimiter};
 use serde_json::Value;
 
 use crate::args::CallArgs;
@@ -11,22 +11,15 @@ use crate::error::CliError;
 
 pub fn config(args: &CallArgs) -> Result<ClientConfig, CliError> {
     let endpoint: Endpoint = args.endpoint.parse()?;
-    let proxy = match args.proxy.trim() {
-        "system" => ProxySetting::System,
-        "none" => ProxySetting::None,
-        url => ProxySetting::manual(url)?,
-    };
-    let language = match args.lang.as_deref() {
-        Some(tag) => tag.parse::<Language>()?,
-        None => std::env::var("LANG")
-            .map(|l| Language::from_locale(&l))
-            .unwrap_or_default(),
-    };
+    let usage = |e: numdesk_commands::IpcError| CliError::Usage(e.message);
+    let proxy = numdesk_commands::proxy_named(&args.proxy).map_err(usage)?;
+    let locale = std::env::var("LANG").ok();
+    let language =
+        numdesk_commands::message_language_named(args.lang.as_deref(), locale.as_deref())
+            .map_err(usage)?;
     let config = ClientConfig {
         region: args.region.clone(),
-        language: Some(language),
-        proxy,
-        ..ClientConfig::new(endpoint)
+        ..numdesk_commands::client_config(endpoint, proxy, language)
     };
     config.validate()?;
     Ok(config)

@@ -5,9 +5,8 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use numdesk_client::{
-    Client, ClientConfig, ClientError, Endpoint, Language, ProxySetting, RateLimiter,
-};
+use numdesk_client::{Client, ClientError, Endpoint, RateLimiter};
+use numdesk_commands::IpcError;
 use numdesk_outbox::{
     Outbox, OutboxConfig, OutboxError, ProgressEvent, ProgressSink, RunControl, RunPhase, RunReport,
 };
@@ -112,24 +111,15 @@ pub fn endpoint(send: &SendArgs) -> CmdResult<Endpoint> {
     Ok(send.endpoint.parse()?)
 }
 
-/// A client for `send`, with credentials from the environment only.
+/// A client for `send`, with credentials from the environment only. The proxy and the message
+/// language are read as the app reads them (`numdesk_commands::client_setup`).
 pub fn client(send: &SendArgs, lang: Option<&str>) -> CmdResult<Client> {
-    let proxy = match send.proxy.trim() {
-        "system" => ProxySetting::System,
-        "none" => ProxySetting::None,
-        url => ProxySetting::manual(url)?,
-    };
-    let language = match lang {
-        Some(tag) => tag.parse::<Language>()?,
-        None => std::env::var("LANG")
-            .map(|l| Language::from_locale(&l))
-            .unwrap_or_default(),
-    };
-    let config = ClientConfig {
-        language: Some(language),
-        proxy,
-        ..ClientConfig::new(endpoint(send)?)
-    };
+    let usage = |e: IpcError| OutboxCmdError::Usage(e.message);
+    let proxy = numdesk_commands::proxy_named(&send.proxy).map_err(usage)?;
+    let locale = std::env::var("LANG").ok();
+    let language =
+        numdesk_commands::message_language_named(lang, locale.as_deref()).map_err(usage)?;
+    let config = numdesk_commands::client_config(endpoint(send)?, proxy, language);
     let credentials = numdesk_client::credentials::from_env()?;
     Ok(Client::new(config, RateLimiter::default(), credentials)?)
 }

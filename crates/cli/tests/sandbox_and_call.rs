@@ -209,3 +209,21 @@ fn bad_sandbox_arguments_exit_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The proxy flag is read as Settings reads a proxy (one function for the app and the CLI): the
+/// same refusal, word for word, and exit 2 before anything is sent.
+#[test]
+fn a_bad_proxy_is_refused_with_the_apps_own_words() {
+    let expected = numdesk_commands::proxy_named("ftp://proxy.example.com:21")
+        .unwrap_err()
+        .message;
+    let mut cmd = numdesk();
+    cmd.env("TENCENTCLOUD_SECRET_ID", SANDBOX_ID)
+        .env("TENCENTCLOUD_SECRET_KEY", SANDBOX_KEY)
+        .args(["call", "DescribeNumbers", "--body-file", "-"])
+        .args(["--proxy", "ftp://proxy.example.com:21"]);
+    let out = run_with_stdin(cmd, b"{}");
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(&expected), "{err}\nexpected: {expected}");
+}

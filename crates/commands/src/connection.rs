@@ -7,9 +7,10 @@ use numdesk_keychain::SecretStore;
 use numdesk_sandbox::{SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY};
 use serde_json::json;
 
+use crate::client_setup::{client_config, message_language};
 use crate::error::keychain_error;
 use crate::settings::*;
-use crate::{ActiveEndpoint, AppContext, ErrorCode, IpcError, Language};
+use crate::{ActiveEndpoint, AppContext, ErrorCode, IpcError};
 
 /// Everything a connection test needs, read from the database and the keychain (blocking) so
 /// that the network part ([`run_test_connection`]) can run on an async thread.
@@ -99,10 +100,7 @@ pub fn connection_plan(
         let _ = url.set_username(user);
         let _ = url.set_password(password);
     }
-    let language = match crate::preferences_get(ctx)?.language {
-        Some(Language::SimplifiedChinese) => numdesk_client::Language::Chinese,
-        _ => numdesk_client::Language::English,
-    };
+    let language = message_language(crate::preferences_get(ctx)?.language);
     let (endpoint, credentials, other_site) = match connection {
         ConnectionKind::Sandbox => {
             let endpoint =
@@ -126,11 +124,7 @@ pub fn connection_plan(
         ConnectionKind::Sandbox => ActiveEndpoint::sandbox(ctx.sandbox().url()),
         ConnectionKind::Tencent => endpoint_view(&endpoint),
     };
-    let config = ClientConfig {
-        proxy,
-        language: Some(language),
-        ..ClientConfig::new(endpoint)
-    };
+    let config = client_config(endpoint, proxy, language);
     Ok(ConnectionPlan {
         connection,
         endpoint: view,

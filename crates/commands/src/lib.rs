@@ -6,6 +6,7 @@
 
 mod app_info;
 mod applications;
+mod client_setup;
 mod connection;
 mod connection_test;
 mod context;
@@ -33,6 +34,7 @@ pub use applications::{
     application_modify, application_resolve, applications_draft_from_failed, applications_export,
     applications_list, applications_refresh,
 };
+pub use client_setup::{client_config, message_language, message_language_named, proxy_named};
 pub use connection::{
     ConnectionPlan, active_connection_plan, connection_plan, connection_use_sandbox,
     connection_use_tencent,
