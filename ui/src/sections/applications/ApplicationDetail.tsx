@@ -180,6 +180,10 @@ export function ApplicationDetailView({
       {detail.actions.resolve && (
         <ResolveSection
           id={app.id}
+          applyId={state.applyId}
+          onApplyId={(value) => {
+            dispatch({ type: "applyId", value });
+          }}
           numbersTotal={detail.numbers_total}
           canResend={detail.actions.resend}
           busy={busy}

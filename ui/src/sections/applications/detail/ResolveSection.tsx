@@ -12,6 +12,8 @@ type Confirm = "resend" | "notCreated";
  */
 export function ResolveSection({
   id,
+  applyId,
+  onApplyId,
   numbersTotal,
   canResend,
   busy,
@@ -19,6 +21,9 @@ export function ResolveSection({
   fallback,
 }: {
   id: number;
+  /** The ApplyId as typed. */
+  applyId: string;
+  onApplyId: (value: string) => void;
   numbersTotal: number;
   canResend: boolean;
   busy: boolean;
@@ -28,7 +33,6 @@ export function ResolveSection({
   fallback: () => HTMLElement | null;
 }): ReactElement {
   const { t } = useTranslation();
-  const [applyId, setApplyId] = useState("");
   const [confirm, setConfirm] = useState<Confirm | null>(null);
 
   // The two confirmations: what each says and does once confirmed.
@@ -101,7 +105,7 @@ export function ResolveSection({
             autoComplete="off"
             data-testid="application-resolve-apply-id-input"
             onChange={(e) => {
-              setApplyId(e.target.value);
+              onApplyId(e.target.value);
             }}
           />
         </label>

@@ -21,6 +21,8 @@ type State = {
   busy: boolean;
   /** The Modify form is open. */
   modifying: boolean;
+  /** The ApplyId typed to resolve an unknown outcome. */
+  applyId: string;
 };
 
 type Action =
@@ -31,7 +33,8 @@ type Action =
   | { type: "status"; status: string | null }
   | { type: "problem"; problem: Problem | null }
   | { type: "modify"; open: boolean | "toggle" }
-  | { type: "modified"; status: string };
+  | { type: "modified"; status: string }
+  | { type: "applyId"; value: string };
 
 function reducer(state: State, action: Action): State {
   switch (action.type) {
@@ -54,6 +57,8 @@ function reducer(state: State, action: Action): State {
         : { ...state, modifying: action.open };
     case "modified":
       return { ...state, modifying: false, status: action.status };
+    case "applyId":
+      return { ...state, applyId: action.value };
   }
 }
 
@@ -64,6 +69,7 @@ const INITIAL: State = {
   status: null,
   busy: false,
   modifying: false,
+  applyId: "",
 };
 
 /**
