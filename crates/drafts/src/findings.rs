@@ -87,15 +87,11 @@ pub(crate) fn mark_other_drafts(
             names.join("”、“"),
         ),
     );
-    let pos = row
-        .issues
-        .iter()
-        .position(|f| f.field != Some(Field::PhoneNumber))
-        .unwrap_or(row.issues.len());
-    row.issues.insert(
-        pos,
-        Finding::warning(Code::DuplicateInDraft, Some(Field::PhoneNumber), message),
-    );
+    row.add_phone_finding(Finding::warning(
+        Code::DuplicateInDraft,
+        Some(Field::PhoneNumber),
+        message,
+    ));
 }
 
 /// What a row's findings say, without the words: compared to tell whether a fresh check found

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use numdesk_import::{
-    Code, Country, Defaults, Field, Finding, HeldNumber, ImportedRow, KnownLive, Lang, Table,
+    Code, Country, Defaults, Finding, HeldNumber, ImportedRow, KnownLive, Lang, Table,
     ValidationOptions, Validator, WrittenForm,
 };
 use numdesk_store::{Draft, DraftHeader, DraftRow, Store};
@@ -279,11 +279,7 @@ fn keep_what_only_the_import_saw(row: &mut ImportedRow, stored: &DraftRow) {
         .collect();
     if finding_codes(&saved) != finding_codes(&fresh) {
         row.issues = saved;
-        let at = row
-            .issues
-            .iter()
-            .position(|f| f.field != Some(Field::PhoneNumber))
-            .unwrap_or(row.issues.len());
+        let at = row.phone_findings_end();
         row.issues.splice(at..at, held);
     }
 }

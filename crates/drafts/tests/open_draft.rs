@@ -70,6 +70,23 @@ fn edit(number: &str) -> RowEdit {
     }
 }
 
+/// A new draft named `name` with `numbers`, on a fresh database file.
+fn create(name: &str, numbers: &[&str]) -> (tempfile::TempDir, Store, OpenDraft) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("numdesk.sqlite3")).unwrap();
+    let draft = OpenDraft::create(
+        &store,
+        header(name),
+        rows(numbers),
+        Some(cn()),
+        Taken::default(),
+        Lang::En,
+        Vec::new(),
+    )
+    .unwrap();
+    (dir, store, draft)
+}
+
 fn reopen(store: &Store, id: i64, taken: Taken) -> OpenDraft {
     let saved = store.draft(id).unwrap().unwrap();
     OpenDraft::reopen(store, saved, Some(cn()), taken, Lang::En).unwrap()
@@ -77,18 +94,7 @@ fn reopen(store: &Store, id: i64, taken: Taken) -> OpenDraft {
 
 #[test]
 fn an_edit_is_saved_at_once_and_its_duplicate_found_again_on_reopen() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("numdesk.sqlite3")).unwrap();
-    let mut draft = OpenDraft::create(
-        &store,
-        header("carrier list"),
-        rows(&["02038001234", "02038001235"]),
-        Some(cn()),
-        Taken::default(),
-        Lang::En,
-        Vec::new(),
-    )
-    .unwrap();
+    let (_dir, store, mut draft) = create("carrier list", &["02038001234", "02038001235"]);
     assert_eq!(draft.summary().error_rows, 0);
 
     // The second row becomes the first number written another way: a duplicate of row 1.
@@ -113,18 +119,7 @@ fn an_edit_is_saved_at_once_and_its_duplicate_found_again_on_reopen() {
 
 #[test]
 fn a_number_an_application_holds_now_is_an_error_at_the_next_open() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("numdesk.sqlite3")).unwrap();
-    let draft = OpenDraft::create(
-        &store,
-        header("first"),
-        rows(&["02038001234", "02038001235"]),
-        Some(cn()),
-        Taken::default(),
-        Lang::En,
-        Vec::new(),
-    )
-    .unwrap();
+    let (_dir, store, draft) = create("first", &["02038001234", "02038001235"]);
     let held = Taken {
         held: vec![HeldNumber {
             number: "+862038001235".to_owned(),
@@ -151,18 +146,7 @@ fn a_number_an_application_holds_now_is_an_error_at_the_next_open() {
 
 #[test]
 fn bulk_changes_and_deletions_are_saved_and_a_missing_row_is_named() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("numdesk.sqlite3")).unwrap();
-    let mut draft = OpenDraft::create(
-        &store,
-        header("bulk"),
-        rows(&["02038001234", "02038001235", "02038001236"]),
-        Some(cn()),
-        Taken::default(),
-        Lang::En,
-        Vec::new(),
-    )
-    .unwrap();
+    let (_dir, store, mut draft) = create("bulk", &["02038001234", "02038001235", "02038001236"]);
     let set = BulkSet {
         max_call_count: Some(0),
         ..BulkSet::default()

@@ -47,15 +47,11 @@ pub fn mark_duplicates(rows: &mut [ImportedRow], lang: Lang) {
                 row.line, row.phone_number
             ),
         );
-        let pos = row
-            .issues
-            .iter()
-            .position(|f| f.field != Some(Field::PhoneNumber))
-            .unwrap_or(row.issues.len());
-        row.issues.insert(
-            pos,
-            Finding::error(Code::DuplicateInFile, Some(Field::PhoneNumber), msg),
-        );
+        row.add_phone_finding(Finding::error(
+            Code::DuplicateInFile,
+            Some(Field::PhoneNumber),
+            msg,
+        ));
     }
 }
 

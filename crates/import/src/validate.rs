@@ -205,6 +205,20 @@ pub struct ImportedRow {
 }
 
 impl ImportedRow {
+    /// Where the row's PhoneNumber findings end (they come first, in field order).
+    pub fn phone_findings_end(&self) -> usize {
+        self.issues
+            .iter()
+            .position(|f| f.field != Some(Field::PhoneNumber))
+            .unwrap_or(self.issues.len())
+    }
+
+    /// Adds a PhoneNumber finding after the row's other PhoneNumber findings.
+    pub fn add_phone_finding(&mut self, finding: Finding) {
+        let at = self.phone_findings_end();
+        self.issues.insert(at, finding);
+    }
+
     /// Whether any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.issues.iter().any(Finding::is_error)
