@@ -89,7 +89,14 @@ export function App(): ReactElement {
           />
         );
       case "settings":
-        return <SettingsSection appInfo={appInfo.state} onReloadAppInfo={appInfo.reload} />;
+        return (
+          <SettingsSection
+            appInfo={appInfo.state}
+            onReloadAppInfo={appInfo.reload}
+            theme={preference.theme}
+            onThemeChange={preference.setTheme}
+          />
+        );
     }
   }
 

@@ -5,6 +5,7 @@ import { applyTheme } from "../theme";
 import { preferencesGet, preferencesSetLanguage, toIpcError } from "../ipc";
 import type { IpcError } from "../bindings/IpcError";
 import type { Language } from "../bindings/Language";
+import type { Theme } from "../bindings/Theme";
 
 export type PreferenceProblem = { kind: "load" | "save"; error: IpcError };
 
@@ -18,16 +19,22 @@ export type LanguagePreference = {
   dismissProblem: () => void;
   /** The first-run welcome was dismissed (read with the language, from the database). */
   welcomeDismissed: boolean;
+  /** Light, dark or as the system is set (read with the language); null if it could not be read. */
+  theme: Theme | null;
+  /** Applies a theme at once and remembers it for this session (Appearance saves it). */
+  setTheme: (theme: Theme) => void;
 };
 
 /**
  * The UI language. The i18n instance starts in the language detected from the system; a saved
- * preference overrides it. Nothing is saved until the user picks a language themselves.
+ * preference overrides it. Nothing is saved until the user picks a language themselves. The
+ * same one read of the preferences gives the theme (applied at once) and the welcome's state.
  */
 export function useLanguagePreference(): LanguagePreference {
   const { i18n } = useTranslation();
   const [ready, setReady] = useState(false);
   const [welcomeDismissed, setWelcomeDismissed] = useState(false);
+  const [theme, setThemeState] = useState<Theme | null>(null);
   const [problem, setProblem] = useState<PreferenceProblem | null>(null);
 
   useEffect(() => {
@@ -38,6 +45,7 @@ export function useLanguagePreference(): LanguagePreference {
         // Bundled resources: the switch takes effect synchronously, before the first paint.
         if (prefs.language !== null) void i18n.changeLanguage(prefs.language);
         applyTheme(prefs.theme);
+        setThemeState(prefs.theme);
         setWelcomeDismissed(prefs.welcome_dismissed);
         setReady(true);
       },
@@ -73,5 +81,19 @@ export function useLanguagePreference(): LanguagePreference {
     setProblem(null);
   }, []);
 
-  return { ready, language, setLanguage, problem, dismissProblem, welcomeDismissed };
+  const setTheme = useCallback((next: Theme) => {
+    setThemeState(next);
+    applyTheme(next);
+  }, []);
+
+  return {
+    ready,
+    language,
+    setLanguage,
+    problem,
+    dismissProblem,
+    welcomeDismissed,
+    theme,
+    setTheme,
+  };
 }

@@ -17,6 +17,8 @@ describe("Settings → Appearance", () => {
     await waitFor(() => {
       expect(select.value).toBe("dark");
     });
+    // The theme comes from the app's one read of the preferences at start, not a second one.
+    expect(callsOf(calls, "preferences_get")).toHaveLength(1);
     await user.selectOptions(select, "light");
     expect(document.documentElement.dataset["theme"]).toBe("light");
     expect(callsOf(calls, "preferences_set_theme").map((c) => c.args)).toEqual([

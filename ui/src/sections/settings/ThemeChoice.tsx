@@ -1,38 +1,30 @@
-import { useEffect, useId, useState, type ReactElement } from "react";
+import { useId, useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "../../bindings/IpcError";
 import type { Theme } from "../../bindings/Theme";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { preferencesGet, preferencesSetTheme, toIpcError } from "../../ipc";
-import { applyTheme } from "../../theme";
+import { preferencesSetTheme, toIpcError } from "../../ipc";
 
 const THEMES: readonly Theme[] = ["system", "light", "dark"];
 
-/** Settings → Appearance: light, dark, or as the system is set; applied at once and saved. */
-export function ThemeChoice(): ReactElement {
+/**
+ * Settings → Appearance: light, dark, or as the system is set; applied at once and saved. The
+ * theme shown is the one the app read with its other preferences at start (`theme`; null when
+ * they could not be read: the choice waits); `onChange` applies a new one.
+ */
+export function ThemeChoice({
+  theme,
+  onChange,
+}: {
+  theme: Theme | null;
+  onChange: (theme: Theme) => void;
+}): ReactElement {
   const { t } = useTranslation();
   const id = useId();
-  const [theme, setTheme] = useState<Theme | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    preferencesGet().then(
-      (p) => {
-        if (current) setTheme(p.theme);
-      },
-      (e: unknown) => {
-        if (current) setError(toIpcError(e));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
-
   function choose(next: Theme): void {
-    setTheme(next);
-    applyTheme(next);
+    onChange(next);
     preferencesSetTheme(next).then(
       () => {
         setError(null);
