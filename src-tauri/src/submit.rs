@@ -3,8 +3,8 @@
 //! `Channel`. One run at a time (the slot lives in the managed `SubmitState`).
 
 use numdesk_commands::{
-    self as core, AppContext, IpcError, OutboxStatus, ProgressEvent, RunJob, RunReport,
-    SandboxApproval, SandboxFaults, SubmitInput, SubmitPreview, SubmitState,
+    self as core, AppContext, ClaimedSend, IpcError, OutboxStatus, ProgressEvent, SandboxApproval,
+    SandboxFaults, SendReport, SubmitInput, SubmitPreview, SubmitState,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -22,15 +22,15 @@ async fn blocking<R: Runtime, T: Send + 'static>(
     .await
 }
 
-/// Sends a claimed job, forwarding progress to the window (a closed window only loses the
+/// Sends what was claimed, forwarding progress to the window (a closed window only loses the
 /// progress, never the run).
 async fn run<R: Runtime>(
     app: &AppHandle<R>,
-    job: RunJob,
+    claimed: ClaimedSend,
     on_progress: Channel<ProgressEvent>,
-) -> Result<RunReport, IpcError> {
+) -> Result<SendReport, IpcError> {
     let ctx = app.state::<AppContext>();
-    core::run_job(&ctx, job, move |event: &ProgressEvent| {
+    core::send_claimed(&ctx, claimed, move |event: &ProgressEvent| {
         let _ = on_progress.send(event.clone());
     })
     .await
@@ -58,12 +58,12 @@ pub async fn submit_start<R: Runtime>(
     draft_id: i64,
     settings: SubmitInput,
     on_progress: Channel<ProgressEvent>,
-) -> Result<RunReport, IpcError> {
-    let job = blocking(&app, move |ctx, state| {
-        core::submit_start_job(ctx, state, draft_id, &settings)
+) -> Result<SendReport, IpcError> {
+    let claimed = blocking(&app, move |ctx, state| {
+        core::claim_submit_start(ctx, state, draft_id, &settings)
     })
     .await?;
-    run(&app, job, on_progress).await
+    run(&app, claimed, on_progress).await
 }
 
 /// Sends every queued application of the active destination (after a stop, cancel or crash).
@@ -71,9 +71,9 @@ pub async fn submit_start<R: Runtime>(
 pub async fn outbox_send_queued<R: Runtime>(
     app: AppHandle<R>,
     on_progress: Channel<ProgressEvent>,
-) -> Result<RunReport, IpcError> {
-    let job = blocking(&app, core::send_queued_job).await?;
-    run(&app, job, on_progress).await
+) -> Result<SendReport, IpcError> {
+    let claimed = blocking(&app, core::claim_send_queued).await?;
+    run(&app, claimed, on_progress).await
 }
 
 /// Sends unknown application `id` again, after the UI's explicit warning.
@@ -82,27 +82,27 @@ pub async fn outbox_resend_unknown<R: Runtime>(
     app: AppHandle<R>,
     id: i64,
     on_progress: Channel<ProgressEvent>,
-) -> Result<RunReport, IpcError> {
-    let job = blocking(&app, move |ctx, state| {
-        core::resend_unknown_job(ctx, state, id)
+) -> Result<SendReport, IpcError> {
+    let claimed = blocking(&app, move |ctx, state| {
+        core::claim_resend_unknown(ctx, state, id)
     })
     .await?;
-    run(&app, job, on_progress).await
+    run(&app, claimed, on_progress).await
 }
 
-/// Pauses the running job; false when nothing runs.
+/// Pauses the sending under way; false when nothing runs.
 #[tauri::command]
 pub fn outbox_pause(state: State<'_, SubmitState>) -> bool {
     core::outbox_pause(&state)
 }
 
-/// Resumes a paused job; false when nothing runs.
+/// Resumes a paused sending; false when nothing runs.
 #[tauri::command]
 pub fn outbox_resume(state: State<'_, SubmitState>) -> bool {
     core::outbox_resume(&state)
 }
 
-/// Cancels the running job (the rest stays queued); false when nothing runs.
+/// Cancels the sending under way (the rest stays queued); false when nothing runs.
 #[tauri::command]
 pub fn outbox_cancel(state: State<'_, SubmitState>) -> bool {
     core::outbox_cancel(&state)

@@ -124,7 +124,7 @@ describe("ErrorNotice", () => {
     );
   });
 
-  it("a stored NotSent error whose message names the proxy reads as a proxy problem", () => {
+  it("a stored NotSent error whose kind is Proxy reads as a proxy problem", () => {
     renderIn(
       "en",
       <ErrorNotice
@@ -132,6 +132,7 @@ describe("ErrorNotice", () => {
           code: "NotSent",
           message: "the request was not sent: the proxy could not be used (407)",
           requestId: null,
+          kind: "Proxy",
         }}
       />,
     );

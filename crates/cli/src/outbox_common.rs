@@ -8,7 +8,8 @@ use std::sync::Arc;
 use numdesk_client::{Client, ClientError, Endpoint, RateLimiter};
 use numdesk_commands::IpcError;
 use numdesk_outbox::{
-    Outbox, OutboxConfig, OutboxError, ProgressEvent, ProgressSink, RunControl, RunPhase, RunReport,
+    Outbox, OutboxConfig, OutboxError, ProgressEvent, ProgressSink, SendControl, SendPhase,
+    SendReport,
 };
 use numdesk_store::{ApplicationState, ApplicationSummary, Store, StoreError};
 use serde::Serialize;
@@ -176,11 +177,11 @@ pub fn print_json(value: &impl Serialize) -> CmdResult<()> {
 pub fn stderr_progress() -> Arc<dyn ProgressSink> {
     Arc::new(|e: &ProgressEvent| {
         let line = match e.phase {
-            RunPhase::Running if e.batch.is_none() && e.done == 0 => format!(
+            SendPhase::Running if e.batch.is_none() && e.done == 0 => format!(
                 "sending {} application(s) with {} number(s)…",
                 e.total, e.total_numbers
             ),
-            RunPhase::Running => {
+            SendPhase::Running => {
                 let eta = e
                     .eta_ms
                     .map(|ms| format!(", about {}s left", ms.div_ceil(1000)));
@@ -213,10 +214,12 @@ pub fn stderr_progress() -> Arc<dyn ProgressSink> {
                     last.unwrap_or_default()
                 )
             }
-            RunPhase::Paused => "paused".to_owned(),
-            RunPhase::Finished => format!("done in {:.1}s", e.elapsed_ms as f64 / 1000.0),
-            RunPhase::Cancelled => "cancelled: the rest stays queued (`numdesk resume`)".to_owned(),
-            RunPhase::Stopped => match &e.pause_reason {
+            SendPhase::Paused => "paused".to_owned(),
+            SendPhase::Finished => format!("done in {:.1}s", e.elapsed_ms as f64 / 1000.0),
+            SendPhase::Cancelled => {
+                "cancelled: the rest stays queued (`numdesk resume`)".to_owned()
+            }
+            SendPhase::Stopped => match &e.pause_reason {
                 Some(r) => format!("stopped: {}", r.message),
                 None => "stopped".to_owned(),
             },
@@ -227,7 +230,7 @@ pub fn stderr_progress() -> Arc<dyn ProgressSink> {
 
 /// Cancels `control` on the first Ctrl-C / SIGTERM (calls in flight finish, the rest stays
 /// queued); a second one exits at once.
-pub fn cancel_on_signal(control: &RunControl) {
+pub fn cancel_on_signal(control: &SendControl) {
     let control = control.clone();
     tokio::spawn(async move {
         if wait_signal().await {
@@ -286,12 +289,30 @@ pub fn confirm(yes: bool, question: &str) -> CmdResult<()> {
     }
 }
 
+/// A destination as the CLI's JSON prints it: the short kind (`intl`, `china`, `sandbox`,
+/// `custom`, as `--endpoint` takes it) and the host. Its own type, so the public output does not
+/// follow the app's IPC names.
+#[derive(Debug, Serialize)]
+pub struct EndpointJson<'a> {
+    pub kind: &'static str,
+    pub host: &'a str,
+}
+
+impl<'a> From<&'a numdesk_store::EndpointScope> for EndpointJson<'a> {
+    fn from(scope: &'a numdesk_store::EndpointScope) -> Self {
+        Self {
+            kind: scope.kind.as_str(),
+            host: &scope.host,
+        }
+    }
+}
+
 /// The JSON summary of a run over `apps` (the applications it concerned, as they are now).
 #[derive(Debug, Serialize)]
 pub struct RunSummary<'a> {
     pub outcome: &'static str,
     pub stop_reason: Option<&'a numdesk_outbox::PauseReason>,
-    pub endpoint: &'a numdesk_store::EndpointScope,
+    pub endpoint: EndpointJson<'a>,
     pub applications: usize,
     pub numbers: usize,
     pub submitted: usize,
@@ -305,21 +326,21 @@ pub struct RunSummary<'a> {
 
 impl<'a> RunSummary<'a> {
     pub fn new(
-        report: Option<&'a RunReport>,
+        report: Option<&'a SendReport>,
         endpoint: &'a numdesk_store::EndpointScope,
         apps: &'a [ApplicationSummary],
         recovered: &'a [i64],
     ) -> Self {
         let count = |s: ApplicationState| apps.iter().filter(|a| a.state == s).count();
         let (outcome, stop_reason) = match report.map(|r| &r.outcome) {
-            None | Some(numdesk_outbox::RunOutcome::Finished) => ("finished", None),
-            Some(numdesk_outbox::RunOutcome::Cancelled) => ("cancelled", None),
-            Some(numdesk_outbox::RunOutcome::Stopped { reason }) => ("stopped", Some(reason)),
+            None | Some(numdesk_outbox::SendOutcome::Finished) => ("finished", None),
+            Some(numdesk_outbox::SendOutcome::Cancelled) => ("cancelled", None),
+            Some(numdesk_outbox::SendOutcome::Stopped { reason }) => ("stopped", Some(reason)),
         };
         Self {
             outcome,
             stop_reason,
-            endpoint,
+            endpoint: endpoint.into(),
             applications: apps.len(),
             numbers: apps.iter().map(|a| a.numbers.len()).sum(),
             submitted: count(ApplicationState::Submitted),
@@ -365,5 +386,24 @@ impl<'a> RunSummary<'a> {
             message,
             exit_code: if answered == 0 { 2 } else { 1 },
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use numdesk_store::{EndpointKind, EndpointScope};
+
+    use super::EndpointJson;
+
+    /// `submit --json` and `refresh --json` print the kind as `--endpoint` takes it, whatever
+    /// the app's IPC calls it.
+    #[test]
+    fn the_json_endpoint_keeps_the_short_kind() {
+        let intl = EndpointScope::new(EndpointKind::International, "ccc.intl.tencentcloudapi.com");
+        let json = serde_json::to_value(EndpointJson::from(&intl)).unwrap_or_default();
+        assert_eq!(
+            json,
+            serde_json::json!({ "kind": "intl", "host": "ccc.intl.tencentcloudapi.com" })
+        );
     }
 }

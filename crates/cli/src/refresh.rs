@@ -6,18 +6,19 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use numdesk_outbox::{ReconcileReport, scope_of_endpoint};
-use numdesk_store::{ApplicationFilter, ApplicationState, EndpointScope};
+use numdesk_store::{ApplicationFilter, ApplicationState};
 use serde::Serialize;
 
 use crate::outbox_args::RefreshArgs;
 use crate::outbox_common::{
-    CmdResult, HistoryEntry, OutboxCmdError, client, endpoint, open_outbox, open_store, print_json,
+    CmdResult, EndpointJson, HistoryEntry, OutboxCmdError, client, endpoint, open_outbox,
+    open_store, print_json,
 };
 
 /// `numdesk refresh --json`.
 #[derive(Debug, Serialize)]
 struct RefreshOutput<'a> {
-    endpoint: &'a EndpointScope,
+    endpoint: EndpointJson<'a>,
     /// One per SdkAppId read.
     reconciled: &'a [ReconcileReport],
     /// The applications of the destination that were checked, after the refresh.
@@ -60,7 +61,7 @@ pub async fn run(args: RefreshArgs) -> CmdResult<()> {
     })?;
     if args.json {
         return print_json(&RefreshOutput {
-            endpoint: &scope,
+            endpoint: (&scope).into(),
             reconciled: &reports,
             applications: apps.iter().map(HistoryEntry::from).collect(),
         });

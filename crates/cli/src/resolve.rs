@@ -1,6 +1,6 @@
 //! `numdesk resolve ID --apply-id N | --resend`: settle an application whose outcome is unknown.
 
-use numdesk_outbox::RunControl;
+use numdesk_outbox::SendControl;
 use numdesk_store::ApplicationState;
 
 use crate::outbox_args::ResolveArgs;
@@ -33,7 +33,7 @@ pub async fn run(args: ResolveArgs) -> CmdResult<()> {
     );
     confirm(args.yes, "Send it again?")?;
     let client = client(&args.send, args.lang.as_deref())?;
-    let control = RunControl::new();
+    let control = SendControl::new();
     cancel_on_signal(&control);
     outbox
         .resend_unknown(&client, args.id, &control, stderr_progress())

@@ -1,7 +1,7 @@
 //! `numdesk resume`: send the applications still queued for an endpoint (after a crash or a
 //! cancel). Applications whose outcome is unknown are never sent again here.
 
-use numdesk_outbox::{RunControl, Selection, scope_of_endpoint};
+use numdesk_outbox::{Selection, SendControl, scope_of_endpoint};
 use numdesk_store::{ApplicationFilter, ApplicationState};
 
 use crate::outbox_args::ResumeArgs;
@@ -21,7 +21,7 @@ pub async fn run(args: ResumeArgs) -> CmdResult<()> {
         None
     } else {
         let client = client(&args.send, args.lang.as_deref())?;
-        let control = RunControl::new();
+        let control = SendControl::new();
         cancel_on_signal(&control);
         Some(
             outbox

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use numdesk_import::{Finding, ImportedRow, NumberForm, import_path};
-use numdesk_outbox::{OutboxError, RunControl, Selection, SubmitSettings, scope_of_endpoint};
+use numdesk_outbox::{OutboxError, Selection, SendControl, SubmitSettings, scope_of_endpoint};
 use numdesk_store::{ApplicationFilter, ApplyOptions, DraftHeader, DraftRow, RowFinding, Severity};
 use serde::Serialize;
 
@@ -221,7 +221,7 @@ pub async fn run(args: SubmitArgs) -> CmdResult<()> {
     )?;
 
     let queued = outbox.enqueue_draft(draft_id, &settings, &scope)?;
-    let control = RunControl::new();
+    let control = SendControl::new();
     cancel_on_signal(&control);
     let report = if queued.application_ids.is_empty() {
         None

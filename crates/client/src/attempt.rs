@@ -3,6 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use numdesk_model::NetworkKind;
 use serde::Serialize;
 
 use crate::error::{ClientError, ErrorClass};
@@ -31,6 +32,8 @@ pub struct AttemptRecord {
     pub error_code: Option<String>,
     /// Error message (Tencent's message, or the network failure); never a secret.
     pub error_message: Option<String>,
+    /// Which network failure, when the attempt failed on the network.
+    pub network_kind: Option<NetworkKind>,
     /// What the client does next.
     pub next: NextStep,
 }
@@ -66,6 +69,7 @@ impl AttemptRecord {
         result: Result<Option<&str>, &ClientError>,
         next: NextStep,
     ) -> Self {
+        let network_kind = result.err().and_then(ClientError::network_failure);
         let (request_id, error_class, error_code, error_message) = match result {
             Ok(request_id) => (request_id.map(str::to_owned), None, None, None),
             Err(e) => (
@@ -89,6 +93,7 @@ impl AttemptRecord {
             error_class,
             error_code,
             error_message,
+            network_kind,
             next,
         }
     }

@@ -4,6 +4,7 @@ use std::fmt;
 use std::net::IpAddr;
 use std::str::FromStr;
 
+use numdesk_model::EndpointKind;
 use url::{Host, Url};
 
 use crate::error::ClientError;
@@ -78,6 +79,17 @@ impl Endpoint {
             Self::International => site_url(INTERNATIONAL_HOST),
             Self::China => site_url(CHINA_HOST),
             Self::Custom(url) => url.clone(),
+        }
+    }
+
+    /// Which service this URL is, as the user chose it: International, China or Custom (a
+    /// custom URL on loopback included: the outbox's `scope_of_endpoint` counts that as the
+    /// Sandbox).
+    pub fn kind(&self) -> EndpointKind {
+        match self {
+            Self::International => EndpointKind::International,
+            Self::China => EndpointKind::China,
+            Self::Custom(_) => EndpointKind::Custom,
         }
     }
 

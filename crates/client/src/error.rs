@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use numdesk_model::NetworkKind;
 use numdesk_sign::SignError;
 use serde::Serialize;
 
@@ -96,6 +97,21 @@ pub enum NetworkErrorKind {
     Other,
 }
 
+impl NetworkErrorKind {
+    /// Its stable name.
+    pub const fn network_kind(self) -> NetworkKind {
+        match self {
+            Self::Dns => NetworkKind::Dns,
+            Self::ConnectionRefused => NetworkKind::ConnectionRefused,
+            Self::Certificate => NetworkKind::Certificate,
+            Self::Tls => NetworkKind::Tls,
+            Self::Proxy => NetworkKind::Proxy,
+            Self::ConnectTimeout => NetworkKind::ConnectTimeout,
+            Self::Other => NetworkKind::Other,
+        }
+    }
+}
+
 impl fmt::Display for NetworkErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -120,6 +136,17 @@ pub enum UnknownOutcomeKind {
     /// The answer was larger than [`MAX_RESPONSE_BYTES`](crate::MAX_RESPONSE_BYTES) and was not
     /// read: the request arrived, but what it did is unknown.
     ResponseTooLarge,
+}
+
+impl UnknownOutcomeKind {
+    /// Its stable name.
+    pub const fn network_kind(self) -> NetworkKind {
+        match self {
+            Self::Timeout => NetworkKind::Timeout,
+            Self::ConnectionDropped => NetworkKind::ConnectionDropped,
+            Self::ResponseTooLarge => NetworkKind::ResponseTooLarge,
+        }
+    }
 }
 
 impl fmt::Display for UnknownOutcomeKind {
@@ -286,6 +313,18 @@ impl ClientError {
             Self::NotSent { kind, .. } => Some(*kind),
             _ => None,
         }
+    }
+
+    /// Which network failure this is, by its stable name (`None` for Tencent's own errors and
+    /// local ones): what the app stores with a failed or unknown application and sends the UI.
+    pub fn network_failure(&self) -> Option<NetworkKind> {
+        Some(match self {
+            Self::NotSent { kind, .. } => kind.network_kind(),
+            Self::OutcomeUnknown { kind, .. } => kind.network_kind(),
+            Self::HttpStatus { .. } => NetworkKind::HttpStatus,
+            Self::BadResponse { .. } => NetworkKind::BadResponse,
+            _ => return None,
+        })
     }
 
     /// True when the request may have taken effect at Tencent although no success was seen:

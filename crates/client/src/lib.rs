@@ -67,6 +67,7 @@ pub use models::{
     DescribeNumbersResponse, ModifyOwnNumberApplyRequest, ModifyOwnNumberApplyResponse, NumberInfo,
     OwnNumberApplyDetailItem,
 };
+pub use numdesk_model::{ConnectionKind, EndpointKind, NetworkKind};
 pub use numdesk_sign::{Credentials, SecretKey};
 pub use prepare::{PreparedRequest, PreviewHeader, REDACTED, RequestPreview, mask_secret_id};
 pub use retry::RetryPolicy;

@@ -5,19 +5,7 @@ use ts_rs::TS;
 
 use crate::{AppContext, IpcError};
 
-/// Which service requests go to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum EndpointKind {
-    /// The built-in local sandbox: nothing is sent to Tencent.
-    Sandbox,
-    /// Tencent Cloud International, `ccc.intl.tencentcloudapi.com`.
-    International,
-    /// Tencent Cloud China, `ccc.tencentcloudapi.com`.
-    China,
-    /// A URL the user entered.
-    Custom,
-}
+pub use numdesk_model::EndpointKind;
 
 /// The endpoint in use, shown in the header at all times.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -3,7 +3,7 @@
 //! (DescribeNumbers), modify a pending one, resolve an unknown one, copy failed ones into a new
 //! draft, export the list.
 //!
-//! Sandbox and Tencent applications are listed apart ([`ApplicationScope`]); the list shows the
+//! Sandbox and Tencent applications are listed apart ([`ConnectionKind`]); the list shows the
 //! active connection's unless asked otherwise. Calls that reach a server take a
 //! [`ConnectionPlan`] of the active connection (read with [`crate::active_connection_plan`] off
 //! the async threads, since it may read the keychain).
@@ -18,15 +18,15 @@ use numdesk_client::{CallType, Client};
 use numdesk_import::{ExportTable, Lang, table_csv, table_xlsx};
 pub use numdesk_outbox::{ModifyReport, ModifyResult, ReconcileReport};
 use numdesk_store::{
-    ApplicationNumber, ApplicationPage, ApplicationQuery, ApplicationRow, ApplicationScope,
-    ApplicationState, ApplicationStatus, ApplicationSummary, AttemptEntry, NumberDetail,
+    ApplicationNumber, ApplicationPage, ApplicationQuery, ApplicationRow, ApplicationState,
+    ApplicationStatus, ApplicationSummary, AttemptEntry, ConnectionKind, NumberDetail,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
 
 use crate::import::{import_error, lang_of};
-use crate::{AppContext, ConnectionPlan, EndpointKind, ErrorCode, ExportFormat, IpcError};
+use crate::{AppContext, ConnectionPlan, ErrorCode, ExportFormat, IpcError};
 
 /// Most numbers one detail page holds.
 pub const MAX_DETAIL_NUMBERS: u32 = 1000;
@@ -34,21 +34,17 @@ pub const MAX_DETAIL_NUMBERS: u32 = 1000;
 pub const DEFAULT_DETAIL_NUMBERS: u32 = 200;
 
 /// The scope of the connection in use now: the list opens on it.
-pub fn active_scope(ctx: &AppContext) -> ApplicationScope {
-    if ctx.endpoint().kind == EndpointKind::Sandbox {
-        ApplicationScope::Sandbox
-    } else {
-        ApplicationScope::Tencent
-    }
+pub fn active_connection(ctx: &AppContext) -> ConnectionKind {
+    ctx.endpoint().kind.connection()
 }
 
 /// A page of the applications list, as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ApplicationsListPage {
     /// The scope listed (the active connection's unless the query chose one).
-    pub scope: ApplicationScope,
+    pub scope: ConnectionKind,
     /// The active connection's scope: refresh, modify and resend only work there.
-    pub active_scope: ApplicationScope,
+    pub active_scope: ConnectionKind,
     /// The rows and counts.
     pub page: ApplicationPage,
 }
@@ -59,7 +55,7 @@ pub fn applications_list(
     ctx: &AppContext,
     query: &ApplicationQuery,
 ) -> Result<ApplicationsListPage, IpcError> {
-    let active = active_scope(ctx);
+    let active = active_connection(ctx);
     let scope = query.scope.unwrap_or(active);
     let query = ApplicationQuery {
         scope: Some(scope),
@@ -98,7 +94,7 @@ pub struct ApplicationDetail {
     /// How it is shown.
     pub status: ApplicationStatus,
     /// Sandbox or Tencent.
-    pub scope: ApplicationScope,
+    pub scope: ConnectionKind,
     /// Numbers in the application.
     pub numbers_total: u32,
     /// Offset of the first number in `numbers`.
@@ -152,8 +148,8 @@ pub fn application_detail(
         .collect();
     let status = ApplicationStatus::of(application.state, application.approved_at.is_some());
     let kind = application.endpoint.kind;
-    let scope = ApplicationScope::of(kind);
-    let in_active = scope == active_scope(ctx);
+    let scope = kind.connection();
+    let in_active = scope == active_connection(ctx);
     Ok(ApplicationDetail {
         actions: actions_of(&application, status, in_active),
         status,
@@ -178,19 +174,15 @@ fn client_of(plan: ConnectionPlan) -> Result<Client, IpcError> {
     Client::new(plan.config, plan.limiter, plan.credentials).map_err(crate::client_error)
 }
 
-fn scope_of_plan(plan: &ConnectionPlan) -> ApplicationScope {
-    if plan.endpoint.kind == EndpointKind::Sandbox {
-        ApplicationScope::Sandbox
-    } else {
-        ApplicationScope::Tencent
-    }
+fn scope_of_plan(plan: &ConnectionPlan) -> ConnectionKind {
+    plan.endpoint.kind.connection()
 }
 
 /// What `applications_refresh` found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RefreshReport {
     /// The scope refreshed (the active connection's).
-    pub scope: ApplicationScope,
+    pub scope: ConnectionKind,
     /// Applications whose numbers were looked for (submitted or unknown).
     pub checked: u32,
     /// One DescribeNumbers reconciliation per SdkAppId.
@@ -497,7 +489,7 @@ pub fn applications_export(
 ) -> Result<u32, IpcError> {
     let lang = lang_of(ctx)?;
     let query = ApplicationQuery {
-        scope: Some(query.scope.unwrap_or_else(|| active_scope(ctx))),
+        scope: Some(query.scope.unwrap_or_else(|| active_connection(ctx))),
         ..query.clone()
     };
     let rows = ctx.store().application_rows(&query)?;

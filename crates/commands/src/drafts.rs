@@ -37,7 +37,7 @@ pub(crate) fn held_numbers(
     sdk_app_id: Option<u64>,
     lang: Lang,
 ) -> Result<Vec<HeldNumber>, IpcError> {
-    let scope = crate::submit::active_scope(ctx)?;
+    let scope = crate::submit::active_destination(ctx)?;
     let sdk = match sdk_app_id {
         Some(s) => Some(s),
         None => crate::settings::default_sdk_app_id(ctx)?,
@@ -63,7 +63,7 @@ pub(crate) fn known_live(
     sdk_app_id: Option<u64>,
     lang: Lang,
 ) -> Result<Vec<KnownLive>, IpcError> {
-    let scope = crate::submit::active_scope(ctx)?;
+    let scope = crate::submit::active_destination(ctx)?;
     let sdk = match sdk_app_id {
         Some(s) => Some(s),
         None => crate::settings::default_sdk_app_id(ctx)?,

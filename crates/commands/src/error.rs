@@ -1,6 +1,6 @@
 //! The one error shape that crosses the IPC boundary.
 
-use numdesk_client::{ClientError, ErrorClass, NetworkErrorKind};
+use numdesk_client::{ClientError, ErrorClass, NetworkErrorKind, NetworkKind};
 use numdesk_keychain::KeychainError;
 use serde::Serialize;
 use serde_json::json;
@@ -203,23 +203,23 @@ pub fn client_error(err: ClientError) -> IpcError {
                 NetworkErrorKind::Proxy => ErrorCode::Proxy,
                 _ => ErrorCode::Network,
             };
-            IpcError::new(code, message).with_details(json!({ "kind": format!("{kind:?}") }))
+            IpcError::new(code, message).with_details(json!({ "kind": kind.network_kind() }))
         }
         ClientError::OutcomeUnknown { kind, .. } => IpcError::new(ErrorCode::Network, message)
             .with_details(json!({
-                "kind": format!("{kind:?}"),
+                "kind": kind.network_kind(),
                 "outcomeUnknown": true,
                 "requestId": null,
             })),
         ClientError::HttpStatus {
             status, request_id, ..
         } => IpcError::new(ErrorCode::Network, message).with_details(json!({
-            "kind": "HttpStatus",
+            "kind": NetworkKind::HttpStatus,
             "status": status,
             "requestId": request_id,
         })),
         ClientError::BadResponse { request_id, .. } => IpcError::new(ErrorCode::Network, message)
-            .with_details(json!({ "kind": "BadResponse", "requestId": request_id })),
+            .with_details(json!({ "kind": NetworkKind::BadResponse, "requestId": request_id })),
         ClientError::Config { setting, .. } if *setting == "proxy" => {
             IpcError::new(ErrorCode::Proxy, message)
         }

@@ -5,46 +5,10 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use numdesk_client::{
-    ErrorClass, KNOWN_CODES, NetworkErrorKind as Net, UnknownOutcomeKind as Unknown,
-};
+use numdesk_client::{ErrorClass, KNOWN_CODES, NetworkKind};
 
 /// File name of the generated module, inside the bindings directory.
 pub const FILE_NAME: &str = "TencentCode.ts";
-
-/// Every network failure kind, named as `client_error` names it in `details.kind`.
-const NETWORK_KINDS: [(&str, Net); 7] = [
-    ("Dns", Net::Dns),
-    ("ConnectionRefused", Net::ConnectionRefused),
-    ("Certificate", Net::Certificate),
-    ("Tls", Net::Tls),
-    ("Proxy", Net::Proxy),
-    ("ConnectTimeout", Net::ConnectTimeout),
-    ("Other", Net::Other),
-];
-
-const UNKNOWN_KINDS: [(&str, Unknown); 3] = [
-    ("Timeout", Unknown::Timeout),
-    ("ConnectionDropped", Unknown::ConnectionDropped),
-    ("ResponseTooLarge", Unknown::ResponseTooLarge),
-];
-
-/// Fails to compile when the client gains a kind that the lists above do not name.
-#[allow(dead_code)]
-fn every_kind_is_listed(net: Net, unknown: Unknown) {
-    match net {
-        Net::Dns
-        | Net::ConnectionRefused
-        | Net::Certificate
-        | Net::Tls
-        | Net::Proxy
-        | Net::ConnectTimeout
-        | Net::Other => {}
-    }
-    match unknown {
-        Unknown::Timeout | Unknown::ConnectionDropped | Unknown::ResponseTooLarge => {}
-    }
-}
 
 fn list(out: &mut String, name: &str, items: &[&str]) -> std::fmt::Result {
     writeln!(out, "export const {name} = [")?;
@@ -91,23 +55,11 @@ pub fn typescript() -> Result<String, std::fmt::Error> {
     writeln!(out)?;
     writeln!(
         out,
-        "/** How the client's English messages word each network failure (the Display of \
-         NetworkErrorKind and UnknownOutcomeKind), keyed like `details.kind`: lets the UI tell a \
-         certificate problem from a DNS one in a stored message. */"
+        "/** Every network failure kind (`details.kind` of a network error, `error_kind` of an \
+         application, `network_kind` of a pause), by its stable name; the type is NetworkKind. */"
     )?;
-    writeln!(out, "export const NETWORK_KIND_TEXT = {{")?;
-    let kinds = NETWORK_KINDS
-        .iter()
-        .map(|(name, kind)| (*name, kind.to_string()))
-        .chain(
-            UNKNOWN_KINDS
-                .iter()
-                .map(|(name, kind)| (*name, kind.to_string())),
-        );
-    for (name, text) in kinds {
-        writeln!(out, "  {name}: \"{}\",", text.replace('"', "\\\""))?;
-    }
-    writeln!(out, "}} as const;")?;
+    let kinds: Vec<&str> = NetworkKind::ALL.iter().map(|k| k.as_str()).collect();
+    list(&mut out, "NETWORK_KINDS", &kinds)?;
     Ok(out)
 }
 
@@ -135,10 +87,11 @@ mod tests {
             assert!(ts.contains(&format!("  \"{}\",\n", class.name())));
         }
         assert!(ts.contains("export type TencentCode = (typeof KNOWN_TENCENT_CODES)[number];"));
-        assert!(
-            ts.contains("  Certificate: \"the server's certificate was not accepted\",\n"),
-            "rule: certificate errors must read as such, also from a stored message:\n{ts}"
-        );
-        assert!(ts.contains("  ConnectionDropped: \""));
+        for kind in NetworkKind::ALL {
+            assert!(
+                ts.contains(&format!("  \"{kind}\",\n")),
+                "rule: the UI's network kinds are generated; {kind} missing"
+            );
+        }
     }
 }

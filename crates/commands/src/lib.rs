@@ -30,7 +30,7 @@ pub use app_info::{ActiveEndpoint, AppInfo, EndpointKind, app_info};
 pub use applications::{
     ApplicationActions, ApplicationChanges, ApplicationDetail, ApplicationsListPage,
     DEFAULT_DETAIL_NUMBERS, MAX_DETAIL_NUMBERS, ModifyReport, ModifyResult, ReconcileReport,
-    RefreshReport, active_scope, application_detail, application_mark_not_created,
+    RefreshReport, active_connection, application_detail, application_mark_not_created,
     application_modify, application_resolve, applications_draft_from_failed, applications_export,
     applications_list, applications_refresh,
 };
@@ -55,7 +55,7 @@ pub use import::{
     ColumnInfo, ColumnsPreview, ImportPreview, ImportProgress, ProcessRequest, RawRow, WizardState,
     import_columns, import_open_path, import_open_text, import_process, import_reread,
 };
-pub use numdesk_outbox::{ProgressEvent, RunReport};
+pub use numdesk_outbox::{ProgressEvent, SendReport};
 pub use overview::{
     LIVE_WINDOW, LONG_REVIEW_WAIT, OVERVIEW_LIST_LIMIT, Overview, StoppedQueue, overview_at,
     overview_get,
@@ -75,10 +75,10 @@ pub use settings::{
     settings_save,
 };
 pub use submit::{
-    OutboxStatus, PreparedSubmit, RunGuard, RunJob, RunKind, SUBMIT_LIST_LIMIT, SandboxFaults,
-    SubmitInput, SubmitPreview, SubmitState, outbox_cancel, outbox_pause, outbox_resume,
-    outbox_status, resend_unknown_job, run_job, sandbox_faults_get, sandbox_faults_set,
-    send_queued_job, submit_prepare, submit_preview, submit_start_job,
+    ClaimedSend, OutboxStatus, PreparedSubmit, SUBMIT_LIST_LIMIT, SandboxFaults, SendingKind,
+    SendingSlot, SubmitInput, SubmitPreview, SubmitState, claim_resend_unknown, claim_send_queued,
+    claim_submit_start, outbox_cancel, outbox_pause, outbox_resume, outbox_status,
+    sandbox_faults_get, sandbox_faults_set, send_claimed, submit_prepare, submit_preview,
 };
 pub use support::{
     MAX_BUNDLE_NUMBERS, SupportBundleSaved, database_statistics, support_bundle_save,
@@ -142,7 +142,7 @@ pub mod bindings {
         super::Overview::export_all(&cfg)?;
         numdesk_store::LiveNumber::export_all(&cfg)?;
         numdesk_outbox::ProgressEvent::export_all(&cfg)?;
-        numdesk_outbox::RunReport::export_all(&cfg)?;
+        numdesk_outbox::SendReport::export_all(&cfg)?;
         super::UpdateCheck::export_all(&cfg)?;
         super::UpdateFailure::export_all(&cfg)?;
         super::known_codes::export(dir)?;

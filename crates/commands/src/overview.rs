@@ -8,11 +8,11 @@
 use std::time::Duration;
 
 use numdesk_outbox::now_unix_ms;
-use numdesk_store::{ApplicationScope, OverviewGroup, OverviewQuery, StatusTally, StoreOverview};
+use numdesk_store::{ConnectionKind, OverviewGroup, OverviewQuery, StatusTally, StoreOverview};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::{ActiveEndpoint, AppContext, IpcError, SubmitState, active_scope, outbox_status};
+use crate::{ActiveEndpoint, AppContext, IpcError, SubmitState, active_connection, outbox_status};
 
 /// "Went live this week": numbers first seen live within the last 7 days.
 pub const LIVE_WINDOW: Duration = Duration::from_secs(7 * 24 * 3600);
@@ -43,7 +43,7 @@ pub struct StoppedQueue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Overview {
     /// The scope shown: the active connection's.
-    pub scope: ApplicationScope,
+    pub scope: ConnectionKind,
     /// Applications exist (in any scope): the app opens on the Overview, not on Import.
     pub history: bool,
     /// Every shown status, zeros included, in the order of an application's life.
@@ -84,7 +84,7 @@ pub fn overview_at(
     state: &SubmitState,
     now_unix_ms: u64,
 ) -> Result<Overview, IpcError> {
-    let scope = active_scope(ctx);
+    let scope = active_connection(ctx);
     let StoreOverview {
         history,
         counts,

@@ -4,9 +4,9 @@
 //! - [`submit_prepare`] + [`submit_preview`]: what would be sent — numbers, batches, SdkAppId
 //!   with its name, SipTrunkId, destination, rows that block, numbers left out as duplicates, and
 //!   the exact first request (signed by the client's own signing path, secrets redacted).
-//! - [`submit_start_job`], [`send_queued_job`], [`resend_unknown_job`] claim the one run slot of
-//!   the app (a second run is refused), and [`run_job`] sends with progress.
-//! - [`outbox_pause`], [`outbox_resume`], [`outbox_cancel`] steer the running job;
+//! - [`claim_submit_start`], [`claim_send_queued`], [`claim_resend_unknown`] claim the one sending slot of
+//!   the app (a second run is refused), and [`send_claimed`] sends with progress.
+//! - [`outbox_pause`], [`outbox_resume`], [`outbox_cancel`] steer the sending under way;
 //!   [`outbox_status`] is what the interrupted-work banner reads.
 //! - [`sandbox_faults_get`] / [`sandbox_faults_set`]: "simulate problems" in the built-in sandbox.
 //!
@@ -25,7 +25,7 @@ use numdesk_client::{
 };
 use numdesk_import::NumberForm;
 use numdesk_outbox::{
-    ProgressEvent, ProgressSink, RowProblem, RunControl, RunPhase, RunReport, Selection,
+    ProgressEvent, ProgressSink, RowProblem, Selection, SendControl, SendPhase, SendReport,
     SubmitSettings, scope_of_endpoint,
 };
 use numdesk_sandbox::{DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, Faults};
@@ -157,10 +157,10 @@ impl std::fmt::Debug for PreparedSubmit {
     }
 }
 
-/// What a run is doing.
+/// What the sending under way is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum RunKind {
+pub enum SendingKind {
     /// Sending a draft just queued.
     Submit {
         #[ts(type = "number")]
@@ -182,9 +182,9 @@ pub enum RunKind {
 pub struct OutboxStatus {
     /// A run is going on now.
     pub running: bool,
-    pub run: Option<RunKind>,
+    pub run: Option<SendingKind>,
     /// Where the current (or last) run is.
-    pub phase: Option<RunPhase>,
+    pub phase: Option<SendPhase>,
     /// The last progress event of the current (or last) run.
     pub progress: Option<ProgressEvent>,
     /// Applications of the active destination waiting to be sent.
@@ -225,13 +225,13 @@ pub struct SandboxFaults {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The run slot
+// The sending slot
 
 #[derive(Debug)]
 struct Slot {
     id: u64,
-    kind: RunKind,
-    control: RunControl,
+    kind: SendingKind,
+    control: SendControl,
     running: bool,
     last: Option<ProgressEvent>,
 }
@@ -256,13 +256,13 @@ impl SubmitState {
     }
 
     /// Takes the slot, or refuses while another run goes on.
-    fn claim(&self, kind: RunKind) -> Result<RunGuard, IpcError> {
+    fn claim(&self, kind: SendingKind) -> Result<SendingSlot, IpcError> {
         let mut inner = self.lock();
         if let Some(slot) = inner.slot.as_ref().filter(|s| s.running) {
             let what = match slot.kind {
-                RunKind::Submit { draft_id } => format!("draft {draft_id}"),
-                RunKind::SendQueued => "the queued applications".to_owned(),
-                RunKind::Resend { application_id } => format!("application {application_id}"),
+                SendingKind::Submit { draft_id } => format!("draft {draft_id}"),
+                SendingKind::SendQueued => "the queued applications".to_owned(),
+                SendingKind::Resend { application_id } => format!("application {application_id}"),
             };
             return Err(IpcError::new(
                 ErrorCode::InvalidInput,
@@ -275,7 +275,7 @@ impl SubmitState {
         }
         inner.next_id += 1;
         let id = inner.next_id;
-        let control = RunControl::new();
+        let control = SendControl::new();
         inner.slot = Some(Slot {
             id,
             kind,
@@ -283,7 +283,7 @@ impl SubmitState {
             running: true,
             last: None,
         });
-        Ok(RunGuard {
+        Ok(SendingSlot {
             state: self.clone(),
             id,
             control,
@@ -296,7 +296,7 @@ impl SubmitState {
         }
     }
 
-    fn control(&self) -> Option<RunControl> {
+    fn control(&self) -> Option<SendControl> {
         self.lock()
             .slot
             .as_ref()
@@ -305,15 +305,15 @@ impl SubmitState {
     }
 }
 
-/// Holds the slot while a run is prepared and sent; frees it when dropped (also on errors).
+/// Holds the slot while a sending is prepared and under way; frees it when dropped (also on errors).
 #[derive(Debug)]
-pub struct RunGuard {
+pub struct SendingSlot {
     state: SubmitState,
     id: u64,
-    control: RunControl,
+    control: SendControl,
 }
 
-impl Drop for RunGuard {
+impl Drop for SendingSlot {
     fn drop(&mut self) {
         if let Some(slot) = self.state.lock().slot.as_mut().filter(|s| s.id == self.id) {
             slot.running = false;
@@ -321,10 +321,10 @@ impl Drop for RunGuard {
     }
 }
 
-/// A claimed run, ready for [`run_job`].
+/// Applications claimed for sending, ready for [`send_claimed`].
 #[derive(Debug)]
-pub struct RunJob {
-    guard: RunGuard,
+pub struct ClaimedSend {
+    guard: SendingSlot,
     client: Client,
     work: Work,
     /// The applications this run will send (for a submit: those just queued).
@@ -337,9 +337,9 @@ enum Work {
     Resend(i64),
 }
 
-impl RunJob {
+impl ClaimedSend {
     /// Pause/resume/cancel handle of this run.
-    pub fn control(&self) -> &RunControl {
+    pub fn control(&self) -> &SendControl {
         &self.guard.control
     }
 }
@@ -373,8 +373,8 @@ fn active_client(ctx: &AppContext) -> Result<Active, IpcError> {
     })
 }
 
-/// The scope of the endpoint in use now, without touching the keychain.
-pub(crate) fn active_scope(ctx: &AppContext) -> Result<EndpointScope, IpcError> {
+/// The destination (kind and host) requests go to now, without touching the keychain.
+pub(crate) fn active_destination(ctx: &AppContext) -> Result<EndpointScope, IpcError> {
     let active = ctx.endpoint();
     let endpoint = match active.kind {
         EndpointKind::International => Endpoint::International,
@@ -573,15 +573,15 @@ fn preview_of(
 // ---------------------------------------------------------------------------------------------
 // Runs
 
-/// Claims the run slot, checks the draft again and queues it (one durable transaction); the
-/// returned job sends exactly the applications queued now. Blocking.
-pub fn submit_start_job(
+/// Claims the sending slot, checks the draft again and queues it (one durable transaction); the
+/// returned claim sends exactly the applications queued now. Blocking.
+pub fn claim_submit_start(
     ctx: &AppContext,
     state: &SubmitState,
     draft_id: i64,
     input: &SubmitInput,
-) -> Result<RunJob, IpcError> {
-    let guard = state.claim(RunKind::Submit { draft_id })?;
+) -> Result<ClaimedSend, IpcError> {
+    let guard = state.claim(SendingKind::Submit { draft_id })?;
     let prep = submit_prepare(ctx, draft_id, input)?;
     if input.confirm_token.as_deref() != Some(prep.plan.fingerprint.as_str()) {
         return Err(preview_changed(draft_id, input.confirm_token.is_none()));
@@ -597,7 +597,7 @@ pub fn submit_start_job(
         )
         .with_details(json!({ "reason": "nothing_to_send", "draftId": draft_id })));
     }
-    Ok(RunJob {
+    Ok(ClaimedSend {
         guard,
         client: prep.client,
         work: Work::Send(Selection::Applications(queued.application_ids.clone())),
@@ -620,14 +620,14 @@ fn preview_changed(draft_id: i64, never_shown: bool) -> IpcError {
     }))
 }
 
-/// Claims the run slot for every queued application of the active destination (after a stop,
+/// Claims the sending slot for every queued application of the active destination (after a stop,
 /// a cancel or a crash). Blocking.
-pub fn send_queued_job(ctx: &AppContext, state: &SubmitState) -> Result<RunJob, IpcError> {
-    let guard = state.claim(RunKind::SendQueued)?;
+pub fn claim_send_queued(ctx: &AppContext, state: &SubmitState) -> Result<ClaimedSend, IpcError> {
+    let guard = state.claim(SendingKind::SendQueued)?;
     let client = active_client(ctx)?.client;
     let scope = scope_of_endpoint(&client.config().endpoint);
     let ids = ctx.store().queued_ids(&scope, None, None)?;
-    Ok(RunJob {
+    Ok(ClaimedSend {
         guard,
         client,
         work: Work::Send(Selection::All),
@@ -635,14 +635,14 @@ pub fn send_queued_job(ctx: &AppContext, state: &SubmitState) -> Result<RunJob, 
     })
 }
 
-/// Claims the run slot to send unknown application `id` again — only after the UI warned that
+/// Claims the sending slot to send unknown application `id` again — only after the UI warned that
 /// this creates a second application if the first reached Tencent. Blocking.
-pub fn resend_unknown_job(
+pub fn claim_resend_unknown(
     ctx: &AppContext,
     state: &SubmitState,
     id: i64,
-) -> Result<RunJob, IpcError> {
-    let guard = state.claim(RunKind::Resend { application_id: id })?;
+) -> Result<ClaimedSend, IpcError> {
+    let guard = state.claim(SendingKind::Resend { application_id: id })?;
     let app = ctx.outbox().application(id)?;
     if app.state != ApplicationState::Unknown {
         return Err(IpcError::new(
@@ -656,7 +656,7 @@ pub fn resend_unknown_job(
         .with_details(json!({ "reason": "not_unknown", "id": id, "state": app.state })));
     }
     let client = active_client(ctx)?.client;
-    Ok(RunJob {
+    Ok(ClaimedSend {
         guard,
         client,
         work: Work::Resend(id),
@@ -677,19 +677,19 @@ impl<F: Fn(&ProgressEvent) + Send + Sync> ProgressSink for SlotSink<F> {
     }
 }
 
-/// Sends a claimed job; every progress event goes to `forward` (and is kept for
-/// [`outbox_status`]). Frees the run slot at the end.
-pub async fn run_job(
+/// Sends what was claimed; every progress event goes to `forward` (and is kept for
+/// [`outbox_status`]). Frees the sending slot at the end.
+pub async fn send_claimed(
     ctx: &AppContext,
-    job: RunJob,
+    claimed: ClaimedSend,
     forward: impl Fn(&ProgressEvent) + Send + Sync + 'static,
-) -> Result<RunReport, IpcError> {
-    let RunJob {
+) -> Result<SendReport, IpcError> {
+    let ClaimedSend {
         guard,
         client,
         work,
         ..
-    } = job;
+    } = claimed;
     let sink: Arc<dyn ProgressSink> = Arc::new(SlotSink {
         state: guard.state.clone(),
         id: guard.id,
@@ -711,25 +711,25 @@ pub async fn run_job(
     Ok(report?)
 }
 
-/// Pause the running job: calls in flight finish, nothing new starts. Returns whether a run was
+/// Pause the sending under way: calls in flight finish, nothing new starts. Returns whether a run was
 /// there to pause.
 pub fn outbox_pause(state: &SubmitState) -> bool {
     state.control().map(|c| c.pause()).is_some()
 }
 
-/// Resume a paused job.
+/// Resume a paused sending.
 pub fn outbox_resume(state: &SubmitState) -> bool {
     state.control().map(|c| c.resume()).is_some()
 }
 
-/// Cancel the running job: calls in flight finish, the rest stays queued.
+/// Cancel the sending under way: calls in flight finish, the rest stays queued.
 pub fn outbox_cancel(state: &SubmitState) -> bool {
     state.control().map(|c| c.cancel()).is_some()
 }
 
 /// What is running, queued and unresolved for the active destination. Blocking (database).
 pub fn outbox_status(ctx: &AppContext, state: &SubmitState) -> Result<OutboxStatus, IpcError> {
-    let scope = active_scope(ctx)?;
+    let scope = active_destination(ctx)?;
     let connection = if ctx.endpoint().kind == EndpointKind::Sandbox {
         ConnectionKind::Sandbox
     } else {

@@ -375,6 +375,6 @@ pub async fn live_numbers_read(
 /// computer holds ("live, not applied for from this computer"), with when they were read.
 /// Blocking (database).
 pub fn live_numbers_list(ctx: &AppContext) -> Result<Vec<numdesk_store::LiveNumber>, IpcError> {
-    let scope = crate::submit::active_scope(ctx)?;
+    let scope = crate::submit::active_destination(ctx)?;
     Ok(ctx.store().live_numbers(&scope, None, true)?)
 }

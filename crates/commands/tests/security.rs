@@ -32,7 +32,7 @@ use numdesk_commands::{
     connection_plan, connection_use_tencent, draft_export, import_open_text, import_process,
     run_test_connection, settings_save, support_bundle_save,
 };
-use numdesk_outbox::{NoProgress, RunControl, Selection, SubmitSettings};
+use numdesk_outbox::{NoProgress, Selection, SendControl, SubmitSettings};
 use numdesk_sandbox::{DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, Sandbox, SandboxConfig};
 use numdesk_support::logging::{self, LogConfig};
 
@@ -182,7 +182,7 @@ fn after_import_and_submit_the_secret_key_and_token_are_found_nowhere() {
         .block_on(ctx.outbox().run(
             &client,
             &Selection::Draft(draft_id),
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         ))
         .unwrap();

@@ -10,7 +10,11 @@
 //!   wrote them.
 //! - [`CallType`] (0 inbound, 1 outbound, 2 both) and [`ApplyOptions`], the optional fields of
 //!   `CreateOwnNumberApply`.
+//! - [`ConnectionKind`], [`EndpointKind`]: where requests go (see the `destination` module).
+//! - [`NetworkKind`]: which network failure stopped a request, by a stable name.
 
+mod destination;
+mod network;
 mod phone;
 
 use std::fmt;
@@ -18,6 +22,8 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use ts_rs::TS;
 
+pub use destination::{ConnectionKind, EndpointKind, InvalidEndpointKind};
+pub use network::{InvalidNetworkKind, NetworkKind};
 pub use phone::{Country, NumberForm, PhoneChecker, PhoneInfo, WrittenForm};
 /// A number's type (mobile, fixed line, …), as `phonenumber` classifies it.
 pub use phonenumber::Type as NumberType;

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group};
 use numdesk_client::RateLimiter;
 use numdesk_outbox::{
-    NoProgress, RunControl, RunOutcome, Selection, SubmitSettings, endpoint_scope,
+    NoProgress, Selection, SendControl, SendOutcome, SubmitSettings, endpoint_scope,
 };
 use numdesk_sandbox::SandboxConfig;
 use numdesk_testkit as testkit;
@@ -54,13 +54,13 @@ async fn one_run(numbers: &[String]) -> (Duration, u32) {
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
         .unwrap();
     let wall = start.elapsed();
-    assert_eq!(report.outcome, RunOutcome::Finished);
+    assert_eq!(report.outcome, SendOutcome::Finished);
     assert_eq!(report.submitted.len(), BATCHES, "every batch submitted");
     assert_eq!(sandbox.applications().len(), BATCHES);
     let limited = report.rate_limited_attempts;

@@ -30,6 +30,7 @@ pub(crate) fn create_outcome(
         None => e.to_string(),
     };
     let request_id = e.request_id().map(str::to_owned);
+    let kind = e.network_failure();
     // Codes Tencent documents for ModifyOwnNumberApply only: answered to a Create, they are as
     // undocumented as any other, and no proof that nothing was created.
     if matches!(
@@ -46,6 +47,7 @@ pub(crate) fn create_outcome(
                 ),
                 code,
                 request_id,
+                kind,
             },
             None,
         );
@@ -56,22 +58,25 @@ pub(crate) fn create_outcome(
                 code: Some(code.unwrap_or_else(|| class_name(e.class()).to_owned())),
                 message,
                 request_id,
+                kind,
             },
             None,
         );
     }
-    if let Some(kind) = queue_wide(e.class()) {
+    if let Some(pause) = queue_wide(e.class()) {
         let reason = PauseReason {
-            kind,
+            kind: pause,
             code: code.clone(),
-            message: pause_message(kind, e),
+            message: pause_message(pause, e),
             application_id: Some(application_id),
             clock_offset_secs: None,
+            network_kind: kind,
         };
         return (
             Outcome::Requeued {
                 code: Some(code.unwrap_or_else(|| class_name(e.class()).to_owned())),
                 message,
+                kind,
             },
             Some(reason),
         );
@@ -81,6 +86,7 @@ pub(crate) fn create_outcome(
             code: code.unwrap_or_else(|| class_name(e.class()).to_owned()),
             message,
             request_id,
+            kind,
         },
         None,
     )
@@ -179,7 +185,7 @@ pub(crate) fn attempt_input(r: &AttemptRecord) -> AttemptInput {
 
 #[cfg(test)]
 mod tests {
-    use numdesk_client::ApiError;
+    use numdesk_client::{ApiError, NetworkKind};
 
     use super::*;
 
@@ -230,15 +236,35 @@ mod tests {
             matches!(&o, Outcome::Unknown { code: Some(c), .. } if c == "OutcomeUnknown"),
             "rule: a dropped response is unknown, never failed or queued: {o:?}"
         );
+        assert!(
+            matches!(
+                &o,
+                Outcome::Unknown {
+                    kind: Some(NetworkKind::ConnectionDropped),
+                    ..
+                }
+            ),
+            "which network failure is kept by name: {o:?}"
+        );
         let not_sent = Err(ClientError::NotSent {
-            kind: numdesk_client::NetworkErrorKind::ConnectionRefused,
-            detail: "refused".into(),
+            kind: numdesk_client::NetworkErrorKind::Certificate,
+            detail: "invalid peer certificate".into(),
         });
         let (o, p) = create_outcome(&not_sent, 1);
         assert!(
-            matches!(o, Outcome::Requeued { .. }),
-            "nothing reached Tencent: send later"
+            matches!(
+                o,
+                Outcome::Requeued {
+                    kind: Some(NetworkKind::Certificate),
+                    ..
+                }
+            ),
+            "nothing reached Tencent: send later: {o:?}"
         );
-        assert_eq!(p.unwrap().kind, PauseKind::Network);
+        let p = p.unwrap();
+        assert_eq!(
+            (p.kind, p.network_kind),
+            (PauseKind::Network, Some(NetworkKind::Certificate))
+        );
     }
 }

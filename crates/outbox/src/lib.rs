@@ -15,7 +15,7 @@
 //!   automatically: the user enters the ApplyId from the console
 //!   ([`Outbox::resolve_with_apply_id`]) or confirms a resend ([`Outbox::resend_unknown`]).
 //! - [`Outbox::run`] sends under the client's shared rate limiter with bounded concurrency,
-//!   reports [`ProgressEvent`]s, honours [`RunControl`] pause/cancel, and stops the whole queue
+//!   reports [`ProgressEvent`]s, honours [`SendControl`] pause/cancel, and stops the whole queue
 //!   (with a [`PauseReason`]) on problems that concern every batch, such as
 //!   `InvalidParameterValue.WaitingApprovalOverflow`. A permanent error on one batch only fails
 //!   that batch.
@@ -48,11 +48,11 @@ pub use error::{OutboxError, RowProblem};
 pub use modify::{ModifyReport, ModifyResult};
 pub use plan::{Plan, SubmitSettings};
 pub use progress::{
-    BatchResult, NoProgress, PauseKind, PauseReason, ProgressEvent, ProgressSink, RunControl,
-    RunPhase,
+    ApplicationResult, NoProgress, PauseKind, PauseReason, ProgressEvent, ProgressSink,
+    SendControl, SendPhase,
 };
 pub use reconcile::ReconcileReport;
-pub use run::{RunOutcome, RunReport, Selection, UnsavedApplyId};
+pub use run::{Selection, SendOutcome, SendReport, UnsavedApplyId};
 pub use watch::{
     Budget, DEFAULT_LADDER, Schedule, WATCH_CALLS_PER_MINUTE, WATCH_MAX_AGE, Waiting, Watch,
     WatchChange, WatchConfig, WatchPass, now_unix_ms, parse_utc_ms, waiting_of,
@@ -90,11 +90,10 @@ pub fn endpoint_scope(client: &Client) -> EndpointScope {
 /// The service an endpoint names: the International or China site, the sandbox (any loopback
 /// URL) or another URL (told apart by its host).
 pub fn scope_of_endpoint(endpoint: &Endpoint) -> EndpointScope {
-    let kind = match endpoint {
-        Endpoint::International => EndpointKind::International,
-        Endpoint::China => EndpointKind::China,
-        Endpoint::Custom(_) if endpoint.is_loopback() => EndpointKind::Sandbox,
-        Endpoint::Custom(_) => EndpointKind::Custom,
+    let kind = if endpoint.is_loopback() {
+        EndpointKind::Sandbox
+    } else {
+        endpoint.kind()
     };
     EndpointScope::new(kind, endpoint.host_header())
 }

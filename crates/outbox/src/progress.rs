@@ -2,15 +2,16 @@
 
 use std::sync::Arc;
 
+use numdesk_model::NetworkKind;
 use numdesk_store::ApplicationState;
 use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 use ts_rs::TS;
 
-/// Where a run is.
+/// Where a sending is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-pub enum RunPhase {
+pub enum SendPhase {
     /// Sending.
     Running,
     /// Paused by the user: calls in flight finish, nothing new starts until resumed.
@@ -63,11 +64,15 @@ pub struct PauseReason {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "number")]
     pub clock_offset_secs: Option<i64>,
+    /// For [`PauseKind::Network`]: which network failure (DNS, a certificate, the proxy, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub network_kind: Option<NetworkKind>,
 }
 
-/// How one batch ended (in a progress event).
+/// How one application (one CreateOwnNumberApply call) ended, in a progress event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct BatchResult {
+pub struct ApplicationResult {
     /// Local application id.
     #[ts(type = "number")]
     pub application_id: i64,
@@ -80,6 +85,8 @@ pub struct BatchResult {
     pub error_code: Option<String>,
     /// Error message.
     pub error_message: Option<String>,
+    /// Which network failure, when one.
+    pub error_kind: Option<NetworkKind>,
     /// Numbers in it.
     pub numbers: u32,
 }
@@ -89,7 +96,7 @@ pub struct BatchResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ProgressEvent {
     /// Where the run is.
-    pub phase: RunPhase,
+    pub phase: SendPhase,
     /// Applications selected for this run.
     pub total: u32,
     /// Applications finished (submitted, failed or unknown).
@@ -117,7 +124,7 @@ pub struct ProgressEvent {
     /// Why the queue stopped by itself.
     pub pause_reason: Option<PauseReason>,
     /// The batch that just finished, if this event reports one.
-    pub batch: Option<BatchResult>,
+    pub batch: Option<ApplicationResult>,
 }
 
 /// Receives progress events. The Tauri layer forwards them to a `Channel`; the CLI prints them.
@@ -161,17 +168,17 @@ pub(crate) struct ControlState {
 
 /// Pause, resume and cancel a run from another task or thread. Cheap to clone; one per run.
 #[derive(Debug, Clone)]
-pub struct RunControl {
+pub struct SendControl {
     tx: Arc<watch::Sender<ControlState>>,
 }
 
-impl Default for RunControl {
+impl Default for SendControl {
     fn default() -> Self {
         Self::new()
     }
 }
 
-impl RunControl {
+impl SendControl {
     /// A control in the running state.
     pub fn new() -> Self {
         Self {
@@ -217,7 +224,7 @@ mod tests {
     #[test]
     fn progress_event_json_is_pinned() {
         let event = ProgressEvent {
-            phase: RunPhase::Stopped,
+            phase: SendPhase::Stopped,
             total: 3,
             done: 1,
             total_numbers: 250,
@@ -234,26 +241,28 @@ mod tests {
                 message: "m".into(),
                 application_id: Some(2),
                 clock_offset_secs: None,
+                network_kind: None,
             }),
-            batch: Some(BatchResult {
+            batch: Some(ApplicationResult {
                 application_id: 2,
                 state: ApplicationState::Queued,
                 apply_id: None,
                 error_code: None,
                 error_message: None,
+                error_kind: None,
                 numbers: 100,
             }),
         };
         let json = serde_json::to_string(&event).unwrap();
         assert_eq!(
             json,
-            r#"{"phase":"stopped","total":3,"done":1,"total_numbers":250,"done_numbers":100,"submitted":1,"failed":0,"unknown":0,"in_flight":0,"elapsed_ms":1500,"eta_ms":null,"pause_reason":{"kind":"waiting_approval_overflow","code":"InvalidParameterValue.WaitingApprovalOverflow","message":"m","application_id":2},"batch":{"application_id":2,"state":"queued","apply_id":null,"error_code":null,"error_message":null,"numbers":100}}"#
+            r#"{"phase":"stopped","total":3,"done":1,"total_numbers":250,"done_numbers":100,"submitted":1,"failed":0,"unknown":0,"in_flight":0,"elapsed_ms":1500,"eta_ms":null,"pause_reason":{"kind":"waiting_approval_overflow","code":"InvalidParameterValue.WaitingApprovalOverflow","message":"m","application_id":2},"batch":{"application_id":2,"state":"queued","apply_id":null,"error_code":null,"error_message":null,"error_kind":null,"numbers":100}}"#
         );
     }
 
     #[test]
     fn control_pause_resume_cancel() {
-        let c = RunControl::new();
+        let c = SendControl::new();
         assert!(!c.is_paused() && !c.is_cancelled());
         c.pause();
         assert!(c.clone().is_paused(), "clones share the state");

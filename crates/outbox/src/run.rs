@@ -23,8 +23,8 @@ use ts_rs::TS;
 
 use crate::classify::{attempt_input, create_outcome};
 use crate::progress::{
-    BatchResult, ControlState, PauseKind, PauseReason, ProgressEvent, ProgressSink, RunControl,
-    RunPhase,
+    ApplicationResult, ControlState, PauseKind, PauseReason, ProgressEvent, ProgressSink,
+    SendControl, SendPhase,
 };
 use crate::{CREATE_ACTION, Outbox, OutboxError, blocking};
 
@@ -39,10 +39,10 @@ pub enum Selection {
     Applications(Vec<i64>),
 }
 
-/// How a run ended.
+/// How a sending ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum RunOutcome {
+pub enum SendOutcome {
     /// Every selected application was sent.
     Finished,
     /// The user cancelled; the rest stays queued.
@@ -54,11 +54,11 @@ pub enum RunOutcome {
     },
 }
 
-/// What a run did.
+/// What a sending did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct RunReport {
+pub struct SendReport {
     /// How it ended.
-    pub outcome: RunOutcome,
+    pub outcome: SendOutcome,
     /// Applications selected.
     pub total: u32,
     /// Accepted by Tencent.
@@ -130,10 +130,15 @@ impl Ctx {
         self.tally.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn event(&self, t: &Tally, phase: RunPhase, batch: Option<BatchResult>) -> ProgressEvent {
+    fn event(
+        &self,
+        t: &Tally,
+        phase: SendPhase,
+        batch: Option<ApplicationResult>,
+    ) -> ProgressEvent {
         let elapsed = self.started.elapsed();
         let remaining = self.total.saturating_sub(t.done);
-        let eta_ms = (phase == RunPhase::Running).then(|| {
+        let eta_ms = (phase == SendPhase::Running).then(|| {
             // At least the rate limit's pace; once batches finish, the pace seen so far.
             let by_limit = u64::from(remaining).div_ceil(self.max_per_window.max(1) as u64) * 1000;
             if t.done == 0 {
@@ -160,7 +165,7 @@ impl Ctx {
         }
     }
 
-    fn emit(&self, phase: RunPhase, batch: Option<BatchResult>) {
+    fn emit(&self, phase: SendPhase, batch: Option<ApplicationResult>) {
         let event = {
             let t = self.tally();
             self.event(&t, phase, batch)
@@ -200,9 +205,9 @@ impl Outbox {
         &self,
         client: &Client,
         selection: &Selection,
-        control: &RunControl,
+        control: &SendControl,
         progress: Arc<dyn ProgressSink>,
-    ) -> Result<RunReport, OutboxError> {
+    ) -> Result<SendReport, OutboxError> {
         let scope = crate::endpoint_scope(client);
         let (draft, only) = match selection {
             Selection::All => (None, None),
@@ -236,7 +241,7 @@ impl Outbox {
             sizes,
             max_per_window: client.limiter().limit().max_per_window() as usize,
         });
-        ctx.emit(RunPhase::Running, None);
+        ctx.emit(SendPhase::Running, None);
 
         let semaphore = Arc::new(Semaphore::new(self.config.concurrency));
         let mut rx = control.subscribe();
@@ -255,14 +260,14 @@ impl Outbox {
                 if state.paused {
                     let announce = !std::mem::replace(&mut ctx.tally().user_paused, true);
                     if announce {
-                        ctx.emit(RunPhase::Paused, None);
+                        ctx.emit(SendPhase::Paused, None);
                     }
                     // Tasks already started finish; nothing new starts until resumed.
                     let _ = rx.changed().await;
                     continue;
                 }
                 if std::mem::replace(&mut ctx.tally().user_paused, false) {
-                    ctx.emit(RunPhase::Running, None);
+                    ctx.emit(SendPhase::Running, None);
                 }
                 let permit = tokio::select! {
                     p = Arc::clone(&semaphore).acquire_owned() => p,
@@ -300,24 +305,24 @@ impl Outbox {
         let mut t = std::mem::take(&mut *ctx.tally());
         if let Some(error) = t.error.take() {
             ctx.progress
-                .on_progress(&ctx.event(&t, RunPhase::Stopped, None));
+                .on_progress(&ctx.event(&t, SendPhase::Stopped, None));
             return Err(error);
         }
         let (outcome, phase) = match (&t.stop, cancelled) {
             (Some(reason), _) => (
-                RunOutcome::Stopped {
+                SendOutcome::Stopped {
                     reason: reason.clone(),
                 },
-                RunPhase::Stopped,
+                SendPhase::Stopped,
             ),
-            (None, true) => (RunOutcome::Cancelled, RunPhase::Cancelled),
-            (None, false) => (RunOutcome::Finished, RunPhase::Finished),
+            (None, true) => (SendOutcome::Cancelled, SendPhase::Cancelled),
+            (None, false) => (SendOutcome::Finished, SendPhase::Finished),
         };
         ctx.progress.on_progress(&ctx.event(&t, phase, None));
         t.submitted.sort_unstable();
         t.failed.sort_unstable();
         t.unknown.sort_unstable();
-        Ok(RunReport {
+        Ok(SendReport {
             outcome,
             total: ctx.total,
             submitted: t.submitted,
@@ -368,9 +373,9 @@ impl Outbox {
         &self,
         client: &Client,
         id: i64,
-        control: &RunControl,
+        control: &SendControl,
         progress: Arc<dyn ProgressSink>,
-    ) -> Result<RunReport, OutboxError> {
+    ) -> Result<SendReport, OutboxError> {
         self.same_scope(id, &crate::endpoint_scope(client))?;
         blocking(&self.store, move |s| s.requeue_unknown(id)).await?;
         self.run(
@@ -468,6 +473,7 @@ impl AttemptHooks for SendHooks {
                         let requeued = Outcome::Requeued {
                             code: None,
                             message: "changed while waiting to be sent".into(),
+                            kind: None,
                         };
                         let r = blocking(&self.ctx.store, move |s| {
                             s.record_outcome(id, &requeued, &[])
@@ -501,6 +507,7 @@ impl AttemptHooks for SendHooks {
             let outcome = Outcome::Requeued {
                 code: record.error_code.clone(),
                 message: record.error_message.clone().unwrap_or_default(),
+                kind: record.network_kind,
             };
             let input = attempt_input(record);
             let r = blocking(&self.ctx.store, move |s| {
@@ -540,6 +547,7 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
                     message,
                     application_id: Some(id),
                     clock_offset_secs: None,
+                    network_kind: None,
                 });
             }
             return;
@@ -597,6 +605,7 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
             },
             application_id: Some(id),
             clock_offset_secs: None,
+            network_kind: None,
         });
         let mut t = ctx.tally();
         if t.stop.is_none() {
@@ -639,21 +648,33 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
             tracing::warn!(kind = ?reason.kind, "outbox queue stopped: {}", reason.message);
             t.stop = Some(reason);
         }
-        let (apply_id, error_code, error_message) = match &outcome {
-            Outcome::Submitted { apply_id, .. } => (Some(*apply_id), None, None),
-            Outcome::Failed { code, message, .. } => {
-                (None, Some(code.clone()), Some(message.clone()))
+        let (apply_id, error_code, error_message, error_kind) = match &outcome {
+            Outcome::Submitted { apply_id, .. } => (Some(*apply_id), None, None, None),
+            Outcome::Failed {
+                code,
+                message,
+                kind,
+                ..
+            } => (None, Some(code.clone()), Some(message.clone()), *kind),
+            Outcome::Unknown {
+                code,
+                message,
+                kind,
+                ..
             }
-            Outcome::Unknown { code, message, .. } | Outcome::Requeued { code, message } => {
-                (None, code.clone(), Some(message.clone()))
-            }
+            | Outcome::Requeued {
+                code,
+                message,
+                kind,
+            } => (None, code.clone(), Some(message.clone()), *kind),
         };
-        BatchResult {
+        ApplicationResult {
             application_id: id,
             state,
             apply_id,
             error_code,
             error_message,
+            error_kind,
             numbers,
         }
     };
@@ -662,11 +683,11 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
         // start turns it into `unknown`. An ApplyId is kept in the report, the progress event
         // and the log, so the user can enter it.
         let apply_id = batch.apply_id;
-        ctx.emit(RunPhase::Running, Some(batch));
+        ctx.emit(SendPhase::Running, Some(batch));
         storage_failure(ctx, id, e, apply_id);
         return;
     }
-    ctx.emit(RunPhase::Running, Some(batch));
+    ctx.emit(SendPhase::Running, Some(batch));
 }
 
 /// Tries to record an answer a few times (a locked or briefly failing database), so an ApplyId
@@ -730,6 +751,7 @@ fn storage_failure(ctx: &Ctx, id: i64, e: OutboxError, apply_id: Option<u64>) {
             message,
             application_id: Some(id),
             clock_offset_secs: None,
+            network_kind: None,
         });
     }
     // With an ApplyId the run ends `Stopped` with a report that lists it; otherwise as an error.

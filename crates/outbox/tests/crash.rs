@@ -11,7 +11,7 @@ use std::time::Duration;
 use common::*;
 use numdesk_client::{Client, ClientConfig, Credentials, RateLimit, RateLimiter, RetryPolicy};
 use numdesk_outbox::{
-    CREATE_ACTION, NoProgress, ProgressEvent, ProgressSink, RunControl, Selection, SubmitSettings,
+    CREATE_ACTION, NoProgress, ProgressEvent, ProgressSink, Selection, SendControl, SubmitSettings,
     endpoint_scope,
 };
 use numdesk_sandbox::{Faults, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, SandboxConfig};
@@ -66,7 +66,7 @@ async fn a_crash_while_backing_off_after_rejections_leaves_no_unknown() {
             .enqueue_draft(d, &settings, &scope)
             .unwrap()
             .application_ids;
-        let control = RunControl::new();
+        let control = SendControl::new();
         let run = outbox.run(&client, &Selection::All, &control, Arc::new(NoProgress));
         // The process dies 700 ms in: one application accepted, the others rejected and
         // waiting for their retry.
@@ -157,6 +157,7 @@ async fn a_restarted_sender_counts_the_attempts_of_the_last_second() {
             &Outcome::Requeued {
                 code: Some("RequestLimitExceeded".into()),
                 message: String::new(),
+                kind: None,
             },
             &earlier,
         )
@@ -166,7 +167,7 @@ async fn a_restarted_sender_counts_the_attempts_of_the_last_second() {
         .run(
             &client,
             &Selection::Applications(vec![]),
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
@@ -220,7 +221,7 @@ async fn a_panic_in_one_send_task_does_not_abort_the_others_mid_request() {
         .unwrap();
     let sink = Arc::new(PanicOnFirstAnswer(Default::default()));
     let result = outbox
-        .run(&client, &Selection::All, &RunControl::new(), sink)
+        .run(&client, &Selection::All, &SendControl::new(), sink)
         .await;
     assert!(result.is_err(), "the panic is reported as the run's error");
     let sending: Vec<_> = states(outbox.store())
@@ -284,7 +285,7 @@ async fn a_failed_write_of_the_answer_is_retried() {
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
@@ -323,7 +324,12 @@ async fn an_apply_id_the_database_cannot_take_is_kept_and_shown() {
     fail_answer_writes(outbox.store(), true);
     let events = Arc::new(Events::default());
     let report = outbox
-        .run(&client, &Selection::All, &RunControl::new(), events.clone())
+        .run(
+            &client,
+            &Selection::All,
+            &SendControl::new(),
+            events.clone(),
+        )
         .await
         .expect("rule: the run ends with a report that keeps the ApplyId");
     let apply_id = sb.applications()[0].apply_id;
@@ -383,7 +389,7 @@ async fn pause_stops_new_requests_at_once_and_says_how_many_are_on_the_wire() {
             &scope,
         )
         .unwrap();
-    let control = RunControl::new();
+    let control = SendControl::new();
     let events = Arc::new(Events::default());
     let run = outbox.run(&client, &Selection::All, &control, events.clone());
     let pause_then_cancel = async {
@@ -400,7 +406,7 @@ async fn pause_stops_new_requests_at_once_and_says_how_many_are_on_the_wire() {
         .lock()
         .unwrap()
         .iter()
-        .find(|e| e.phase == numdesk_outbox::RunPhase::Paused)
+        .find(|e| e.phase == numdesk_outbox::SendPhase::Paused)
         .cloned()
         .expect("a paused event");
     let sent = sb.applications().len() as u32;

@@ -11,8 +11,8 @@ use std::time::Duration;
 use common::*;
 use numdesk_client::RateLimiter;
 use numdesk_outbox::{
-    ModifyResult, NoProgress, Outbox, OutboxConfig, OutboxError, PauseKind, RunControl, RunOutcome,
-    RunPhase, Selection, SubmitSettings, endpoint_scope,
+    ModifyResult, NoProgress, Outbox, OutboxConfig, OutboxError, PauseKind, Selection, SendControl,
+    SendOutcome, SendPhase, SubmitSettings, endpoint_scope,
 };
 use numdesk_sandbox::{Faults, SandboxConfig};
 use numdesk_store::{
@@ -49,24 +49,24 @@ async fn a_draft_is_sent_in_batches_and_every_apply_id_is_recorded() {
         .run(
             &client,
             &Selection::Draft(d),
-            &RunControl::new(),
+            &SendControl::new(),
             events.sink(),
         )
         .await
         .unwrap();
-    assert_eq!(report.outcome, RunOutcome::Finished);
+    assert_eq!(report.outcome, SendOutcome::Finished);
     assert_eq!(report.submitted, queued.application_ids);
     assert_eq!(report.rate_limited_attempts, 0);
 
     let all = events.all();
     assert_eq!(
         (all[0].phase, all[0].done, all[0].total),
-        (RunPhase::Running, 0, 3)
+        (SendPhase::Running, 0, 3)
     );
     let last = all.last().unwrap();
     assert_eq!(
         (last.phase, last.done, last.done_numbers),
-        (RunPhase::Finished, 3, 250)
+        (SendPhase::Finished, 3, 250)
     );
     let dones: Vec<u32> = all.iter().map(|e| e.done).collect();
     assert!(
@@ -171,7 +171,7 @@ async fn taken_numbers_are_left_out_and_a_permanent_error_fails_only_its_batch()
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
@@ -208,12 +208,12 @@ async fn taken_numbers_are_left_out_and_a_permanent_error_fails_only_its_batch()
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
         .unwrap();
-    assert_eq!(report.outcome, RunOutcome::Finished);
+    assert_eq!(report.outcome, SendOutcome::Finished);
     assert_eq!(report.failed.len(), 1, "the batch with taken numbers fails");
     assert_eq!(
         report.submitted.len(),
@@ -259,7 +259,7 @@ async fn a_dropped_response_is_unknown_never_resent_and_resolved_by_apply_id() {
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
@@ -280,7 +280,7 @@ async fn a_dropped_response_is_unknown_never_resent_and_resolved_by_apply_id() {
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
@@ -324,7 +324,7 @@ async fn an_internal_error_is_unknown_and_a_confirmed_resend_submits_it() {
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
@@ -342,7 +342,12 @@ async fn an_internal_error_is_unknown_and_a_confirmed_resend_submits_it() {
     let (resolve, resend) = unknown_resolutions(&sb.applications(), outbox.store());
     assert!(resolve.is_empty());
     let report = outbox
-        .resend_unknown(&client, resend[0], &RunControl::new(), Arc::new(NoProgress))
+        .resend_unknown(
+            &client,
+            resend[0],
+            &SendControl::new(),
+            Arc::new(NoProgress),
+        )
         .await
         .unwrap();
     assert_eq!(report.submitted, ids);
@@ -357,7 +362,7 @@ async fn an_internal_error_is_unknown_and_a_confirmed_resend_submits_it() {
 
     assert!(
         outbox
-            .resend_unknown(&client, ids[0], &RunControl::new(), Arc::new(NoProgress))
+            .resend_unknown(&client, ids[0], &SendControl::new(), Arc::new(NoProgress))
             .await
             .is_err(),
         "a submitted application is never resent"
@@ -383,10 +388,10 @@ async fn waiting_approval_overflow_pauses_the_whole_queue_and_resume_continues()
     let ids = outbox.enqueue_draft(d, &s, &scope).unwrap().application_ids;
     let events = Events::default();
     let report = outbox
-        .run(&client, &Selection::All, &RunControl::new(), events.sink())
+        .run(&client, &Selection::All, &SendControl::new(), events.sink())
         .await
         .unwrap();
-    let RunOutcome::Stopped { reason } = &report.outcome else {
+    let SendOutcome::Stopped { reason } = &report.outcome else {
         panic!("{:?}", report.outcome)
     };
     assert_eq!(
@@ -413,7 +418,7 @@ async fn waiting_approval_overflow_pauses_the_whole_queue_and_resume_continues()
         Some("InvalidParameterValue.WaitingApprovalOverflow")
     );
     let last = events.all().pop().unwrap();
-    assert_eq!(last.phase, RunPhase::Stopped);
+    assert_eq!(last.phase, SendPhase::Stopped);
     assert_eq!(
         last.pause_reason.unwrap().kind,
         PauseKind::WaitingApprovalOverflow
@@ -428,12 +433,12 @@ async fn waiting_approval_overflow_pauses_the_whole_queue_and_resume_continues()
             .run(
                 &client,
                 &Selection::All,
-                &RunControl::new(),
+                &SendControl::new(),
                 Arc::new(NoProgress),
             )
             .await
             .unwrap();
-        if r.outcome == RunOutcome::Finished {
+        if r.outcome == SendOutcome::Finished {
             break;
         }
         for app in sb.applications() {
@@ -466,7 +471,7 @@ async fn cancel_finishes_calls_in_flight_and_leaves_the_rest_queued() {
         ..settings()
     };
     let ids = outbox.enqueue_draft(d, &s, &scope).unwrap().application_ids;
-    let control = RunControl::new();
+    let control = SendControl::new();
     let c = control.clone();
     let cancel_on_first = Arc::new(move |e: &numdesk_outbox::ProgressEvent| {
         if e.batch.is_some() {
@@ -477,7 +482,7 @@ async fn cancel_finishes_calls_in_flight_and_leaves_the_rest_queued() {
         .run(&client, &Selection::All, &control, cancel_on_first)
         .await
         .unwrap();
-    assert_eq!(report.outcome, RunOutcome::Cancelled);
+    assert_eq!(report.outcome, SendOutcome::Cancelled);
     let sent = report.submitted.len();
     assert!(
         (1..=2).contains(&sent),
@@ -499,7 +504,7 @@ async fn cancel_finishes_calls_in_flight_and_leaves_the_rest_queued() {
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
@@ -525,7 +530,7 @@ async fn pause_holds_new_calls_until_resume() {
         ..settings()
     };
     outbox.enqueue_draft(d, &s, &scope).unwrap();
-    let control = RunControl::new();
+    let control = SendControl::new();
     let c = control.clone();
     let store = Arc::clone(outbox.store());
     let seen_while_paused = Arc::new(std::sync::Mutex::new(None));
@@ -534,7 +539,7 @@ async fn pause_holds_new_calls_until_resume() {
         if e.batch.is_some() && e.done == 1 {
             c.pause();
         }
-        if e.phase == RunPhase::Paused {
+        if e.phase == SendPhase::Paused {
             let counts = store.state_counts().unwrap();
             *seen.lock().unwrap() = Some((e.done, counts));
             c.resume();
@@ -544,7 +549,7 @@ async fn pause_holds_new_calls_until_resume() {
         .run(&client, &Selection::All, &control, sink)
         .await
         .unwrap();
-    assert_eq!(report.outcome, RunOutcome::Finished);
+    assert_eq!(report.outcome, SendOutcome::Finished);
     assert_eq!(report.submitted.len(), 3, "resume continues to the end");
     let (done, counts) = seen_while_paused
         .lock()
@@ -585,7 +590,7 @@ async fn a_crash_after_sending_was_committed_leaves_unknown_and_nothing_is_resen
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
@@ -642,20 +647,34 @@ async fn requests_that_cannot_leave_stop_the_queue_and_stay_queued() {
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
         .unwrap();
-    let RunOutcome::Stopped { reason } = report.outcome else {
+    let SendOutcome::Stopped { reason } = report.outcome else {
         panic!()
     };
     assert_eq!(reason.kind, PauseKind::Network);
+    assert_eq!(
+        reason.network_kind,
+        Some(numdesk_client::NetworkKind::ConnectionRefused),
+        "the pause names which network failure, by its stable name"
+    );
     assert_eq!(
         report.queued, ids,
         "rule: nothing reached Tencent, so nothing is unknown"
     );
     assert!(report.unknown.is_empty());
+    let first = outbox.store().application(ids[0]).unwrap().unwrap();
+    assert_eq!(
+        (first.error_code.as_deref(), first.error_kind),
+        (
+            Some("NotSent"),
+            Some(numdesk_client::NetworkKind::ConnectionRefused)
+        ),
+        "the application keeps it with its error, for the UI to name the problem"
+    );
 }
 
 #[tokio::test]
@@ -677,7 +696,7 @@ async fn resending_through_another_endpoint_is_refused() {
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
@@ -690,7 +709,7 @@ async fn resending_through_another_endpoint_is_refused() {
     drop(outbox);
     let outbox = env.outbox();
     let err = outbox
-        .resend_unknown(&client, ids[0], &RunControl::new(), Arc::new(NoProgress))
+        .resend_unknown(&client, ids[0], &SendControl::new(), Arc::new(NoProgress))
         .await
         .unwrap_err();
     assert!(matches!(err, OutboxError::EndpointMismatch { .. }), "{err}");
@@ -713,7 +732,7 @@ async fn modify_changes_numbers_and_an_approved_application_is_explained() {
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
@@ -781,7 +800,7 @@ async fn reconcile_reads_every_page_and_marks_live_numbers_and_approved_applicat
         .run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         )
         .await
@@ -820,7 +839,7 @@ async fn an_undocumented_code_after_the_write_leaves_the_outcome_unknown() {
         .enqueue_draft(d, &one_each, &scope)
         .unwrap()
         .application_ids;
-    let control = RunControl::new();
+    let control = SendControl::new();
     let run = || outbox.run(&client, &Selection::All, &control, Arc::new(NoProgress));
     run().await.unwrap();
     let states: Vec<_> = ids

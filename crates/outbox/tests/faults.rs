@@ -11,7 +11,7 @@ use std::sync::Arc;
 use common::*;
 use numdesk_client::RateLimiter;
 use numdesk_outbox::{
-    NoProgress, RunControl, RunOutcome, Selection, SubmitSettings, endpoint_scope,
+    NoProgress, Selection, SendControl, SendOutcome, SubmitSettings, endpoint_scope,
 };
 use numdesk_sandbox::{Faults, SandboxConfig};
 use numdesk_store::{ApplicationFilter, ApplicationState};
@@ -50,7 +50,7 @@ async fn dropped_responses_internal_errors_and_rate_limits_never_duplicate_or_lo
             .run(
                 &client,
                 &Selection::All,
-                &RunControl::new(),
+                &SendControl::new(),
                 Arc::new(NoProgress),
             )
             .await
@@ -59,8 +59,8 @@ async fn dropped_responses_internal_errors_and_rate_limits_never_duplicate_or_lo
         // The guarantees hold after every round, not only at the end.
         check_agreement(&sb.applications(), outbox.store());
         match report.outcome {
-            RunOutcome::Finished => break,
-            RunOutcome::Stopped { reason } => {
+            SendOutcome::Finished => break,
+            SendOutcome::Stopped { reason } => {
                 assert_eq!(
                     reason.kind,
                     numdesk_outbox::PauseKind::RateLimited,
@@ -68,7 +68,7 @@ async fn dropped_responses_internal_errors_and_rate_limits_never_duplicate_or_lo
                 );
                 stops += 1;
             }
-            RunOutcome::Cancelled => panic!("nobody cancelled"),
+            SendOutcome::Cancelled => panic!("nobody cancelled"),
         }
     }
     let a = check_agreement(&sb.applications(), outbox.store());
@@ -106,7 +106,7 @@ async fn dropped_responses_internal_errors_and_rate_limits_never_duplicate_or_lo
         }
         for id in resend {
             outbox
-                .resend_unknown(&client, id, &RunControl::new(), Arc::new(NoProgress))
+                .resend_unknown(&client, id, &SendControl::new(), Arc::new(NoProgress))
                 .await
                 .unwrap();
         }
@@ -115,7 +115,7 @@ async fn dropped_responses_internal_errors_and_rate_limits_never_duplicate_or_lo
             .run(
                 &client,
                 &Selection::All,
-                &RunControl::new(),
+                &SendControl::new(),
                 Arc::new(NoProgress),
             )
             .await

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use numdesk_client::RateLimiter;
 use numdesk_outbox::{
-    Budget, NoProgress, RunControl, Schedule, Selection, SubmitSettings, Waiting, Watch,
+    Budget, NoProgress, Schedule, Selection, SendControl, SubmitSettings, Waiting, Watch,
     WatchChange, WatchConfig, endpoint_scope, parse_utc_ms,
 };
 use numdesk_sandbox::{SandboxConfig, Site};
@@ -192,7 +192,7 @@ async fn three_applications_are_seen_approved_without_a_click_on_both_sites() {
             .run(
                 &client,
                 &Selection::All,
-                &RunControl::new(),
+                &SendControl::new(),
                 Arc::new(NoProgress),
             )
             .await

@@ -75,3 +75,10 @@ fn numbers_in_use(list: &[crate::DuplicateNumber]) -> String {
         }
     )
 }
+
+impl From<numdesk_model::InvalidEndpointKind> for StoreError {
+    /// A stored endpoint kind this version does not know.
+    fn from(e: numdesk_model::InvalidEndpointKind) -> Self {
+        Self::Corrupt(e.to_string())
+    }
+}

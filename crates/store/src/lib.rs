@@ -29,8 +29,8 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use applications::{
     ApplicationFilter, ApplicationNumber, ApplicationPage, ApplicationQuery, ApplicationRow,
-    ApplicationScope, ApplicationSort, ApplicationState, ApplicationStatus, ApplicationSummary,
-    AttemptEntry, AttemptInput, DEFAULT_APPLICATION_PAGE, DuplicateNumber, EnqueueOutcome,
+    ApplicationSort, ApplicationState, ApplicationStatus, ApplicationSummary, AttemptEntry,
+    AttemptInput, ConnectionKind, DEFAULT_APPLICATION_PAGE, DuplicateNumber, EnqueueOutcome,
     HeldNumber, INTERRUPTED_NOTE, LiveMarks, MAX_APPLICATION_PAGE, ModifyOutcome, ModifyState,
     ModifyTarget, NOT_CREATED_NOTE, NewSubmission, Outcome, QueuedApplication, RESEND_NOTE,
     RESOLVED_NOTE, Recovered, StatusCount, SubmissionNumber,

@@ -42,6 +42,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0005_draft_columns.sql"),
         then: None,
     },
+    Migration {
+        name: "0006_error_kind",
+        sql: include_str!("../migrations/0006_error_kind.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build of the app writes.

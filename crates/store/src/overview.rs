@@ -1,13 +1,13 @@
 //! What the Overview screen reads: applications per shown status (with their numbers), the
 //! numbers that went live in the last days, and the applications that need the user — outcome
 //! unknown, refused and not yet copied to a draft, waiting long for Tencent's review. All of
-//! one [`ApplicationScope`], from the outbox tables as they are (no table of its own).
+//! one [`ConnectionKind`], from the outbox tables as they are (no table of its own).
 
 use rusqlite::{Connection, params, params_from_iter};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::applications::{ApplicationScope, ApplicationStatus};
+use crate::applications::{ApplicationStatus, ConnectionKind};
 use crate::types::get_u64;
 use crate::{Store, StoreError};
 
@@ -15,7 +15,7 @@ use crate::{Store, StoreError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OverviewQuery {
     /// The Sandbox's applications or Tencent's.
-    pub scope: ApplicationScope,
+    pub scope: ConnectionKind,
     /// Now, in Unix milliseconds (a parameter, so tests choose the clock).
     pub now_unix_ms: i64,
     /// "Went live lately" means live_at within this many milliseconds before now.
@@ -82,10 +82,10 @@ pub struct StoreOverview {
 }
 
 /// SQL for "`a` belongs to `scope`".
-fn scope_sql(scope: ApplicationScope) -> &'static str {
+fn scope_sql(scope: ConnectionKind) -> &'static str {
     match scope {
-        ApplicationScope::Sandbox => "a.endpoint_kind = 'sandbox'",
-        ApplicationScope::Tencent => "a.endpoint_kind <> 'sandbox'",
+        ConnectionKind::Sandbox => "a.endpoint_kind = 'sandbox'",
+        ConnectionKind::Tencent => "a.endpoint_kind <> 'sandbox'",
     }
 }
 
@@ -139,7 +139,7 @@ fn group(
     })
 }
 
-fn counts(conn: &Connection, scope: ApplicationScope) -> Result<Vec<StatusTally>, StoreError> {
+fn counts(conn: &Connection, scope: ConnectionKind) -> Result<Vec<StatusTally>, StoreError> {
     let mut stmt = conn.prepare(&format!(
         "SELECT a.state, a.approved_at IS NOT NULL, count(*), coalesce(sum({COUNT_SQL}), 0) \
          FROM applications a WHERE {} GROUP BY 1, 2",

@@ -1,7 +1,6 @@
 //! Value types shared by profiles, drafts and applications.
 
 use std::fmt;
-use std::str::FromStr;
 
 use rusqlite::Row;
 use serde::{Deserialize, Serialize};
@@ -90,58 +89,10 @@ impl NumberDetail {
     }
 }
 
-/// Which service an application was sent to. Sandbox and real submissions never mix: duplicate
-/// checks, resumes and reconciliation only look at applications of the same scope.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-// Not `EndpointKind` in TypeScript: numdesk-commands' `EndpointKind` (the active endpoint, with
-// "international") is exported under that name, and one file would overwrite the other.
-#[ts(rename = "ScopeKind")]
-pub enum EndpointKind {
-    /// Tencent Cloud's International site.
-    #[serde(rename = "intl")]
-    International,
-    /// Tencent Cloud's China site.
-    China,
-    /// A sandbox on this computer (any loopback URL: its port changes between runs).
-    Sandbox,
-    /// Another URL, told apart by its host.
-    Custom,
-}
-
-impl EndpointKind {
-    /// The stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::International => "intl",
-            Self::China => "china",
-            Self::Sandbox => "sandbox",
-            Self::Custom => "custom",
-        }
-    }
-}
-
-impl fmt::Display for EndpointKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for EndpointKind {
-    type Err = StoreError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "intl" => Ok(Self::International),
-            "china" => Ok(Self::China),
-            "sandbox" => Ok(Self::Sandbox),
-            "custom" => Ok(Self::Custom),
-            other => Err(StoreError::Corrupt(format!(
-                "unknown endpoint kind `{other}`"
-            ))),
-        }
-    }
-}
+/// Which service an application was sent to (the shared vocabulary's): Sandbox and real
+/// submissions never mix; duplicate checks, resumes and reconciliation only look at applications
+/// of the same scope.
+pub use numdesk_model::EndpointKind;
 
 /// The service applications are sent to: its kind and the Host header used.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

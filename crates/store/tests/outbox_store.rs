@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 
+use numdesk_model::NetworkKind;
 use numdesk_store::{
     ApplicationFilter, ApplicationState, ApplyOptions, AttemptInput, DraftHeader, DraftRow,
     EndpointKind, EndpointScope, ModifyOutcome, ModifyState, NewSubmission, NumberDetail, Outcome,
@@ -111,6 +112,68 @@ fn an_old_database_is_upgraded_with_a_backup_and_keeps_its_preferences() {
             .applications(&ApplicationFilter::all())
             .unwrap()
             .is_empty()
+    );
+}
+
+/// Schema 6 keeps which network failure stopped an application. Applications answered before
+/// get theirs once, from the client's own wording of the failure; the rest stay without one.
+#[test]
+fn applications_from_before_schema_6_get_their_network_failure_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("numdesk.sqlite3");
+    let ids = {
+        let store = Store::open(&path).unwrap();
+        store
+            .enqueue(&submission(sandbox(), numbers("0205", 400)))
+            .unwrap()
+            .application_ids
+    };
+    {
+        // As version 5 left them: the code and the English message, no kind.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let stored = [
+            (
+                "NotSent",
+                "the request was not sent: the server's certificate was not accepted (invalid peer certificate: UnknownIssuer)",
+            ),
+            (
+                "OutcomeUnknown",
+                "the request was sent but no response arrived: no response within the timeout (30s)",
+            ),
+            (
+                "InvalidParameter",
+                "the connection failed, says Tencent's own message",
+            ),
+            (
+                "NotSent",
+                "the request was not sent: the connection failed (x)",
+            ),
+        ];
+        for (id, (code, message)) in ids.iter().zip(stored) {
+            conn.execute(
+                "UPDATE applications SET error_code = ?2, error_message = ?3 WHERE id = ?1",
+                rusqlite::params![id, code, message],
+            )
+            .unwrap();
+        }
+        conn.execute_batch("ALTER TABLE applications DROP COLUMN error_kind")
+            .unwrap();
+        conn.pragma_update(None, "user_version", 5).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let kinds: Vec<_> = ids
+        .iter()
+        .map(|&id| store.application(id).unwrap().unwrap().error_kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            Some(NetworkKind::Certificate),
+            Some(NetworkKind::Timeout),
+            None,
+            Some(NetworkKind::Other),
+        ],
+        "a Tencent code is never read as a network failure, whatever its message says"
     );
 }
 
@@ -298,6 +361,7 @@ fn numbers_are_split_into_batches_and_taken_numbers_are_left_out_unless_insisted
             code: Some("InternalError".into()),
             message: "boom".into(),
             request_id: None,
+            kind: None,
         },
     );
     answer(
@@ -307,6 +371,7 @@ fn numbers_are_split_into_batches_and_taken_numbers_are_left_out_unless_insisted
             code: "InvalidParameter.X".into(),
             message: "no".into(),
             request_id: None,
+            kind: None,
         },
     );
 
@@ -486,11 +551,18 @@ fn unknown_applications_are_resolved_only_by_the_user() {
         code: Some("OutcomeUnknown".into()),
         message: "dropped".into(),
         request_id: None,
+        kind: Some(NetworkKind::ConnectionDropped),
     };
     answer(&store, ids[0], submitted(500));
     for &id in &ids[1..] {
         answer(&store, id, unknown());
     }
+    let kind = |id| store.application(id).unwrap().unwrap().error_kind;
+    assert_eq!(
+        kind(ids[1]),
+        Some(NetworkKind::ConnectionDropped),
+        "the network failure is kept with the error, by name"
+    );
     let err = store.resolve_with_apply_id(ids[1], 500).unwrap_err();
     assert!(
         matches!(err, StoreError::ApplyIdInUse { application_id, .. } if application_id == ids[0]),
@@ -498,8 +570,8 @@ fn unknown_applications_are_resolved_only_by_the_user() {
     );
     let resolved = store.resolve_with_apply_id(ids[1], 501).unwrap();
     assert_eq!(
-        (resolved.state, resolved.apply_id),
-        (ApplicationState::Submitted, Some(501))
+        (resolved.state, resolved.apply_id, resolved.error_kind),
+        (ApplicationState::Submitted, Some(501), None)
     );
     assert!(
         store.resolve_with_apply_id(ids[1], 502).is_err(),
@@ -545,6 +617,7 @@ fn failed_rows_become_a_new_draft_once() {
             code: "InvalidParameterValue.PhoneNumInvalid".into(),
             message: "bad numbers".into(),
             request_id: Some("r".into()),
+            kind: None,
         },
     );
     assert!(

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use numdesk_store::{
-    ApplicationScope, ApplicationStatus, ApplyOptions, EndpointKind, EndpointScope, NewSubmission,
+    ApplicationStatus, ApplyOptions, ConnectionKind, EndpointKind, EndpointScope, NewSubmission,
     NumberDetail, Outcome, OverviewQuery, Store, SubmissionNumber,
 };
 
@@ -80,7 +80,7 @@ fn now_ms() -> i64 {
     .unwrap()
 }
 
-fn query(scope: ApplicationScope, now_unix_ms: i64) -> OverviewQuery {
+fn query(scope: ConnectionKind, now_unix_ms: i64) -> OverviewQuery {
     OverviewQuery {
         scope,
         now_unix_ms,
@@ -107,7 +107,7 @@ fn sent_days_ago(store: &Store, id: i64, days: i64) {
 fn an_empty_database_has_no_history_and_every_status_at_zero() {
     let (_dir, store) = store();
     let o = store
-        .overview(&query(ApplicationScope::Sandbox, now_ms()))
+        .overview(&query(ConnectionKind::Sandbox, now_ms()))
         .unwrap();
     assert!(!o.history, "rule: a fresh install has no history");
     assert_eq!(o.counts.len(), ApplicationStatus::ALL.len());
@@ -141,6 +141,7 @@ fn counts_live_numbers_and_attention_groups_follow_the_outbox_within_one_scope()
                 code: Some("OutcomeUnknown".into()),
                 message: "the answer was lost".into(),
                 request_id: None,
+                kind: None,
             },
         );
     }
@@ -151,6 +152,7 @@ fn counts_live_numbers_and_attention_groups_follow_the_outbox_within_one_scope()
             code: "InvalidParameter.SipTrunkNotFound".into(),
             message: "no such trunk".into(),
             request_id: Some("req-f".into()),
+            kind: None,
         },
     );
     let live: HashSet<String> = (0..2)
@@ -169,12 +171,13 @@ fn counts_live_numbers_and_attention_groups_follow_the_outbox_within_one_scope()
             code: "AuthFailure.SecretIdNotFound".into(),
             message: "bad key".into(),
             request_id: None,
+            kind: None,
         },
     );
 
     let now = now_ms();
     let o = store
-        .overview(&query(ApplicationScope::Sandbox, now))
+        .overview(&query(ConnectionKind::Sandbox, now))
         .unwrap();
     assert!(o.history);
     let count = |s: ApplicationStatus| {
@@ -233,12 +236,12 @@ fn counts_live_numbers_and_attention_groups_follow_the_outbox_within_one_scope()
     // Two days later the application sent a day ago waits long too; a week and a bit later
     // nothing counts as gone live lately.
     let later = store
-        .overview(&query(ApplicationScope::Sandbox, now + 2 * DAY_MS + 60_000))
+        .overview(&query(ConnectionKind::Sandbox, now + 2 * DAY_MS + 60_000))
         .unwrap();
     assert_eq!(later.waiting_long.total, 2);
     assert_eq!(later.waiting_long.applications[0].id, ids[2]);
     let week_on = store
-        .overview(&query(ApplicationScope::Sandbox, now + 8 * DAY_MS))
+        .overview(&query(ConnectionKind::Sandbox, now + 8 * DAY_MS))
         .unwrap();
     assert_eq!(week_on.went_live.total, 0);
     assert_eq!(
@@ -257,18 +260,19 @@ fn counts_live_numbers_and_attention_groups_follow_the_outbox_within_one_scope()
                 code: None,
                 message: "lost".into(),
                 request_id: None,
+                kind: None,
             },
         );
     }
     let o = store
-        .overview(&query(ApplicationScope::Sandbox, now))
+        .overview(&query(ConnectionKind::Sandbox, now))
         .unwrap();
     assert_eq!((o.unknown.total, o.unknown.applications.len()), (5, 2));
 
     // A failed application copied into a new draft is dealt with.
     store.draft_from_failed(&[ids[6]]).unwrap();
     let o = store
-        .overview(&query(ApplicationScope::Sandbox, now))
+        .overview(&query(ConnectionKind::Sandbox, now))
         .unwrap();
     assert_eq!(
         o.failed.total, 0,
@@ -277,7 +281,7 @@ fn counts_live_numbers_and_attention_groups_follow_the_outbox_within_one_scope()
 
     // Tencent's overview sees only its own.
     let t = store
-        .overview(&query(ApplicationScope::Tencent, now))
+        .overview(&query(ConnectionKind::Tencent, now))
         .unwrap();
     assert_eq!(
         t.failed

@@ -17,6 +17,6 @@ pub mod setup;
 pub use agreement::{Agreement, check_agreement, unknown_lookup, unknown_resolutions};
 pub use files::{files_under, occurrences};
 pub use setup::{
-    Env, Events, SDK, TRUNK, client_for, client_with_key, draft, numbers, row, sandbox,
-    sandbox_config,
+    Env, Events, SDK, TRUNK, app_header, app_row, client_for, client_with_key, draft, numbers, row,
+    sandbox, sandbox_config,
 };

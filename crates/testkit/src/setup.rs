@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use numdesk_client::{Client, ClientConfig, Credentials, Endpoint, RateLimiter};
+use numdesk_model::NumberForm;
 use numdesk_outbox::{Outbox, OutboxConfig, ProgressEvent, ProgressSink};
 use numdesk_sandbox::{
     DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY, Sandbox,
@@ -91,6 +92,29 @@ pub fn row(number: &str) -> DraftRow {
         outbound_callee_format: None,
         carrier_phone_number: None,
         findings: Vec::new(),
+    }
+}
+
+/// A row of `number` as the app's own tests save them: CallType `call_type`, MaxCallCount 10,
+/// MaxCallPSec 2.
+pub fn app_row(number: &str, call_type: u8) -> DraftRow {
+    DraftRow {
+        call_type: Some(call_type),
+        max_call_count: Some(10),
+        max_call_p_sec: Some(2),
+        ..row(number)
+    }
+}
+
+/// A draft header for the sandbox's SdkAppId and `trunk` whose `+86…` numbers are sent as
+/// written (the default would send them nationally).
+pub fn app_header(name: &str, trunk: i64) -> DraftHeader {
+    DraftHeader {
+        name: name.into(),
+        sdk_app_id: Some(SDK),
+        sip_trunk_id: Some(trunk),
+        number_form: Some(NumberForm::International),
+        ..DraftHeader::default()
     }
 }
 

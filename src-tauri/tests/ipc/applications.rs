@@ -5,9 +5,9 @@
 use std::sync::Arc;
 
 use numdesk_commands::AppContext;
-use numdesk_outbox::{NoProgress, RunControl, Selection, SubmitSettings};
-use numdesk_sandbox::{DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, Faults};
-use numdesk_store::{ApplyOptions, DraftHeader, DraftRow};
+use numdesk_outbox::{NoProgress, Selection, SendControl, SubmitSettings};
+use numdesk_sandbox::{DEFAULT_SIP_TRUNK_ID, Faults};
+use numdesk_store::DraftRow;
 use serde_json::{Value, json};
 use tauri::Manager;
 
@@ -15,31 +15,10 @@ use crate::common::{Window, app, invoke, ok, window};
 
 /// Sends `numbers` for `trunk` to the app's sandbox in batches of 2, as the submit screen does.
 fn submit(ctx: &AppContext, numbers: &[&str], trunk: i64) {
-    let header = DraftHeader {
-        name: "ipc".into(),
-        profile_id: None,
-        sdk_app_id: Some(DEFAULT_SDK_APP_ID),
-        sip_trunk_id: Some(trunk),
-        options: ApplyOptions::default(),
-        source: None,
-        origin_draft_id: None,
-        country: None,
-        // The numbers below are written +86…: keep them so (the default sends them nationally).
-        number_form: Some(numdesk_import::NumberForm::International),
-        source_columns: None,
-    };
+    let header = numdesk_testkit::app_header("ipc", trunk);
     let rows: Vec<DraftRow> = numbers
         .iter()
-        .map(|n| DraftRow {
-            source_line: None,
-            phone_number: (*n).into(),
-            call_type: Some(1),
-            max_call_count: Some(10),
-            max_call_p_sec: Some(2),
-            outbound_callee_format: None,
-            carrier_phone_number: None,
-            findings: Vec::new(),
-        })
+        .map(|n| numdesk_testkit::app_row(n, 1))
         .collect();
     let draft = ctx.store().create_draft(&header, &rows).unwrap();
     let plan = numdesk_commands::active_connection_plan(ctx).unwrap();
@@ -55,7 +34,7 @@ fn submit(ctx: &AppContext, numbers: &[&str], trunk: i64) {
     tauri::async_runtime::block_on(ctx.outbox().run(
         &client,
         &Selection::Draft(draft),
-        &RunControl::new(),
+        &SendControl::new(),
         Arc::new(NoProgress),
     ))
     .unwrap();

@@ -8,16 +8,7 @@ use numdesk_store::{
 use serde_json::{Value, json};
 
 fn row(number: String) -> DraftRow {
-    DraftRow {
-        source_line: None,
-        phone_number: number,
-        call_type: Some(2),
-        max_call_count: Some(10),
-        max_call_p_sec: Some(2),
-        outbound_callee_format: None,
-        carrier_phone_number: None,
-        findings: Vec::new(),
-    }
+    numdesk_testkit::app_row(&number, 2)
 }
 
 /// A draft of `n` numbers written straight into the app's database file.

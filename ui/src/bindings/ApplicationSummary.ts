@@ -3,6 +3,7 @@ import type { ApplicationState } from "./ApplicationState";
 import type { ApplyOptions } from "./ApplyOptions";
 import type { EndpointScope } from "./EndpointScope";
 import type { ModifyState } from "./ModifyState";
+import type { NetworkKind } from "./NetworkKind";
 
 /**
  * An application as the UI and `numdesk history` show it.
@@ -56,6 +57,10 @@ error_code: string | null,
  * The matching message.
  */
 error_message: string | null, 
+/**
+ * Which network failure it was, when one (the UI names the problem from it).
+ */
+error_kind: NetworkKind | null, 
 /**
  * How the state was reached when no answer said so.
  */

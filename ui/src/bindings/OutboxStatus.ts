@@ -3,8 +3,8 @@ import type { ActiveEndpoint } from "./ActiveEndpoint";
 import type { ConnectionKind } from "./ConnectionKind";
 import type { EndpointScope } from "./EndpointScope";
 import type { ProgressEvent } from "./ProgressEvent";
-import type { RunKind } from "./RunKind";
-import type { RunPhase } from "./RunPhase";
+import type { SendPhase } from "./SendPhase";
+import type { SendingKind } from "./SendingKind";
 
 /**
  * What the interrupted-work banner and a returning submit screen read.
@@ -13,11 +13,11 @@ export type OutboxStatus = {
 /**
  * A run is going on now.
  */
-running: boolean, run: RunKind | null, 
+running: boolean, run: SendingKind | null, 
 /**
  * Where the current (or last) run is.
  */
-phase: RunPhase | null, 
+phase: SendPhase | null, 
 /**
  * The last progress event of the current (or last) run.
  */

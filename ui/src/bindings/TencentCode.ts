@@ -58,16 +58,18 @@ export const ERROR_CLASS_NAMES = [
 
 export type ErrorClassName = (typeof ERROR_CLASS_NAMES)[number];
 
-/** How the client's English messages word each network failure (the Display of NetworkErrorKind and UnknownOutcomeKind), keyed like `details.kind`: lets the UI tell a certificate problem from a DNS one in a stored message. */
-export const NETWORK_KIND_TEXT = {
-  Dns: "the server name could not be resolved",
-  ConnectionRefused: "the connection was refused",
-  Certificate: "the server's certificate was not accepted",
-  Tls: "the secure (TLS) connection could not be set up",
-  Proxy: "the proxy could not be used",
-  ConnectTimeout: "connecting timed out",
-  Other: "the connection failed",
-  Timeout: "no response within the timeout",
-  ConnectionDropped: "the connection was dropped before the response arrived",
-  ResponseTooLarge: "the answer was too large to read",
-} as const;
+/** Every network failure kind (`details.kind` of a network error, `error_kind` of an application, `network_kind` of a pause), by its stable name; the type is NetworkKind. */
+export const NETWORK_KINDS = [
+  "Dns",
+  "ConnectionRefused",
+  "Certificate",
+  "Tls",
+  "Proxy",
+  "ConnectTimeout",
+  "Other",
+  "Timeout",
+  "ConnectionDropped",
+  "ResponseTooLarge",
+  "HttpStatus",
+  "BadResponse",
+] as const;

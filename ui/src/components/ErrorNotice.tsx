@@ -1,6 +1,7 @@
 import { useState, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "../bindings/IpcError";
+import type { NetworkKind } from "../bindings/NetworkKind";
 import { describeStoredError, describeTencent, explainError, type TencentContext } from "../errors";
 import { ErrorFacts } from "./ErrorFacts";
 import { CloseIcon, ErrorIcon } from "./icons";
@@ -12,6 +13,8 @@ export type TencentFacts = {
   /** Tencent's own message (or the client's English text), for support. */
   message: string;
   requestId?: string | null;
+  /** Which network failure it was, as stored with it (reads as that problem). */
+  kind?: NetworkKind | null;
 };
 
 type Common = {

@@ -1,15 +1,10 @@
 import type { TFunction } from "i18next";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { IpcError } from "../bindings/IpcError";
-import { describeNetwork, NETWORK_KINDS, networkKindInMessage, type NetworkKind } from "./network";
-import {
-  describeTencent,
-  messageIdOf,
-  type ErrorDescription,
-  type TencentContext,
-} from "./tencent";
+import { describeNetwork, NETWORK_KINDS, type NetworkKind } from "./network";
+import { describeTencent, type ErrorDescription, type TencentContext } from "./tencent";
 
-export { describeNetwork, networkKindInMessage, type NetworkKind } from "./network";
+export { describeNetwork, type NetworkKind } from "./network";
 export { describePause } from "./pause";
 export {
   describeTencent,
@@ -59,22 +54,18 @@ const NEXT_KEY = {
 } as const satisfies Record<ErrorCode, string>;
 
 /**
- * A stored error (a batch's or an application's code and English message): the code's message
- * ({@link describeTencent}), except that a failure without a Tencent code ("NotSent",
- * "OutcomeUnknown") whose message names the network problem reads as that problem (certificate,
- * proxy, DNS, timeout, …).
+ * A stored error (a batch's or an application's code, English message and network failure
+ * kind): the code's message ({@link describeTencent}), except that a network failure reads as
+ * that problem (certificate, proxy, DNS, timeout, …), by the kind stored with it.
  */
 export function describeStoredError(
   t: TFunction,
-  stored: { code: string; message: string; requestId?: string | null },
+  stored: { code: string; message: string; requestId?: string | null; kind?: NetworkKind | null },
   context: TencentContext = {},
 ): ErrorDescription {
   const requestId = stored.requestId ?? context.requestId ?? null;
-  const id = messageIdOf(stored.code);
-  if (id === "notSent" || id === "outcomeUnknown" || id === "unexpectedResponse") {
-    const kind = networkKindInMessage(stored.message);
-    if (kind !== null) return describeNetwork(t, kind, requestId === "" ? null : requestId);
-  }
+  const kind = stored.kind ?? null;
+  if (kind !== null) return describeNetwork(t, kind, requestId === "" ? null : requestId);
   return describeTencent(t, stored.code, { ...context, requestId });
 }
 

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { PauseKind } from "../bindings/PauseKind";
 import type { PauseReason } from "../bindings/PauseReason";
-import { describeNetwork, networkKindInMessage } from "./network";
+import { describeNetwork } from "./network";
 import { describeTencent, messageIdOf, type ErrorDescription } from "./tencent";
 
 const PAUSE_KEY = {
@@ -37,7 +37,7 @@ export function describePause(
     return { title, nextStep, requestId: null };
   }
   let next = nextStep;
-  const worded = reason.kind === "network" ? networkKindInMessage(reason.message) : null;
+  const worded = reason.kind === "network" ? (reason.network_kind ?? null) : null;
   if (worded !== null) {
     // Say which network problem (certificate, proxy, DNS, …), and what fixes that one.
     const network = describeNetwork(t, worded);

@@ -4,7 +4,7 @@ import { Channel } from "@tauri-apps/api/core";
 import { call } from ".";
 import type { OutboxStatus } from "../bindings/OutboxStatus";
 import type { ProgressEvent } from "../bindings/ProgressEvent";
-import type { RunReport } from "../bindings/RunReport";
+import type { SendReport } from "../bindings/SendReport";
 import type { SandboxApproval } from "../bindings/SandboxApproval";
 import type { SandboxFaults } from "../bindings/SandboxFaults";
 import type { SubmitInput } from "../bindings/SubmitInput";
@@ -26,12 +26,12 @@ export function submitStart(
   draftId: number,
   settings: SubmitInput,
   onProgress: (event: ProgressEvent) => void,
-): Promise<RunReport> {
+): Promise<SendReport> {
   return call("submit_start", { draftId, settings, onProgress: channel(onProgress) });
 }
 
 /** Sends every queued application of the active destination. */
-export function outboxSendQueued(onProgress: (event: ProgressEvent) => void): Promise<RunReport> {
+export function outboxSendQueued(onProgress: (event: ProgressEvent) => void): Promise<SendReport> {
   return call("outbox_send_queued", { onProgress: channel(onProgress) });
 }
 
@@ -42,7 +42,7 @@ export function outboxSendQueued(onProgress: (event: ProgressEvent) => void): Pr
 export function outboxResendUnknown(
   id: number,
   onProgress: (event: ProgressEvent) => void,
-): Promise<RunReport> {
+): Promise<SendReport> {
   return call("outbox_resend_unknown", { id, onProgress: channel(onProgress) });
 }
 

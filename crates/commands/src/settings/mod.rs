@@ -26,7 +26,7 @@ use ts_rs::TS;
 
 use crate::connection::connection_use_sandbox;
 use crate::error::keychain_error;
-use crate::{ActiveEndpoint, AppContext, EndpointKind, ErrorCode, IpcError};
+use crate::{ActiveEndpoint, AppContext, ErrorCode, IpcError};
 
 pub(crate) const ACTIVE_KEY: &str = "connection.active";
 
@@ -40,15 +40,7 @@ pub const TENCENT_PROFILE_NAME: &str = "Tencent Cloud";
 /// Largest batch size accepted (numbers per CreateOwnNumberApply).
 pub const MAX_BATCH_SIZE: u32 = 1000;
 
-/// Which connection requests go to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ConnectionKind {
-    /// The built-in local sandbox: nothing is sent to Tencent.
-    Sandbox,
-    /// Tencent Cloud with the saved key.
-    Tencent,
-}
+pub use numdesk_model::ConnectionKind;
 
 /// The Tencent site of the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -207,13 +199,8 @@ pub(crate) fn parse_endpoint(site: Site, custom_url: Option<&str>) -> Result<End
 }
 
 pub(crate) fn endpoint_view(endpoint: &Endpoint) -> ActiveEndpoint {
-    let kind = match endpoint {
-        Endpoint::International => EndpointKind::International,
-        Endpoint::China => EndpointKind::China,
-        Endpoint::Custom(_) => EndpointKind::Custom,
-    };
     ActiveEndpoint {
-        kind,
+        kind: endpoint.kind(),
         label: endpoint.label(),
         url: endpoint.url().to_string(),
     }

@@ -15,11 +15,11 @@ use numdesk_commands::{
     application_detail, application_mark_not_created, application_modify, application_resolve,
     applications_draft_from_failed, applications_export, applications_list, applications_refresh,
 };
-use numdesk_outbox::{ModifyResult, NoProgress, RunControl, Selection, SubmitSettings};
+use numdesk_outbox::{ModifyResult, NoProgress, Selection, SendControl, SubmitSettings};
 use numdesk_sandbox::{DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, Faults};
 use numdesk_store::{
-    ApplicationQuery, ApplicationRow, ApplicationScope, ApplicationSort, ApplicationStatus,
-    ApplyOptions, DraftHeader, DraftRow, EndpointKind, EndpointScope, NewSubmission, NumberDetail,
+    ApplicationQuery, ApplicationRow, ApplicationSort, ApplicationStatus, ApplyOptions,
+    ConnectionKind, DraftRow, EndpointKind, EndpointScope, NewSubmission, NumberDetail,
     SubmissionNumber,
 };
 
@@ -32,31 +32,10 @@ fn numbers(from: u32, count: u32) -> Vec<String> {
 /// Saves a draft of `numbers` for `trunk`, queues it in batches of `batch` and sends it to the
 /// app's sandbox; returns the draft id.
 fn submit(ctx: &AppContext, numbers: &[String], trunk: i64, batch: usize) -> i64 {
-    let header = DraftHeader {
-        name: format!("list of {}", numbers.len()),
-        profile_id: None,
-        sdk_app_id: Some(DEFAULT_SDK_APP_ID),
-        sip_trunk_id: Some(trunk),
-        options: ApplyOptions::default(),
-        source: None,
-        origin_draft_id: None,
-        country: None,
-        // These numbers are written +86…: keep them so (the default sends them nationally).
-        number_form: Some(numdesk_import::NumberForm::International),
-        source_columns: None,
-    };
+    let header = numdesk_testkit::app_header(&format!("list of {}", numbers.len()), trunk);
     let rows: Vec<DraftRow> = numbers
         .iter()
-        .map(|n| DraftRow {
-            source_line: None,
-            phone_number: n.clone(),
-            call_type: Some(1),
-            max_call_count: Some(10),
-            max_call_p_sec: Some(2),
-            outbound_callee_format: None,
-            carrier_phone_number: None,
-            findings: Vec::new(),
-        })
+        .map(|n| numdesk_testkit::app_row(n, 1))
         .collect();
     let draft = ctx.store().create_draft(&header, &rows).unwrap();
     let plan = active_connection_plan(ctx).unwrap();
@@ -73,7 +52,7 @@ fn submit(ctx: &AppContext, numbers: &[String], trunk: i64, batch: usize) -> i64
         .block_on(ctx.outbox().run(
             &client,
             &Selection::Draft(draft),
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         ))
         .unwrap();
@@ -124,7 +103,7 @@ fn the_list_searches_filters_sorts_pages_and_keeps_sandbox_and_tencent_apart() {
     let page = applications_list(&ctx, &ApplicationQuery::default()).unwrap();
     assert_eq!(
         page.scope,
-        ApplicationScope::Sandbox,
+        ConnectionKind::Sandbox,
         "rule: the list opens on the active connection's applications (Sandbox at first run)"
     );
     assert_eq!(page.page.total, 5, "1 + 1 + 2 + 1 applications");
@@ -297,13 +276,13 @@ fn the_list_searches_filters_sorts_pages_and_keeps_sandbox_and_tencent_apart() {
     let tencent = applications_list(
         &ctx,
         &ApplicationQuery {
-            scope: Some(ApplicationScope::Tencent),
+            scope: Some(ConnectionKind::Tencent),
             ..ApplicationQuery::default()
         },
     )
     .unwrap();
-    assert_eq!(tencent.scope, ApplicationScope::Tencent);
-    assert_eq!(tencent.active_scope, ApplicationScope::Sandbox);
+    assert_eq!(tencent.scope, ConnectionKind::Tencent);
+    assert_eq!(tencent.active_scope, ConnectionKind::Sandbox);
     assert_eq!(
         (tencent.page.total, tencent.page.scope_total),
         (0, 0),

@@ -10,36 +10,14 @@ use numdesk_commands::{
     AppContext, LONG_REVIEW_WAIT, SubmitState, active_connection_plan,
     applications_draft_from_failed, applications_refresh, overview_at, overview_get,
 };
-use numdesk_outbox::{NoProgress, RunControl, Selection, SubmitSettings, now_unix_ms};
-use numdesk_sandbox::{DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, Faults};
-use numdesk_store::{
-    ApplicationScope, ApplicationStatus, ApplyOptions, DraftHeader, DraftRow, OverviewGroup,
-};
+use numdesk_outbox::{NoProgress, Selection, SendControl, SubmitSettings, now_unix_ms};
+use numdesk_sandbox::{DEFAULT_SIP_TRUNK_ID, Faults};
+use numdesk_store::{ApplicationStatus, ConnectionKind, DraftRow, OverviewGroup};
 
 fn draft(ctx: &AppContext, from: u32, count: u32, trunk: i64) -> i64 {
-    let header = DraftHeader {
-        name: format!("list {from}"),
-        profile_id: None,
-        sdk_app_id: Some(DEFAULT_SDK_APP_ID),
-        sip_trunk_id: Some(trunk),
-        options: ApplyOptions::default(),
-        source: None,
-        origin_draft_id: None,
-        country: None,
-        number_form: Some(numdesk_import::NumberForm::International),
-        source_columns: None,
-    };
+    let header = numdesk_testkit::app_header(&format!("list {from}"), trunk);
     let rows: Vec<DraftRow> = (from..from + count)
-        .map(|i| DraftRow {
-            source_line: None,
-            phone_number: format!("+86203800{i:04}"),
-            call_type: Some(1),
-            max_call_count: Some(10),
-            max_call_p_sec: Some(2),
-            outbound_callee_format: None,
-            carrier_phone_number: None,
-            findings: Vec::new(),
-        })
+        .map(|i| numdesk_testkit::app_row(&format!("+86203800{i:04}"), 1))
         .collect();
     ctx.store().create_draft(&header, &rows).unwrap()
 }
@@ -64,7 +42,7 @@ fn submit(ctx: &AppContext, from: u32, count: u32, trunk: i64, send: bool) -> Ve
             .block_on(ctx.outbox().run(
                 &client,
                 &Selection::Draft(draft),
-                &RunControl::new(),
+                &SendControl::new(),
                 Arc::new(NoProgress),
             ))
             .unwrap();
@@ -85,7 +63,7 @@ fn a_fresh_install_has_no_history_and_nothing_to_do() {
         !o.history,
         "rule: Import stays the first screen on a fresh install"
     );
-    assert_eq!(o.scope, ApplicationScope::Sandbox);
+    assert_eq!(o.scope, ConnectionKind::Sandbox);
     assert_eq!(o.attention, 0);
     assert_eq!(o.stopped_queue, None);
     assert_eq!(o.counts.len(), ApplicationStatus::ALL.len());
@@ -171,7 +149,7 @@ fn the_overview_counts_what_was_sent_and_lists_what_needs_the_user() {
         .block_on(ctx.outbox().run(
             &client,
             &Selection::Applications(queued.clone()),
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         ))
         .unwrap();

@@ -9,12 +9,12 @@ use crate::common::{open, runtime};
 use std::sync::{Arc, Mutex};
 
 use numdesk_commands::{
-    AppContext, ErrorCode, ProxyMode, RunKind, SandboxFaults, SettingsInput, Site, SubmitInput,
-    SubmitState, connection_use_tencent, outbox_cancel, outbox_pause, outbox_status,
-    resend_unknown_job, run_job, sandbox_faults_get, sandbox_faults_set, send_queued_job,
-    settings_save, submit_prepare, submit_preview, submit_start_job,
+    AppContext, ErrorCode, ProxyMode, SandboxFaults, SendingKind, SettingsInput, Site, SubmitInput,
+    SubmitState, claim_resend_unknown, claim_send_queued, claim_submit_start,
+    connection_use_tencent, outbox_cancel, outbox_pause, outbox_status, sandbox_faults_get,
+    sandbox_faults_set, send_claimed, settings_save, submit_prepare, submit_preview,
 };
-use numdesk_outbox::{PauseKind, ProgressEvent, RunOutcome, RunPhase};
+use numdesk_outbox::{PauseKind, ProgressEvent, SendOutcome, SendPhase};
 use numdesk_sandbox::{
     ApplicationState as SandboxState, DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, Sandbox,
     SandboxConfig,
@@ -25,16 +25,7 @@ use numdesk_store::{
 use serde_json::Value;
 
 fn row(number: String) -> DraftRow {
-    DraftRow {
-        source_line: None,
-        phone_number: number,
-        call_type: Some(2),
-        max_call_count: Some(10),
-        max_call_p_sec: Some(2),
-        outbound_callee_format: None,
-        carrier_phone_number: None,
-        findings: Vec::new(),
-    }
+    numdesk_testkit::app_row(&number, 2)
 }
 
 /// A draft of `n` numbers starting at `first` (rows come from "lines" 2, 3, … of a file).
@@ -196,21 +187,21 @@ fn a_submission_runs_to_completion_and_sends_what_the_preview_showed() {
     let state = SubmitState::default();
     let id = draft(&ctx, 2000, 250);
     let p = preview(&ctx, &state, id, &batch(100));
-    let job = submit_start_job(&ctx, &state, id, &confirmed(&ctx, id, batch(100))).unwrap();
+    let job = claim_submit_start(&ctx, &state, id, &confirmed(&ctx, id, batch(100))).unwrap();
     assert_eq!(job.application_ids.len(), 3);
     let first_local = job.application_ids[0];
     let events = Events::default();
     let report = runtime()
-        .block_on(run_job(&ctx, job, events.sink()))
+        .block_on(send_claimed(&ctx, job, events.sink()))
         .unwrap();
-    assert_eq!(report.outcome, RunOutcome::Finished);
+    assert_eq!(report.outcome, SendOutcome::Finished);
     assert_eq!(report.submitted.len(), 3, "{report:?}");
     let all = events.all();
     let batches: Vec<_> = all.iter().filter_map(|e| e.batch.as_ref()).collect();
     assert_eq!(batches.len(), 3, "one progress event per batch");
     assert!(batches.iter().all(|b| b.apply_id.is_some()));
     let last = all.last().unwrap();
-    assert_eq!(last.phase, RunPhase::Finished);
+    assert_eq!(last.phase, SendPhase::Finished);
     assert_eq!((last.done, last.total, last.done_numbers), (3, 3, 250));
 
     let sent = ctx.sandbox().applications();
@@ -242,9 +233,9 @@ fn a_submission_runs_to_completion_and_sends_what_the_preview_showed() {
 
     let status = outbox_status(&ctx, &state).unwrap();
     assert!(!status.running);
-    assert_eq!(status.phase, Some(RunPhase::Finished));
+    assert_eq!(status.phase, Some(SendPhase::Finished));
     assert_eq!((status.queued, status.unknown), (0, 0));
-    assert_eq!(status.run, Some(RunKind::Submit { draft_id: id }));
+    assert_eq!(status.run, Some(SendingKind::Submit { draft_id: id }));
 }
 
 #[test]
@@ -253,7 +244,7 @@ fn pause_then_cancel_keeps_the_rest_queued_and_send_queued_finishes_it() {
     let ctx = open(dir.path());
     let state = SubmitState::default();
     let id = draft(&ctx, 3000, 30);
-    let job = submit_start_job(&ctx, &state, id, &confirmed(&ctx, id, batch(1))).unwrap();
+    let job = claim_submit_start(&ctx, &state, id, &confirmed(&ctx, id, batch(1))).unwrap();
     let events = Events::default();
     let sink = {
         let events = events.clone();
@@ -264,15 +255,15 @@ fn pause_then_cancel_keeps_the_rest_queued_and_send_queued_finishes_it() {
             if e.batch.is_some() && e.done == 1 {
                 assert!(outbox_pause(&state), "a run is there to pause");
             }
-            if e.phase == RunPhase::Paused {
+            if e.phase == SendPhase::Paused {
                 assert!(outbox_cancel(&state));
             }
         }
     };
-    let report = runtime().block_on(run_job(&ctx, job, sink)).unwrap();
-    assert_eq!(report.outcome, RunOutcome::Cancelled);
+    let report = runtime().block_on(send_claimed(&ctx, job, sink)).unwrap();
+    assert_eq!(report.outcome, SendOutcome::Cancelled);
     assert!(
-        events.all().iter().any(|e| e.phase == RunPhase::Paused),
+        events.all().iter().any(|e| e.phase == SendPhase::Paused),
         "rule: pausing is reported"
     );
     assert!(
@@ -285,12 +276,12 @@ fn pause_then_cancel_keeps_the_rest_queued_and_send_queued_finishes_it() {
 
     let status = outbox_status(&ctx, &state).unwrap();
     assert_eq!(status.queued as usize, report.queued.len());
-    assert_eq!(status.phase, Some(RunPhase::Cancelled));
-    let job = send_queued_job(&ctx, &state).unwrap();
+    assert_eq!(status.phase, Some(SendPhase::Cancelled));
+    let job = claim_send_queued(&ctx, &state).unwrap();
     let report = runtime()
-        .block_on(run_job(&ctx, job, |_: &ProgressEvent| {}))
+        .block_on(send_claimed(&ctx, job, |_: &ProgressEvent| {}))
         .unwrap();
-    assert_eq!(report.outcome, RunOutcome::Finished);
+    assert_eq!(report.outcome, SendOutcome::Finished);
     assert_eq!(
         ctx.sandbox().applications().len(),
         30,
@@ -306,12 +297,12 @@ fn waiting_approval_overflow_stops_the_queue_and_send_queued_finishes_after_appr
     let state = SubmitState::default();
     // The built-in sandbox allows 50 pending applications per SdkAppId.
     let id = draft(&ctx, 4000, 55);
-    let job = submit_start_job(&ctx, &state, id, &confirmed(&ctx, id, batch(1))).unwrap();
+    let job = claim_submit_start(&ctx, &state, id, &confirmed(&ctx, id, batch(1))).unwrap();
     let events = Events::default();
     let report = runtime()
-        .block_on(run_job(&ctx, job, events.sink()))
+        .block_on(send_claimed(&ctx, job, events.sink()))
         .unwrap();
-    let RunOutcome::Stopped { reason } = &report.outcome else {
+    let SendOutcome::Stopped { reason } = &report.outcome else {
         panic!("rule: WaitingApprovalOverflow stops the queue: {report:?}");
     };
     assert_eq!(reason.kind, PauseKind::WaitingApprovalOverflow);
@@ -323,7 +314,7 @@ fn waiting_approval_overflow_stops_the_queue_and_send_queued_finishes_after_appr
     );
     assert!(report.failed.is_empty() && report.unknown.is_empty());
     let last = events.all().last().cloned().unwrap();
-    assert_eq!(last.phase, RunPhase::Stopped);
+    assert_eq!(last.phase, SendPhase::Stopped);
     assert_eq!(
         last.pause_reason.as_ref().map(|r| r.kind),
         Some(PauseKind::WaitingApprovalOverflow),
@@ -336,12 +327,12 @@ fn waiting_approval_overflow_stops_the_queue_and_send_queued_finishes_after_appr
             ctx.sandbox().approve(app.apply_id).unwrap();
         }
     }
-    let job = send_queued_job(&ctx, &state).unwrap();
+    let job = claim_send_queued(&ctx, &state).unwrap();
     assert_eq!(job.application_ids.len(), 5);
     let report = runtime()
-        .block_on(run_job(&ctx, job, |_: &ProgressEvent| {}))
+        .block_on(send_claimed(&ctx, job, |_: &ProgressEvent| {}))
         .unwrap();
-    assert_eq!(report.outcome, RunOutcome::Finished);
+    assert_eq!(report.outcome, SendOutcome::Finished);
     assert_eq!(report.submitted.len(), 5);
     assert_eq!(ctx.sandbox().applications().len(), 55);
 }
@@ -361,12 +352,12 @@ fn a_dropped_answer_leaves_the_application_unknown_until_the_user_resends() {
     .unwrap();
     assert_eq!(set.drop_next, 1);
     let id = draft(&ctx, 5000, 3);
-    let job = submit_start_job(&ctx, &state, id, &confirmed(&ctx, id, batch(1))).unwrap();
+    let job = claim_submit_start(&ctx, &state, id, &confirmed(&ctx, id, batch(1))).unwrap();
     let events = Events::default();
     let report = runtime()
-        .block_on(run_job(&ctx, job, events.sink()))
+        .block_on(send_claimed(&ctx, job, events.sink()))
         .unwrap();
-    assert_eq!(report.outcome, RunOutcome::Finished);
+    assert_eq!(report.outcome, SendOutcome::Finished);
     assert_eq!(report.unknown.len(), 1, "{report:?}");
     assert_eq!(report.submitted.len(), 2);
     assert_eq!(
@@ -395,14 +386,14 @@ fn a_dropped_answer_leaves_the_application_unknown_until_the_user_resends() {
 
     // The user confirmed the resend: it goes again (and, as warned, Tencent — here the
     // sandbox — refuses numbers it already holds from the first, created copy).
-    let job = resend_unknown_job(&ctx, &state, report.unknown[0]).unwrap();
+    let job = claim_resend_unknown(&ctx, &state, report.unknown[0]).unwrap();
     let again = runtime()
-        .block_on(run_job(&ctx, job, |_: &ProgressEvent| {}))
+        .block_on(send_claimed(&ctx, job, |_: &ProgressEvent| {}))
         .unwrap();
     assert_eq!(again.total, 1);
     assert_eq!(again.failed.len() + again.submitted.len(), 1, "{again:?}");
     assert_eq!(outbox_status(&ctx, &state).unwrap().unknown, 0);
-    let err = resend_unknown_job(&ctx, &state, report.submitted[0]).unwrap_err();
+    let err = claim_resend_unknown(&ctx, &state, report.submitted[0]).unwrap_err();
     assert_eq!(
         err.code,
         ErrorCode::InvalidInput,
@@ -443,8 +434,8 @@ fn a_second_run_is_refused_while_one_is_going_on() {
     let state = SubmitState::default();
     let a = draft(&ctx, 6000, 2);
     let b = draft(&ctx, 6100, 2);
-    let first = submit_start_job(&ctx, &state, a, &confirmed(&ctx, a, batch(1))).unwrap();
-    let err = submit_start_job(&ctx, &state, b, &confirmed(&ctx, b, batch(1))).unwrap_err();
+    let first = claim_submit_start(&ctx, &state, a, &confirmed(&ctx, a, batch(1))).unwrap();
+    let err = claim_submit_start(&ctx, &state, b, &confirmed(&ctx, b, batch(1))).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert_eq!(
         err.details.as_ref().unwrap()["reason"],
@@ -456,14 +447,14 @@ fn a_second_run_is_refused_while_one_is_going_on() {
         "{}",
         err.message
     );
-    assert!(send_queued_job(&ctx, &state).is_err());
+    assert!(claim_send_queued(&ctx, &state).is_err());
     assert!(outbox_status(&ctx, &state).unwrap().running);
     let report = runtime()
-        .block_on(run_job(&ctx, first, |_: &ProgressEvent| {}))
+        .block_on(send_claimed(&ctx, first, |_: &ProgressEvent| {}))
         .unwrap();
     assert_eq!(report.submitted.len(), 2);
     // Draft b was refused before anything was queued; now it may go.
-    let second = submit_start_job(&ctx, &state, b, &confirmed(&ctx, b, batch(1))).unwrap();
+    let second = claim_submit_start(&ctx, &state, b, &confirmed(&ctx, b, batch(1))).unwrap();
     assert_eq!(second.application_ids.len(), 2);
     drop(second);
     assert!(
@@ -485,7 +476,7 @@ fn a_start_is_refused_unless_it_matches_the_summary_the_user_confirmed() {
             .is_empty()
     };
     // Never confirmed from a summary.
-    let err = submit_start_job(&ctx, &state, id, &batch(10)).unwrap_err();
+    let err = claim_submit_start(&ctx, &state, id, &batch(10)).unwrap_err();
     assert_eq!(err.code, ErrorCode::PreviewChanged);
     assert_eq!(err.details.as_ref().unwrap()["reason"], "not_confirmed");
     let p = preview(&ctx, &state, id, &batch(10));
@@ -502,7 +493,7 @@ fn a_start_is_refused_unless_it_matches_the_summary_the_user_confirmed() {
         ctx.store().replace_draft_rows(id, &d.rows).unwrap();
     };
     edit(&ctx, "02000006599");
-    let err = submit_start_job(&ctx, &state, id, &shown).unwrap_err();
+    let err = claim_submit_start(&ctx, &state, id, &shown).unwrap_err();
     assert_eq!(err.code, ErrorCode::PreviewChanged, "a row changed");
     assert_eq!(err.details.as_ref().unwrap()["reason"], "changed");
     edit(&ctx, "02000006501");
@@ -520,12 +511,12 @@ fn a_start_is_refused_unless_it_matches_the_summary_the_user_confirmed() {
             ..shown.clone()
         },
     ] {
-        let err = submit_start_job(&ctx, &state, id, &changed).unwrap_err();
+        let err = claim_submit_start(&ctx, &state, id, &changed).unwrap_err();
         assert_eq!(err.code, ErrorCode::PreviewChanged, "{changed:?}");
     }
     assert!(nothing_queued(&ctx), "rule: nothing is queued on a refusal");
     // Back as it was shown: the same token is accepted.
-    let job = submit_start_job(&ctx, &state, id, &shown).unwrap();
+    let job = claim_submit_start(&ctx, &state, id, &shown).unwrap();
     assert_eq!(job.application_ids.len(), 1);
 }
 
@@ -563,7 +554,7 @@ fn rows_with_errors_block_and_are_listed_with_their_positions() {
     assert_eq!(p["blocked"][0]["message"], "not a phone number");
     assert!(p["request"].is_null());
     let input = confirmed(&ctx, id, SubmitInput::default());
-    let err = submit_start_job(&ctx, &state, id, &input).unwrap_err();
+    let err = claim_submit_start(&ctx, &state, id, &input).unwrap_err();
     assert_eq!(err.details.unwrap()["reason"], "draft_has_errors");
     assert!(
         ctx.store()
@@ -580,9 +571,9 @@ fn numbers_taken_by_earlier_applications_are_left_out_unless_the_user_insists() 
     let ctx = open(dir.path());
     let state = SubmitState::default();
     let a = draft(&ctx, 7000, 3);
-    let job = submit_start_job(&ctx, &state, a, &confirmed(&ctx, a, batch(10))).unwrap();
+    let job = claim_submit_start(&ctx, &state, a, &confirmed(&ctx, a, batch(10))).unwrap();
     runtime()
-        .block_on(run_job(&ctx, job, |_: &ProgressEvent| {}))
+        .block_on(send_claimed(&ctx, job, |_: &ProgressEvent| {}))
         .unwrap();
     // Two of a's numbers, one new, and a repeat.
     let rows = vec![

@@ -16,7 +16,7 @@ use numdesk_commands::{
     watch_settings_set, watch_status,
 };
 use numdesk_import::Code;
-use numdesk_outbox::{NoProgress, RunControl, Selection, SubmitSettings, endpoint_scope};
+use numdesk_outbox::{NoProgress, Selection, SendControl, SubmitSettings, endpoint_scope};
 use numdesk_sandbox::{
     DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY,
 };
@@ -45,7 +45,7 @@ fn submit(ctx: &AppContext, id: i64) {
         .block_on(ctx.outbox().run(
             &client,
             &Selection::All,
-            &RunControl::new(),
+            &SendControl::new(),
             Arc::new(NoProgress),
         ))
         .unwrap();

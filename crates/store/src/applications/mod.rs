@@ -17,6 +17,7 @@ mod resolve;
 use std::fmt;
 use std::str::FromStr;
 
+use numdesk_model::NetworkKind;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -31,8 +32,8 @@ pub(crate) use keys::backfill_number_keys;
 pub use live::{HeldNumber, LiveMarks};
 pub use modify::{ModifyOutcome, ModifyTarget};
 pub use page::{
-    ApplicationPage, ApplicationQuery, ApplicationRow, ApplicationScope, ApplicationSort,
-    ApplicationStatus, DEFAULT_APPLICATION_PAGE, MAX_APPLICATION_PAGE, StatusCount,
+    ApplicationPage, ApplicationQuery, ApplicationRow, ApplicationSort, ApplicationStatus,
+    ConnectionKind, DEFAULT_APPLICATION_PAGE, MAX_APPLICATION_PAGE, StatusCount,
 };
 pub use queue::{
     DuplicateNumber, EnqueueOutcome, INTERRUPTED_NOTE, NewSubmission, Outcome, QueuedApplication,
@@ -151,6 +152,8 @@ pub struct ApplicationSummary {
     pub error_code: Option<String>,
     /// The matching message.
     pub error_message: Option<String>,
+    /// Which network failure it was, when one (the UI names the problem from it).
+    pub error_kind: Option<NetworkKind>,
     /// How the state was reached when no answer said so.
     pub note: Option<String>,
     /// Phone numbers, in DetailList order.
@@ -315,7 +318,7 @@ pub(crate) const SUMMARY_COLUMNS: &str = "a.id, a.draft_id, a.batch_index, a.end
     a.error_message, a.note, a.approved_at, a.redrafted_to, a.modify_state, a.modify_count, \
     a.modify_error_code, a.modify_error_message, a.created_at, a.updated_at, a.sent_at, \
     a.answered_at, (SELECT count(*) FROM application_numbers n \
-    WHERE n.application_id = a.id AND n.live_at IS NOT NULL)";
+    WHERE n.application_id = a.id AND n.live_at IS NOT NULL), a.error_kind";
 
 fn corrupt_column(message: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, message.into())
@@ -360,6 +363,10 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ApplicationSum
         sent_at: row.get(27)?,
         answered_at: row.get(28)?,
         live_numbers: row.get(29)?,
+        // A name this version does not know (written by a newer one) reads as none.
+        error_kind: row
+            .get::<_, Option<String>>(30)?
+            .and_then(|k| k.parse().ok()),
         numbers: Vec::new(),
     })
 }

@@ -4,6 +4,7 @@
 //! Over 500 lines: the list's search, filter, sort and paging are built into one SQL statement; the
 //! tests of each are here.
 
+pub use numdesk_model::ConnectionKind;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -91,28 +92,6 @@ const COUNT_SQL: &str =
 const LIVE_SQL: &str = "(SELECT count(*) FROM application_numbers n \
     WHERE n.application_id = a.id AND n.live_at IS NOT NULL)";
 
-/// Which service's applications: the built-in sandbox's or Tencent's (either site or a custom
-/// URL). The two are kept apart everywhere.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum ApplicationScope {
-    /// Sent to the built-in sandbox: nothing reached Tencent.
-    Sandbox,
-    /// Sent to Tencent Cloud.
-    Tencent,
-}
-
-impl ApplicationScope {
-    /// The scope an application recorded with `kind` belongs to.
-    pub fn of(kind: EndpointKind) -> Self {
-        if kind == EndpointKind::Sandbox {
-            Self::Sandbox
-        } else {
-            Self::Tencent
-        }
-    }
-}
-
 /// The column a page is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -133,7 +112,7 @@ pub enum ApplicationSort {
 #[ts(optional_fields)]
 pub struct ApplicationQuery {
     /// Only the sandbox's or only Tencent's applications.
-    pub scope: Option<ApplicationScope>,
+    pub scope: Option<ConnectionKind>,
     /// Only these shown statuses.
     #[serde(default)]
     pub statuses: Vec<ApplicationStatus>,
@@ -249,8 +228,8 @@ impl ApplicationQuery {
         let mut conds = vec!["1 = 1".to_owned()];
         let mut params: Vec<Value> = Vec::new();
         match self.scope {
-            Some(ApplicationScope::Sandbox) => conds.push("a.endpoint_kind = 'sandbox'".into()),
-            Some(ApplicationScope::Tencent) => conds.push("a.endpoint_kind <> 'sandbox'".into()),
+            Some(ConnectionKind::Sandbox) => conds.push("a.endpoint_kind = 'sandbox'".into()),
+            Some(ConnectionKind::Tencent) => conds.push("a.endpoint_kind <> 'sandbox'".into()),
             None => {}
         }
         if let Some(raw) = self.search.as_deref() {
@@ -446,7 +425,7 @@ impl Store {
     /// outbox states.
     pub fn application_ids_in(
         &self,
-        scope: ApplicationScope,
+        scope: ConnectionKind,
         ids: Option<&[i64]>,
         states: &[ApplicationState],
     ) -> Result<Vec<(i64, u64)>, StoreError> {

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use numdesk_model::{Country, PhoneChecker};
+use numdesk_model::{Country, NetworkKind, PhoneChecker};
 use rusqlite::{Connection, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -147,6 +147,8 @@ pub enum Outcome {
         message: String,
         /// RequestId, if any.
         request_id: Option<String>,
+        /// Which network failure, when one (an HTTP status or a body that is not Tencent's).
+        kind: Option<NetworkKind>,
     },
     /// It may have been created; no answer says so.
     Unknown {
@@ -156,6 +158,8 @@ pub enum Outcome {
         message: String,
         /// RequestId, if any.
         request_id: Option<String>,
+        /// Which network failure left it unknown (a timeout, a dropped connection), when one.
+        kind: Option<NetworkKind>,
     },
     /// Certainly not created, and worth sending again later (queue paused, network down):
     /// back to `queued`, with the reason kept.
@@ -164,6 +168,9 @@ pub enum Outcome {
         code: Option<String>,
         /// Why.
         message: String,
+        /// Which network failure kept it from being sent (DNS, a certificate, the proxy), when
+        /// one.
+        kind: Option<NetworkKind>,
     },
 }
 
@@ -457,8 +464,8 @@ impl Store {
             let n = tx.execute(
                 &format!(
                     "UPDATE applications SET state = 'sending', sent_at = {NOW}, \
-                     updated_at = {NOW}, error_code = NULL, error_message = NULL \
-                     WHERE id = ?1 AND state = 'queued'"
+                     updated_at = {NOW}, error_code = NULL, error_message = NULL, \
+                     error_kind = NULL WHERE id = ?1 AND state = 'queued'"
                 ),
                 [id],
             )?;
@@ -520,7 +527,8 @@ impl Store {
                         &format!(
                             "UPDATE applications SET state = 'submitted', apply_id = ?2, \
                              request_id = ?3, error_code = NULL, error_message = NULL, \
-                             answered_at = {NOW}, updated_at = {NOW} WHERE id = ?1"
+                             error_kind = NULL, answered_at = {NOW}, updated_at = {NOW} \
+                             WHERE id = ?1"
                         ),
                         params![id, to_sql_u64("ApplyId", *apply_id)?, request_id],
                     )?;
@@ -530,14 +538,15 @@ impl Store {
                     code,
                     message,
                     request_id,
+                    kind,
                 } => {
                     tx.execute(
                         &format!(
                             "UPDATE applications SET state = 'failed', request_id = ?2, \
-                             error_code = ?3, error_message = ?4, answered_at = {NOW}, \
-                             updated_at = {NOW} WHERE id = ?1"
+                             error_code = ?3, error_message = ?4, error_kind = ?5, \
+                             answered_at = {NOW}, updated_at = {NOW} WHERE id = ?1"
                         ),
-                        params![id, request_id, code, message],
+                        params![id, request_id, code, message, kind.map(NetworkKind::as_str)],
                     )?;
                     ApplicationState::Failed
                 }
@@ -545,24 +554,30 @@ impl Store {
                     code,
                     message,
                     request_id,
+                    kind,
                 } => {
                     tx.execute(
                         &format!(
                             "UPDATE applications SET state = 'unknown', request_id = ?2, \
-                             error_code = ?3, error_message = ?4, answered_at = {NOW}, \
-                             updated_at = {NOW} WHERE id = ?1"
+                             error_code = ?3, error_message = ?4, error_kind = ?5, \
+                             answered_at = {NOW}, updated_at = {NOW} WHERE id = ?1"
                         ),
-                        params![id, request_id, code, message],
+                        params![id, request_id, code, message, kind.map(NetworkKind::as_str)],
                     )?;
                     ApplicationState::Unknown
                 }
-                Outcome::Requeued { code, message } => {
+                Outcome::Requeued {
+                    code,
+                    message,
+                    kind,
+                } => {
                     tx.execute(
                         &format!(
                             "UPDATE applications SET state = 'queued', error_code = ?2, \
-                             error_message = ?3, sent_at = NULL, updated_at = {NOW} WHERE id = ?1"
+                             error_message = ?3, error_kind = ?4, sent_at = NULL, \
+                             updated_at = {NOW} WHERE id = ?1"
                         ),
-                        params![id, code, message],
+                        params![id, code, message, kind.map(NetworkKind::as_str)],
                     )?;
                     ApplicationState::Queued
                 }

@@ -65,7 +65,8 @@ impl Store {
             tx.execute(
                 &format!(
                     "UPDATE applications SET state = 'submitted', apply_id = ?2, note = ?3, \
-                     error_code = NULL, error_message = NULL, answered_at = {NOW}, \
+                     error_code = NULL, error_message = NULL, error_kind = NULL, \
+                     answered_at = {NOW}, \
                      updated_at = {NOW} WHERE id = ?1"
                 ),
                 params![id, apply, RESOLVED_NOTE],

@@ -32,6 +32,7 @@ function detail(
             ? "OutcomeUnknown"
             : null,
       error_message: status === "failed" ? "SipTrunkId 10001 not found" : null,
+      error_kind: null,
       note: null,
       numbers: [],
       live_numbers: 0,
@@ -172,6 +173,23 @@ describe("ApplicationDetailView", () => {
       expect(onOpenDraft).toHaveBeenCalledWith(55);
     });
     expect(callsOf(calls, "applications_draft_from_failed")[0]?.args).toEqual({ ids: [7] });
+  });
+
+  it("names the network problem by the kind stored with the error, not by its words", async () => {
+    const base = detail("unknown");
+    setup({
+      ...base,
+      application: {
+        ...base.application,
+        error_code: "OutcomeUnknown",
+        // The words say "certificate"; the stored kind says the connection broke.
+        error_message: "the server's certificate was not accepted",
+        error_kind: "ConnectionDropped",
+      },
+    });
+    const answer = await screen.findByTestId("application-answer");
+    expect(answer.textContent).toMatch(/connection broke after the request was sent/);
+    expect(answer.textContent).not.toMatch(/security certificate was not accepted/);
   });
 
   it("resolves an unknown outcome with the ApplyId from the console", async () => {

@@ -1,6 +1,6 @@
 import { useCallback, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
-import type { ApplicationScope } from "../../bindings/ApplicationScope";
+import type { ConnectionKind } from "../../bindings/ConnectionKind";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { toIpcError } from "../../ipc";
 import {
@@ -30,7 +30,7 @@ export function ApplicationDetailView({
   onOpenDraft,
 }: {
   id: number;
-  activeScope: ApplicationScope;
+  activeScope: ConnectionKind;
   onBack: () => void;
   onOpenDraft: (draftId: number) => Promise<void>;
 }): ReactElement {

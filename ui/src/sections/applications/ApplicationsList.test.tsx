@@ -4,7 +4,7 @@ import { I18nextProvider } from "react-i18next";
 import { describe, expect, it, vi } from "vitest";
 import type { ApplicationQuery } from "../../bindings/ApplicationQuery";
 import type { ApplicationRow } from "../../bindings/ApplicationRow";
-import type { ApplicationScope } from "../../bindings/ApplicationScope";
+import type { ConnectionKind } from "../../bindings/ConnectionKind";
 import type { ApplicationStatus } from "../../bindings/ApplicationStatus";
 import type { ApplicationsListPage } from "../../bindings/ApplicationsListPage";
 import type { RowsPage } from "../../bindings/RowsPage";
@@ -44,7 +44,7 @@ function statusOf(i: number): ApplicationStatus {
   return STATUSES[i % STATUSES.length] ?? "queued";
 }
 
-function page(query: ApplicationQuery, scope: ApplicationScope = "sandbox"): ApplicationsListPage {
+function page(query: ApplicationQuery, scope: ConnectionKind = "sandbox"): ApplicationsListPage {
   const all: number[] = [];
   for (let i = 1; i <= TOTAL; i++) {
     if (query.statuses.length > 0 && !query.statuses.includes(statusOf(i))) continue;

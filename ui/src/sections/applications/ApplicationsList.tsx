@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
-import type { ApplicationScope } from "../../bindings/ApplicationScope";
+import type { ConnectionKind } from "../../bindings/ConnectionKind";
 import type { ApplicationStatus } from "../../bindings/ApplicationStatus";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { toIpcError } from "../../ipc";
@@ -102,7 +102,7 @@ export function ApplicationsList({
   const scope = data.scope;
   const page = data.page;
   const inActive = scope === data.active_scope;
-  const scopeName = (s: ApplicationScope): string => t(`applicationsList.scope.${s}`);
+  const scopeName = (s: ConnectionKind): string => t(`applicationsList.scope.${s}`);
 
   const scopeSwitch = (
     <ScopeSwitch

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Overview } from "../../bindings/Overview";
-import type { RunReport } from "../../bindings/RunReport";
+import type { SendReport } from "../../bindings/SendReport";
 import { IDLE_STATUS } from "../../test/outboxFixtures";
 import { NO_HISTORY, app, overviewWith } from "../../test/overviewFixtures";
 import {
@@ -172,7 +172,7 @@ describe("Overview", () => {
   });
 
   it("Resume sending sends the queued work and shows the run", async () => {
-    const resumed = deferred<RunReport>();
+    const resumed = deferred<SendReport>();
     const { user, calls } = withOverview(BUSY, {
       outbox_send_queued: () => resumed.promise,
       outbox_status: () => ({ ...IDLE_STATUS, queued: 2 }),

@@ -1,9 +1,9 @@
 import { useId, useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
-import type { BatchResult } from "../../bindings/BatchResult";
+import type { ApplicationResult } from "../../bindings/ApplicationResult";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { describePause, describeTencent, messageIdOf } from "../../errors";
+import { describeNetwork, describePause, describeTencent, messageIdOf } from "../../errors";
 import { toIpcError } from "../../ipc";
 import { outboxCancel, outboxPause, outboxResume } from "../../ipc/submit";
 import type { IpcError } from "../../bindings/IpcError";
@@ -15,8 +15,9 @@ function duration(t: TFunction, ms: number): string {
 }
 
 /** One batch's outcome in plain language. */
-export function batchText(t: TFunction, b: BatchResult): string {
+export function batchText(t: TFunction, b: ApplicationResult): string {
   const reason = (): string => {
+    if (b.error_kind !== null) return describeNetwork(t, b.error_kind).title;
     const code = b.error_code ?? "";
     if (code !== "" && messageIdOf(code) !== "unknown") return describeTencent(t, code).title;
     return b.error_message ?? code;

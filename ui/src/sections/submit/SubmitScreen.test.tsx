@@ -6,10 +6,10 @@ import userEvent from "@testing-library/user-event";
 import type { Channel } from "@tauri-apps/api/core";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it, vi } from "vitest";
-import type { BatchResult } from "../../bindings/BatchResult";
+import type { ApplicationResult } from "../../bindings/ApplicationResult";
 import type { OutboxStatus } from "../../bindings/OutboxStatus";
 import type { ProgressEvent } from "../../bindings/ProgressEvent";
-import type { RunReport } from "../../bindings/RunReport";
+import type { SendReport } from "../../bindings/SendReport";
 import type { SubmitInput } from "../../bindings/SubmitInput";
 import type { SubmitPreview } from "../../bindings/SubmitPreview";
 import { createI18n } from "../../i18n";
@@ -88,19 +88,20 @@ function event(over: Partial<ProgressEvent> = {}): ProgressEvent {
   };
 }
 
-function batch(id: number, over: Partial<BatchResult> = {}): BatchResult {
+function batch(id: number, over: Partial<ApplicationResult> = {}): ApplicationResult {
   return {
     application_id: id,
     state: "submitted",
     apply_id: 880000 + id,
     error_code: null,
     error_message: null,
+    error_kind: null,
     numbers: 100,
     ...over,
   };
 }
 
-function report(over: Partial<RunReport> = {}): RunReport {
+function report(over: Partial<SendReport> = {}): SendReport {
   return {
     outcome: { kind: "finished" },
     total: 3,
@@ -163,7 +164,7 @@ function setup(handlers: Partial<Record<string, Handler>>) {
 
 function startHandler(
   channel: { current: Channel<ProgressEvent> | null },
-  end: ReturnType<typeof deferred<RunReport>>,
+  end: ReturnType<typeof deferred<SendReport>>,
 ): Handler {
   return (args) => {
     channel.current = (args as { onProgress: Channel<ProgressEvent> }).onProgress;
@@ -266,7 +267,7 @@ describe("Submit screen", () => {
 
   it("asks for confirmation naming the count and the destination before sending", async () => {
     const channel: { current: Channel<ProgressEvent> | null } = { current: null };
-    const end = deferred<RunReport>();
+    const end = deferred<SendReport>();
     const { user, calls } = setup({
       submit_preview: () =>
         preview({
@@ -306,7 +307,7 @@ describe("Submit screen", () => {
 
   it("binds the confirmation to the summary shown and asks again when it changed", async () => {
     const channel: { current: Channel<ProgressEvent> | null } = { current: null };
-    const end = deferred<RunReport>();
+    const end = deferred<SendReport>();
     let summaries = 0;
     let starts = 0;
     const { user, calls } = setup({
@@ -351,7 +352,7 @@ describe("Submit screen", () => {
 
   it("renders progress, ETA and every batch's result from the events, then the summary", async () => {
     const channel: { current: Channel<ProgressEvent> | null } = { current: null };
-    const end = deferred<RunReport>();
+    const end = deferred<SendReport>();
     const { user } = setup({ submit_start: startHandler(channel, end) });
     await user.click(screen.getByRole("button", { name: "open-submit" }));
     await user.click(await screen.findByTestId("submit-send"));
@@ -430,7 +431,7 @@ describe("Submit screen", () => {
 
   it("shows an ApplyId the database could not save, so it is not lost", async () => {
     const channel: { current: Channel<ProgressEvent> | null } = { current: null };
-    const end = deferred<RunReport>();
+    const end = deferred<SendReport>();
     const { user } = setup({ submit_start: startHandler(channel, end) });
     await user.click(screen.getByRole("button", { name: "open-submit" }));
     await user.click(await screen.findByTestId("submit-send"));
@@ -456,7 +457,7 @@ describe("Submit screen", () => {
 
   it("pauses and resumes through the outbox controls", async () => {
     const channel: { current: Channel<ProgressEvent> | null } = { current: null };
-    const end = deferred<RunReport>();
+    const end = deferred<SendReport>();
     const { user, calls } = setup({
       submit_start: startHandler(channel, end),
       outbox_pause: () => true,
@@ -489,8 +490,8 @@ describe("Submit screen", () => {
 
   it("says in plain language why the queue stopped and resumes the rest on request", async () => {
     const channel: { current: Channel<ProgressEvent> | null } = { current: null };
-    const end = deferred<RunReport>();
-    const resumed = deferred<RunReport>();
+    const end = deferred<SendReport>();
+    const resumed = deferred<SendReport>();
     const { user, calls } = setup({
       submit_start: startHandler(channel, end),
       outbox_send_queued: () => resumed.promise,
@@ -542,7 +543,7 @@ describe("Submit screen", () => {
 
 describe("Interrupted-work banner", () => {
   it("offers to resume queued work and review unknown outcomes found at start", async () => {
-    const resumed = deferred<RunReport>();
+    const resumed = deferred<SendReport>();
     const { user, calls, onNavigate } = setup({
       outbox_status: () => ({ ...IDLE, queued: 2, unknown: 1, recoveredAtStart: [9] }),
       outbox_send_queued: () => resumed.promise,
@@ -590,7 +591,7 @@ describe("Interrupted-work banner", () => {
 describe("One run at a time", () => {
   it("keeps Send disabled on another draft while a run goes on, with the progress one click away", async () => {
     const channel: { current: Channel<ProgressEvent> | null } = { current: null };
-    const end = deferred<RunReport>();
+    const end = deferred<SendReport>();
     const { user } = setup({ submit_start: startHandler(channel, end) });
     await user.click(screen.getByRole("button", { name: "open-submit" }));
     await user.click(await screen.findByTestId("submit-send"));

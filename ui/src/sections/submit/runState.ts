@@ -1,9 +1,9 @@
 // The state of a sending run as the screen shows it, built from the backend's progress events.
-import type { BatchResult } from "../../bindings/BatchResult";
+import type { ApplicationResult } from "../../bindings/ApplicationResult";
 import type { IpcError } from "../../bindings/IpcError";
 import type { ProgressEvent } from "../../bindings/ProgressEvent";
-import type { RunPhase } from "../../bindings/RunPhase";
-import type { RunReport } from "../../bindings/RunReport";
+import type { SendPhase } from "../../bindings/SendPhase";
+import type { SendReport } from "../../bindings/SendReport";
 import type { ActiveEndpoint } from "../../bindings/ActiveEndpoint";
 
 export type RunState = {
@@ -14,9 +14,9 @@ export type RunState = {
   /** The last progress event. */
   last: ProgressEvent | null;
   /** Every batch reported so far, in the order first reported (a later report replaces). */
-  batches: BatchResult[];
+  batches: ApplicationResult[];
   /** How the last run ended. */
-  report: RunReport | null;
+  report: SendReport | null;
   /** Why the last run could not start or failed. */
   error: IpcError | null;
 };
@@ -41,7 +41,7 @@ export function withEvent(state: RunState, event: ProgressEvent): RunState {
 }
 
 /** The phase to show: the last event's, or "running" before the first one arrives. */
-export function phaseOf(state: RunState): RunPhase | null {
+export function phaseOf(state: RunState): SendPhase | null {
   if (state.last !== null) return state.last.phase;
   return state.status === "running" ? "running" : null;
 }

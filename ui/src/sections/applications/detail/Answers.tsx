@@ -22,6 +22,7 @@ export function Answers({ detail }: { detail: ApplicationDetail }): ReactElement
             code: app.error_code,
             message: app.error_message ?? "",
             requestId: app.request_id,
+            kind: app.error_kind,
           }}
           context={{ action: "create" }}
         />

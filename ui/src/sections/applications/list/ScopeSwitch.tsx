@@ -1,14 +1,14 @@
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
-import type { ApplicationScope } from "../../../bindings/ApplicationScope";
+import type { ConnectionKind } from "../../../bindings/ConnectionKind";
 
 /** Sandbox or Tencent: whose applications the list shows. */
 export function ScopeSwitch({
   scope,
   onScope,
 }: {
-  scope: ApplicationScope;
-  onScope: (scope: ApplicationScope) => void;
+  scope: ConnectionKind;
+  onScope: (scope: ConnectionKind) => void;
 }): ReactElement {
   const { t } = useTranslation();
   return (

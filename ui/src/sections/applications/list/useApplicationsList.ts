@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApplicationQuery } from "../../../bindings/ApplicationQuery";
-import type { ApplicationScope } from "../../../bindings/ApplicationScope";
+import type { ConnectionKind } from "../../../bindings/ConnectionKind";
 import type { ApplicationStatus } from "../../../bindings/ApplicationStatus";
 import type { ApplicationsListPage } from "../../../bindings/ApplicationsListPage";
 import type { ExportFormat } from "../../../bindings/ExportFormat";
@@ -46,7 +46,7 @@ export type ListAction =
   /** Typing paused: the query searches for `text`. */
   | { type: "search"; text: string }
   | { type: "clearFilters" }
-  | { type: "scope"; scope: ApplicationScope }
+  | { type: "scope"; scope: ConnectionKind }
   | { type: "loaded"; data: ApplicationsListPage }
   | { type: "problem"; problem: Problem | null }
   | { type: "status"; status: string | null }

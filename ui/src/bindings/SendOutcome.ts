@@ -2,9 +2,9 @@
 import type { PauseReason } from "./PauseReason";
 
 /**
- * How a run ended.
+ * How a sending ended.
  */
-export type RunOutcome = { "kind": "finished" } | { "kind": "cancelled" } | { "kind": "stopped", 
+export type SendOutcome = { "kind": "finished" } | { "kind": "cancelled" } | { "kind": "stopped", 
 /**
  * Why.
  */
