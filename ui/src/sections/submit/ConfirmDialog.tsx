@@ -2,7 +2,7 @@ import { useRef, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { SubmitPreview } from "../../bindings/SubmitPreview";
 import { useDialogFocus } from "../../hooks/useDialogFocus";
-import { destinationName } from "./SubmitScreen";
+import { destinationName } from "./screen/Destination";
 
 /**
  * "Send 1,234 numbers in 13 applications to Tencent Cloud (International site)?" — the last
