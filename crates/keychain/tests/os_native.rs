@@ -11,37 +11,18 @@
 
 mod common;
 
-use std::time::Duration;
-
-use common::{KEY_A, TOKEN, store_contract};
-use numdesk_keychain::{
-    OpenOptions, OsKeychain, SecretStore, StoreKind, StoredSecret, open_best_with,
-};
+use common::{keychain, open_best, saved_entry_outlives_the_store, store_contract};
+use numdesk_keychain::{SecretStore, StoreKind};
 
 #[cfg(target_os = "windows")]
 const KIND: StoreKind = StoreKind::WindowsCredentialManager;
 #[cfg(target_os = "macos")]
 const KIND: StoreKind = StoreKind::MacosKeychain;
 
-fn service(suffix: &str) -> String {
-    format!("com.numberdesk.test.{}.{suffix}", std::process::id())
-}
-
-fn keychain(suffix: &str) -> OsKeychain {
-    OsKeychain::with_service(service(suffix))
-        .unwrap()
-        .with_timeout(Duration::from_secs(60))
-}
-
 #[test]
 #[ignore = "uses the real OS keychain: CI runs it with --ignored on Windows and macOS"]
 fn open_best_chooses_the_os_keychain() {
-    let options = OpenOptions {
-        service: service("open"),
-        probe_timeout: Duration::from_secs(60),
-        ..OpenOptions::default()
-    };
-    let opened = open_best_with(&options);
+    let (_, opened) = open_best("open");
     assert_eq!(
         opened.kind, KIND,
         "rule: the system's own keychain is used, not the session-only fallback: {:?}",
@@ -59,17 +40,7 @@ fn os_keychain_meets_the_store_contract() {
 #[test]
 #[ignore = "uses the real OS keychain: CI runs it with --ignored on Windows and macOS"]
 fn entries_outlive_the_store_object() {
-    let first = keychain("persist");
-    first
-        .save("profile-1", &StoredSecret::new(KEY_A).with_token(TOKEN))
-        .unwrap();
-    drop(first);
-    let second = keychain("persist");
-    let loaded = second
-        .load("profile-1")
-        .unwrap()
-        .expect("rule: entries are in the keychain, not in the store object");
-    assert!(loaded.same_as(&StoredSecret::new(KEY_A).with_token(TOKEN)));
+    let second = saved_entry_outlives_the_store("persist");
     second.delete("profile-1").unwrap();
     assert!(second.load("profile-1").unwrap().is_none());
 }

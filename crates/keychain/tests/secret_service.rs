@@ -10,33 +10,17 @@
 
 mod common;
 
-use std::time::Duration;
-
-use common::{KEY_A, KEY_B, TOKEN, store_contract};
-use numdesk_keychain::store::PROBE_ACCOUNT;
-use numdesk_keychain::{
-    OpenOptions, OsKeychain, SecretStore, StoreKind, StoredSecret, open_best_with,
+use common::{
+    KEY_A, KEY_B, TOKEN, keychain, open_best, saved_entry_outlives_the_store, service,
+    store_contract,
 };
-
-fn service(suffix: &str) -> String {
-    format!("com.numberdesk.test.{}.{suffix}", std::process::id())
-}
-
-fn keychain(suffix: &str) -> OsKeychain {
-    OsKeychain::with_service(service(suffix))
-        .unwrap()
-        .with_timeout(Duration::from_secs(60))
-}
+use numdesk_keychain::store::PROBE_ACCOUNT;
+use numdesk_keychain::{SecretStore, StoreKind, StoredSecret};
 
 #[test]
 #[ignore = "needs a running Secret Service: make test-keychain"]
 fn open_best_chooses_the_secret_service_and_leaves_no_probe_entry() {
-    let options = OpenOptions {
-        service: service("open"),
-        probe_timeout: Duration::from_secs(60),
-        ..OpenOptions::default()
-    };
-    let opened = open_best_with(&options);
+    let (options, opened) = open_best("open");
     assert_eq!(
         opened.kind,
         StoreKind::SecretService,
@@ -65,17 +49,7 @@ fn os_keychain_meets_the_store_contract() {
 #[test]
 #[ignore = "needs a running Secret Service: make test-keychain"]
 fn entries_are_in_the_keychain_not_in_the_store_object() {
-    let first = keychain("persist");
-    first
-        .save("profile-1", &StoredSecret::new(KEY_A).with_token(TOKEN))
-        .unwrap();
-    drop(first);
-    let second = keychain("persist");
-    let loaded = second
-        .load("profile-1")
-        .unwrap()
-        .expect("rule: entries outlive the store");
-    assert!(loaded.same_as(&StoredSecret::new(KEY_A).with_token(TOKEN)));
+    let second = saved_entry_outlives_the_store("persist");
 
     // What the keychain holds is the documented entry format, under the documented names.
     let raw = keyring::Entry::new(&service("persist"), "profile-1")

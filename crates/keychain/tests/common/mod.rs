@@ -4,11 +4,57 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 #![allow(dead_code)] // each test crate uses a part
 
-use numdesk_keychain::{KeychainError, SecretStore, StoreKind, StoredSecret};
+use std::time::Duration;
+
+use numdesk_keychain::{
+    KeychainError, OpenOptions, OpenedStore, OsKeychain, SecretStore, StoreKind, StoredSecret,
+    open_best_with,
+};
 
 pub const KEY_A: &str = "q7Zr9WkX2mPb4Lt8Vn3Yc6Hd1Jf5Gs0R";
 pub const KEY_B: &str = "Tz4Nw8Qe2Ry6Ui1Op5As9Df3Gh7Jk0Lx";
 pub const TOKEN: &str = "tkn0Bq9Cv8Xz7Mn6Lk5Jh4Gf3Ds2Ap1Wo/+=_-";
+
+/// A keychain service name of this test process, so runs never collide.
+pub fn service(suffix: &str) -> String {
+    format!("com.numberdesk.test.{}.{suffix}", std::process::id())
+}
+
+/// The OS keychain under [`service`]`(suffix)`, with a generous timeout for slow CI keychains.
+pub fn keychain(suffix: &str) -> OsKeychain {
+    OsKeychain::with_service(service(suffix))
+        .unwrap()
+        .with_timeout(Duration::from_secs(60))
+}
+
+/// What the app's start-up would open, for [`service`]`(suffix)`.
+pub fn open_best(suffix: &str) -> (OpenOptions, OpenedStore) {
+    let options = OpenOptions {
+        service: service(suffix),
+        probe_timeout: Duration::from_secs(60),
+        ..OpenOptions::default()
+    };
+    let opened = open_best_with(&options);
+    (options, opened)
+}
+
+/// Saves a secret through one store object, drops it, and reads it back through a new one: the
+/// entry lives in the keychain, not in the object. Returns the second object (the entry is
+/// still there, as `profile-1`, for the caller to inspect and delete).
+pub fn saved_entry_outlives_the_store(suffix: &str) -> OsKeychain {
+    let first = keychain(suffix);
+    first
+        .save("profile-1", &StoredSecret::new(KEY_A).with_token(TOKEN))
+        .unwrap();
+    drop(first);
+    let second = keychain(suffix);
+    let loaded = second
+        .load("profile-1")
+        .unwrap()
+        .expect("rule: entries are in the keychain, not in the store object");
+    assert!(loaded.same_as(&StoredSecret::new(KEY_A).with_token(TOKEN)));
+    second
+}
 
 /// Runs the whole contract on `store`, using profile ids that start with `prefix` (so runs against
 /// a shared keychain never collide), and removes what it wrote.
