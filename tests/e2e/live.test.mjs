@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { byTestId, startApp } from './lib/app.mjs';
-import { bothLanguages as both, paste, setField, textOf, stepsOf } from './lib/ui.mjs';
+import {
+  bothLanguages as both,
+  importToGrid,
+  pastedList,
+  setField,
+  textOf,
+  stepsOf,
+} from './lib/ui.mjs';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-live-'));
 const now = { secs_since_epoch: Math.floor(Date.now() / 1000) - 3600, nanos_since_epoch: 0 };
@@ -72,29 +79,25 @@ test('a number already live in the contact centre is brought in, listed apart an
     await byTestId(browser, 'watch-panel', 15_000);
     await setField(browser, 'watch-sdk-app-id', '1400000001');
     await (await byTestId(browser, 'watch-bring-in')).click();
-    await browser.waitUntil(async () => /1 numbers listed; 1 of them/.test(await textOf(browser, 'watch-message')), {
-      timeout: 20_000,
-      timeoutMsg: 'Bring in never reported the live number',
-    });
+    await browser.waitUntil(
+      async () => /1 numbers listed; 1 of them/.test(await textOf(browser, 'watch-message')),
+      {
+        timeout: 20_000,
+        timeoutMsg: 'Bring in never reported the live number',
+      },
+    );
     const apart = await byTestId(browser, 'watch-live-apart');
     await (await apart.$('summary')).click();
-    assert.match(await textOf(browser, 'watch-live-apart'), /008602038007001 · SdkAppId 1400000001/);
+    assert.match(
+      await textOf(browser, 'watch-live-apart'),
+      /008602038007001 · SdkAppId 1400000001/,
+    );
     await both(browser, 'live-brought-in', async () =>
       /已生效、非本机申请的号码/.test(await textOf(browser, 'watch-live-apart')),
     );
 
     // A carrier list with that number, written with +86: an error on its row.
-    await (await byTestId(browser, 'nav-import')).click();
-    const dismiss = await browser.$('[data-testid="welcome-dismiss"]');
-    if (await dismiss.isExisting()) await dismiss.click();
-    const lines = ['PhoneNumber\tCallType\tMaxCallCount\tMaxCallPSec', '+86 20 3800 7001\t1\t10\t2', '020 3800 7002\t1\t10\t2'];
-    await paste(browser, 'import-paste-input', lines.join('\n'));
-    await (await byTestId(browser, 'import-open-text')).click();
-    await byTestId(browser, 'step-header');
-    await (await byTestId(browser, 'header-next')).click();
-    await byTestId(browser, 'step-mapping');
-    await (await byTestId(browser, 'mapping-process')).click();
-    await byTestId(browser, 'review-grid', 30_000);
+    await importToGrid(browser, { text: pastedList(['+86 20 3800 7001', '020 3800 7002']) });
     await browser.waitUntil(async () => (await textOf(browser, 'count-errors')) === '1', {
       timeout: 15_000,
       timeoutMsg: 'the already-live number was not an error',
@@ -102,8 +105,14 @@ test('a number already live in the contact centre is brought in, listed apart an
     await (await byTestId(browser, 'filter-errors')).click();
     await (await byTestId(browser, 'grid-row-0')).click();
     await browser.waitUntil(
-      async () => /already live in SdkAppId 1400000001 \(read (just now|\d+ minutes? ago)\)/.test(await textOf(browser, 'review-grid-panel')),
-      { timeout: 15_000, timeoutMsg: 'the row does not say where and when the number was seen live' },
+      async () =>
+        /already live in SdkAppId 1400000001 \(read (just now|\d+ minutes? ago)\)/.test(
+          await textOf(browser, 'review-grid-panel'),
+        ),
+      {
+        timeout: 15_000,
+        timeoutMsg: 'the row does not say where and when the number was seen live',
+      },
     );
     await both(browser, 'live-flagged', async () =>
       /已在 SdkAppId 1400000001 中生效/.test(await textOf(browser, 'review-grid-panel')),

@@ -10,7 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { byTestId, startApp } from './lib/app.mjs';
-import { bothLanguages as both, setField, textOf, stepsOf } from './lib/ui.mjs';
+import {
+  bothLanguages as both,
+  importToGrid,
+  setField,
+  setSandboxReview,
+  textOf,
+  stepsOf,
+} from './lib/ui.mjs';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-numbers-'));
 const fileDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-numbers-files-'));
@@ -48,29 +55,13 @@ test('a file mixing +86, 0086 and national numbers is written one way, submitted
     await browser.setWindowSize(1024, 700).catch(() => {});
 
     // The Sandbox's review takes 5 seconds.
-    await (await byTestId(browser, 'nav-settings')).click();
-    const approval = await byTestId(browser, 'sandbox-approval-select');
-    await approval.scrollIntoView({ block: 'center' });
-    await approval.selectByAttribute('value', '5');
-    await browser.waitUntil(async () => (await textOf(browser, 'sandbox-approval-status')) !== '', {
-      timeout: 10_000,
-      timeoutMsg: 'the review delay was never saved',
-    });
+    await setSandboxReview(browser, 5);
     await both(browser, 'numbers-settings-review-delay', async () =>
       /沙盒中的审核/.test(await textOf(browser, 'sandbox-approval')),
     );
 
     // The carrier's file, read by path.
-    await (await byTestId(browser, 'nav-import')).click();
-    const dismiss = await browser.$('[data-testid="welcome-dismiss"]');
-    if (await dismiss.isExisting()) await dismiss.click();
-    await setField(browser, 'import-path-input', csvPath);
-    await (await byTestId(browser, 'import-open-path')).click();
-    await byTestId(browser, 'step-header', 20_000);
-    await (await byTestId(browser, 'header-next')).click();
-    await byTestId(browser, 'step-mapping');
-    await (await byTestId(browser, 'mapping-process')).click();
-    await byTestId(browser, 'review-grid', 30_000);
+    await importToGrid(browser, { path: csvPath });
 
     // Three ways of writing numbers: a warning, and one click writes them all nationally.
     const notice = await textOf(browser, 'number-forms-text');
@@ -82,10 +73,13 @@ test('a file mixing +86, 0086 and national numbers is written one way, submitted
     );
     await (await byTestId(browser, 'number-forms-form')).selectByAttribute('value', 'national');
     await (await byTestId(browser, 'number-forms-write')).click();
-    await browser.waitUntil(async () => !(await (await browser.$('[data-testid="number-forms"]')).isExisting()), {
-      timeout: 15_000,
-      timeoutMsg: 'the warning stayed after writing all numbers the same way',
-    });
+    await browser.waitUntil(
+      async () => !(await (await browser.$('[data-testid="number-forms"]')).isExisting()),
+      {
+        timeout: 15_000,
+        timeoutMsg: 'the warning stayed after writing all numbers the same way',
+      },
+    );
     const grid = await textOf(browser, 'review-grid');
     for (const n of SENT) assert.ok(grid.includes(n), `the grid shows ${n}: ${grid}`);
     await both(browser, 'numbers-grid-written', async () =>
@@ -116,7 +110,11 @@ test('a file mixing +86, 0086 and national numbers is written one way, submitted
     assert.notEqual(await done.getAttribute('data-phase'), 'error', await done.getText());
     const created = sandboxApplications();
     assert.equal(created.length, 1, 'one application');
-    assert.deepEqual(created[0].numbers, SENT, 'rule: every number goes out in the one form chosen');
+    assert.deepEqual(
+      created[0].numbers,
+      SENT,
+      'rule: every number goes out in the one form chosen',
+    );
 
     // After the Sandbox's review, Refresh status sees the numbers live (listed 0086…).
     await (await byTestId(browser, 'nav-applications')).click();

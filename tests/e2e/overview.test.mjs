@@ -13,7 +13,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { byTestId, startApp } from './lib/app.mjs';
-import { bothLanguages as both, paste, setField, textOf, stepsOf } from './lib/ui.mjs';
+import {
+  bothLanguages as both,
+  importToGrid,
+  pastedList,
+  setField,
+  textOf,
+  stepsOf,
+} from './lib/ui.mjs';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-overview-'));
 const numbers = (block, count) =>
@@ -53,18 +60,7 @@ async function dropAnswers(browser, percent) {
 /** Pastes `list` into a new import, and sends it in batches of one to SIP trunk `trunk`. */
 async function submit(browser, list, trunk = '10001') {
   // Through another section, so Import starts a new wizard.
-  await (await byTestId(browser, 'nav-drafts')).click();
-  await (await byTestId(browser, 'nav-import')).click();
-  const dismiss = await browser.$('[data-testid="welcome-dismiss"]');
-  if (await dismiss.isExisting()) await dismiss.click();
-  const lines = ['PhoneNumber\tCallType\tMaxCallCount\tMaxCallPSec', ...list.map((n) => `${n}\t1\t10\t2`)];
-  await paste(browser, 'import-paste-input', lines.join('\n'));
-  await (await byTestId(browser, 'import-open-text')).click();
-  await byTestId(browser, 'step-header');
-  await (await byTestId(browser, 'header-next')).click();
-  await byTestId(browser, 'step-mapping');
-  await (await byTestId(browser, 'mapping-process')).click();
-  await byTestId(browser, 'review-grid', 30_000);
+  await importToGrid(browser, { text: pastedList(list), fresh: true });
   await (await byTestId(browser, 'draft-submit')).click();
   await byTestId(browser, 'submit-screen', 30_000);
   await setField(browser, 'submit-sip-trunk-id', trunk);
@@ -74,7 +70,10 @@ async function submit(browser, list, trunk = '10001') {
     async () =>
       (await textOf(browser, 'submit-batches')) === String(list.length) &&
       (await textOf(browser, 'submit-sip-trunk')).includes(trunk),
-    { timeout: 15_000, timeoutMsg: `the summary never showed ${list.length} applications to trunk ${trunk}` },
+    {
+      timeout: 15_000,
+      timeoutMsg: `the summary never showed ${list.length} applications to trunk ${trunk}`,
+    },
   );
   const send = await byTestId(browser, 'submit-send');
   await send.waitForEnabled({ timeout: 15_000 });
@@ -145,15 +144,27 @@ test('a fresh install opens on Import; after real history the Overview says what
     const queuedText = await textOf(browser, 'overview-attention-queued');
     const queued = Number(/^(\d+) applications? queued/.exec(queuedText)?.[1]);
     assert.ok(queued >= 1, `work is queued after the stop: ${queuedText}`);
-    assert.match(await textOf(browser, 'overview-attention-unknown'), /^1 application with an unknown outcome/);
-    assert.match(await textOf(browser, 'overview-attention-failed'), /InvalidParameter\.SipTrunkNotFound/);
-    assert.match(await textOf(browser, 'overview-attention-waiting'), /^2 applications waiting over 3 days for review/);
+    assert.match(
+      await textOf(browser, 'overview-attention-unknown'),
+      /^1 application with an unknown outcome/,
+    );
+    assert.match(
+      await textOf(browser, 'overview-attention-failed'),
+      /InvalidParameter\.SipTrunkNotFound/,
+    );
+    assert.match(
+      await textOf(browser, 'overview-attention-waiting'),
+      /^2 applications waiting over 3 days for review/,
+    );
     assert.equal(
       await textOf(browser, 'nav-badge-overview'),
       String(1 + 1 + queued + 2),
       'the sidebar counts every application that needs attention',
     );
-    assert.match(await textOf(browser, 'overview-live-summary'), /^3 numbers went live in the last 7 days/);
+    assert.match(
+      await textOf(browser, 'overview-live-summary'),
+      /^3 numbers went live in the last 7 days/,
+    );
     assert.equal(await (await byTestId(browser, 'overview-bar-approved')).isExisting(), true);
     await both(browser, 'overview', async () =>
       /需要您处理/.test(await textOf(browser, 'overview-attention')),
@@ -168,22 +179,31 @@ test('a fresh install opens on Import; after real history the Overview says what
 
     // Check now asks the sandbox again (its review is off: nothing changes, and it says so).
     await (await byTestId(browser, 'overview-check-now')).click();
-    await browser.waitUntil(async () => /^Checked \d+ applications/.test(await textOf(browser, 'overview-checked')), {
-      timeout: 20_000,
-      timeoutMsg: 'Check now never reported',
-    });
+    await browser.waitUntil(
+      async () => /^Checked \d+ applications/.test(await textOf(browser, 'overview-checked')),
+      {
+        timeout: 20_000,
+        timeoutMsg: 'Check now never reported',
+      },
+    );
 
     // Resolve opens the application with the unknown outcome, where its resolve actions are.
     const resolve = await browser.$('[data-testid^="overview-resolve-"]');
     await resolve.click();
     const detail = await byTestId(browser, 'application-detail');
     assert.equal(await detail.getAttribute('data-state'), 'unknown');
-    assert.equal(await (await byTestId(browser, 'nav-overview')).getAttribute('aria-current'), null);
+    assert.equal(
+      await (await byTestId(browser, 'nav-overview')).getAttribute('aria-current'),
+      null,
+    );
 
     // Resume sending: the queued work goes out again and the run shows (the sandbox still
     // refuses more waiting applications, so it stops again, with the reason).
     await (await byTestId(browser, 'nav-overview')).click();
     await (await byTestId(browser, 'overview-resume')).click();
     await byTestId(browser, 'submit-done', 60_000);
-    assert.match(await textOf(browser, 'submit-stop-reason'), /too many of your applications waiting for review/);
+    assert.match(
+      await textOf(browser, 'submit-stop-reason'),
+      /too many of your applications waiting for review/,
+    );
   }));

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { a11y } from './lib/a11y.mjs';
 import { byTestId, screenshot as save, startApp } from './lib/app.mjs';
+import { importToGrid } from './lib/ui.mjs';
 
 let app;
 after(async () => {
@@ -48,16 +49,7 @@ function csv(dir, name, first, count, extra = []) {
 
 /** Import wizard → review grid, with the file read by path. */
 async function importFile(browser, file) {
-  await (await byTestId(browser, 'nav-import')).click();
-  const dismiss = await browser.$('[data-testid="welcome-dismiss"]');
-  if (await dismiss.isExisting()) await dismiss.click();
-  await (await byTestId(browser, 'import-path-input')).setValue(file);
-  await (await byTestId(browser, 'import-open-path')).click();
-  await byTestId(browser, 'step-header');
-  await (await byTestId(browser, 'header-next')).click();
-  await byTestId(browser, 'step-mapping');
-  await (await byTestId(browser, 'mapping-process')).click();
-  await byTestId(browser, 'review-grid', 30_000);
+  await importToGrid(browser, { path: file });
 }
 
 async function scrollIntoView(browser, id) {
@@ -156,10 +148,13 @@ test('a draft is checked, previewed, confirmed and sent; dropped answers show as
   await a11y(browser, 'submit-confirm', { zh: false });
   await browser.keys(['Escape']);
   await (await byTestId(browser, 'language-option-zh-CN')).click();
-  await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.lang)) === 'zh-CN', {
-    timeout: 10_000,
-    timeoutMsg: 'the submit screen never turned into Chinese',
-  });
+  await browser.waitUntil(
+    async () => (await browser.execute(() => document.documentElement.lang)) === 'zh-CN',
+    {
+      timeout: 10_000,
+      timeoutMsg: 'the submit screen never turned into Chinese',
+    },
+  );
   await (await scrollIntoView(browser, 'submit-send')).click();
   await byTestId(browser, 'submit-confirm');
   await a11y(browser, 'submit-confirm', { zh: false });
@@ -222,7 +217,10 @@ test('WaitingApprovalOverflow stops the queue; after a restart the banner offers
   await a11y(browser, 'submit-progress', { zh: false });
   const stop = await byTestId(browser, 'submit-stop-reason', 60_000);
   assert.match(await stop.getText(), /too many of your applications waiting for review/);
-  assert.equal(await (await byTestId(browser, 'submit-done')).getAttribute('data-phase'), 'stopped');
+  assert.equal(
+    await (await byTestId(browser, 'submit-done')).getAttribute('data-phase'),
+    'stopped',
+  );
   await byTestId(browser, 'submit-send-queued');
   await (await scrollIntoView(browser, 'submit-stop-reason')).isDisplayed();
   await screenshot(browser, 'submit-stopped');

@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { byTestId, screenshot, startApp } from './lib/app.mjs';
-import { bothLanguages as both, paste, setField, textOf } from './lib/ui.mjs';
+import {
+  bothLanguages as both,
+  importToGrid,
+  pastedList,
+  setField,
+  setSandboxReview,
+  textOf,
+} from './lib/ui.mjs';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'numdesk-e2e-watch-'));
 const NUMBERS = ['02038006001', '02038006002', '13800136003'];
@@ -34,33 +41,20 @@ test('submitted applications are seen approved without a click: badge, list, sta
     const { browser } = app;
     await browser.setWindowSize(1024, 700).catch(() => {});
 
-    await (await byTestId(browser, 'nav-settings')).click();
-    const approval = await byTestId(browser, 'sandbox-approval-select');
-    await approval.scrollIntoView({ block: 'center' });
-    await approval.selectByAttribute('value', '5');
-    await browser.waitUntil(async () => (await textOf(browser, 'sandbox-approval-status')) !== '', {
-      timeout: 10_000,
-      timeoutMsg: 'the review delay was never saved',
-    });
+    await setSandboxReview(browser, 5);
     const watchSettings = await byTestId(browser, 'watch-settings');
     await watchSettings.scrollIntoView({ block: 'center' });
-    assert.equal(await (await byTestId(browser, 'watch-enabled')).isSelected(), true, 'on by default');
+    assert.equal(
+      await (await byTestId(browser, 'watch-enabled')).isSelected(),
+      true,
+      'on by default',
+    );
     await both(browser, 'watch-settings', async () =>
       /审核跟踪/.test(await textOf(browser, 'watch-settings')),
     );
 
     // Three numbers, one application each.
-    await (await byTestId(browser, 'nav-import')).click();
-    const dismiss = await browser.$('[data-testid="welcome-dismiss"]');
-    if (await dismiss.isExisting()) await dismiss.click();
-    const lines = ['PhoneNumber\tCallType\tMaxCallCount\tMaxCallPSec', ...NUMBERS.map((n) => `${n}\t1\t10\t2`)];
-    await paste(browser, 'import-paste-input', lines.join('\n'));
-    await (await byTestId(browser, 'import-open-text')).click();
-    await byTestId(browser, 'step-header');
-    await (await byTestId(browser, 'header-next')).click();
-    await byTestId(browser, 'step-mapping');
-    await (await byTestId(browser, 'mapping-process')).click();
-    await byTestId(browser, 'review-grid', 30_000);
+    await importToGrid(browser, { text: pastedList(NUMBERS) });
     await (await byTestId(browser, 'draft-submit')).click();
     await byTestId(browser, 'submit-screen', 30_000);
     await setField(browser, 'submit-sip-trunk-id', '10001');

@@ -64,3 +64,50 @@ export async function bothLanguages(browser, name, zhReady) {
     timeoutMsg: `${name}: never back in English`,
   });
 }
+
+/** The text of a pasted list: the header, then each number with CallType 1, MaxCallCount 10, MaxCallPSec 2. */
+export function pastedList(numbers) {
+  return [
+    'PhoneNumber\tCallType\tMaxCallCount\tMaxCallPSec',
+    ...numbers.map((n) => `${n}\t1\t10\t2`),
+  ].join('\n');
+}
+
+/**
+ * Opens Import (the welcome card dismissed), reads pasted `text` or the file at `path`, and goes
+ * through the header and mapping steps (naming the draft `name` when given) to the review grid.
+ * Comes from another section first when `fresh`, so Import starts a new wizard.
+ */
+export async function importToGrid(browser, { text, path, name, fresh = false }) {
+  if (fresh) await (await byTestId(browser, 'nav-drafts')).click();
+  await (await byTestId(browser, 'nav-import')).click();
+  const dismiss = await browser.$('[data-testid="welcome-dismiss"]');
+  if (await dismiss.isExisting()) await dismiss.click();
+  if (text !== undefined) {
+    // As a paste from Excel arrives: the whole text at once (typing it would turn each tab into
+    // a focus change).
+    await paste(browser, 'import-paste-input', text);
+    await (await byTestId(browser, 'import-open-text')).click();
+  } else {
+    await setField(browser, 'import-path-input', path);
+    await (await byTestId(browser, 'import-open-path')).click();
+  }
+  await byTestId(browser, 'step-header', 20_000);
+  await (await byTestId(browser, 'header-next')).click();
+  await byTestId(browser, 'step-mapping');
+  if (name !== undefined) await setField(browser, 'draft-name-input', name);
+  await (await byTestId(browser, 'mapping-process')).click();
+  await byTestId(browser, 'review-grid', 30_000);
+}
+
+/** Settings → the Sandbox's review takes `seconds`; waits until that is saved. */
+export async function setSandboxReview(browser, seconds) {
+  await (await byTestId(browser, 'nav-settings')).click();
+  const approval = await byTestId(browser, 'sandbox-approval-select');
+  await approval.scrollIntoView({ block: 'center' });
+  await approval.selectByAttribute('value', String(seconds));
+  await browser.waitUntil(async () => (await textOf(browser, 'sandbox-approval-status')) !== '', {
+    timeout: 10_000,
+    timeoutMsg: 'the review delay was never saved',
+  });
+}
