@@ -4,6 +4,9 @@
 //! The session (what was read and detected) lives in [`WizardState`] inside the
 //! [`AppContext`]; rows never cross IPC in one message: the grid reads pages
 //! ([`crate::drafts::import_rows_page`]).
+//!
+//! Over 500 lines (barely): the wizard's session and every step that reads or changes it, kept
+//! with the one lock they share.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};

@@ -4,8 +4,9 @@
 //! - [`submit_prepare`] + [`submit_preview`]: what would be sent — numbers, batches, SdkAppId
 //!   with its name, SipTrunkId, destination, rows that block, numbers left out as duplicates, and
 //!   the exact first request (signed by the client's own signing path, secrets redacted).
-//! - [`claim_submit_start`], [`claim_send_queued`], [`claim_resend_unknown`] claim the one sending slot of
-//!   the app (a second run is refused), and [`send_claimed`] sends with progress.
+//! - [`claim_submit_start`], [`claim_send_queued`], [`claim_resend_unknown`] claim the one
+//!   sending slot of the app (a second sending is refused), and [`send_claimed`] sends with
+//!   progress.
 //! - [`outbox_pause`], [`outbox_resume`], [`outbox_cancel`] steer the sending under way;
 //!   [`outbox_status`] is what the interrupted-work banner reads.
 //! - [`sandbox_faults_get`] / [`sandbox_faults_set`]: "simulate problems" in the built-in sandbox.
@@ -13,8 +14,8 @@
 //! Blocking work (database, keychain) and network work are separate functions, so the shell can
 //! run the first on the blocking pool and await the second.
 //!
-//! Over 500 lines: the submit screen's preview, start and outbox controls share one run slot and
-//! one prepared plan; about a fifth is the preview's types.
+//! Over 500 lines: the submit screen's preview, start and outbox controls share one sending slot
+//! and one prepared plan; about a fifth is the preview's types.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
