@@ -22,6 +22,7 @@ mod call;
 mod error;
 mod history;
 mod import;
+mod json;
 mod outbox_args;
 mod outbox_common;
 mod refresh;

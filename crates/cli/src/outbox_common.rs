@@ -311,7 +311,7 @@ impl<'a> From<&'a numdesk_store::EndpointScope> for EndpointJson<'a> {
 #[derive(Debug, Serialize)]
 pub struct RunSummary<'a> {
     pub outcome: &'static str,
-    pub stop_reason: Option<&'a numdesk_outbox::PauseReason>,
+    pub stop_reason: Option<crate::json::StopReasonJson<'a>>,
     pub endpoint: EndpointJson<'a>,
     pub applications: usize,
     pub numbers: usize,
@@ -339,7 +339,7 @@ impl<'a> RunSummary<'a> {
         };
         Self {
             outcome,
-            stop_reason,
+            stop_reason: stop_reason.map(Into::into),
             endpoint: endpoint.into(),
             applications: apps.len(),
             numbers: apps.iter().map(|a| a.numbers.len()).sum(),

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use numdesk_outbox::{ReconcileReport, scope_of_endpoint};
+use numdesk_outbox::scope_of_endpoint;
 use numdesk_store::{ApplicationFilter, ApplicationState};
 use serde::Serialize;
 
@@ -20,7 +20,7 @@ use crate::outbox_common::{
 struct RefreshOutput<'a> {
     endpoint: EndpointJson<'a>,
     /// One per SdkAppId read.
-    reconciled: &'a [ReconcileReport],
+    reconciled: Vec<crate::json::ReconciledJson<'a>>,
     /// The applications of the destination that were checked, after the refresh.
     applications: Vec<HistoryEntry<'a>>,
 }
@@ -62,7 +62,7 @@ pub async fn run(args: RefreshArgs) -> CmdResult<()> {
     if args.json {
         return print_json(&RefreshOutput {
             endpoint: (&scope).into(),
-            reconciled: &reports,
+            reconciled: reports.iter().map(Into::into).collect(),
             applications: apps.iter().map(HistoryEntry::from).collect(),
         });
     }

@@ -18,7 +18,7 @@ struct Line<'a> {
     /// `live` (more numbers live), `approved`, `error` or `expired`.
     event: &'a str,
     #[serde(flatten)]
-    change: Option<&'a numdesk_outbox::WatchChange>,
+    change: Option<crate::json::WatchChangeJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,7 +69,7 @@ pub async fn run(args: WatchArgs) -> CmdResult<()> {
                 args.json,
                 &Line {
                     event,
-                    change: Some(c),
+                    change: Some(c.into()),
                     message: None,
                     application_id: None,
                 },
