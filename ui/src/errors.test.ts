@@ -3,7 +3,7 @@ import type { ErrorCode } from "./bindings/ErrorCode";
 import type { IpcError } from "./bindings/IpcError";
 import type { PauseKind } from "./bindings/PauseKind";
 import type { PauseReason } from "./bindings/PauseReason";
-import { ERROR_CLASS_NAMES, KNOWN_TENCENT_CODES } from "./bindings/TencentCode";
+import { ERROR_CLASS_NAMES, KNOWN_TENCENT_CODES, NETWORK_KINDS } from "./bindings/TencentCode";
 import {
   describeError,
   describePause,
@@ -135,18 +135,8 @@ describe("explainError", () => {
   });
 
   it("every network kind has a sentence and a next step in both languages", () => {
-    const kinds = [
-      "Dns",
-      "ConnectionRefused",
-      "Certificate",
-      "Tls",
-      "Proxy",
-      "ConnectTimeout",
-      "Other",
-      "Timeout",
-      "ConnectionDropped",
-      "BadResponse",
-    ];
+    // Every kind Rust can send (generated from NetworkKind::ALL).
+    const kinds = NETWORK_KINDS;
     for (const lang of LANGS) {
       const { t } = createI18n(lang);
       const titles = new Set<string>();

@@ -8,14 +8,13 @@
 use crate::common::{open, runtime};
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use numdesk_commands::{
     AppContext, ApplicationChanges, ErrorCode, ExportFormat, active_connection_plan,
     application_detail, application_mark_not_created, application_modify, application_resolve,
     applications_draft_from_failed, applications_export, applications_list, applications_refresh,
 };
-use numdesk_outbox::{ModifyResult, NoProgress, Selection, SendControl, SubmitSettings};
+use numdesk_outbox::ModifyResult;
 use numdesk_sandbox::{DEFAULT_SDK_APP_ID, DEFAULT_SIP_TRUNK_ID, Faults};
 use numdesk_store::{
     ApplicationQuery, ApplicationRow, ApplicationSort, ApplicationStatus, ApplyOptions,
@@ -38,24 +37,7 @@ fn submit(ctx: &AppContext, numbers: &[String], trunk: i64, batch: usize) -> i64
         .map(|n| numdesk_testkit::app_row(n, 1))
         .collect();
     let draft = ctx.store().create_draft(&header, &rows).unwrap();
-    let plan = active_connection_plan(ctx).unwrap();
-    let client = numdesk_client::Client::new(plan.config, plan.limiter, plan.credentials).unwrap();
-    let scope = numdesk_outbox::endpoint_scope(&client);
-    let settings = SubmitSettings {
-        batch_size: Some(batch),
-        ..SubmitSettings::default()
-    };
-    ctx.outbox()
-        .enqueue_draft(draft, &settings, &scope)
-        .unwrap();
-    runtime()
-        .block_on(ctx.outbox().run(
-            &client,
-            &Selection::Draft(draft),
-            &SendControl::new(),
-            Arc::new(NoProgress),
-        ))
-        .unwrap();
+    crate::common::queue_and_send(ctx, draft, batch, true);
     draft
 }
 

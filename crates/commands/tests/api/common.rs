@@ -57,3 +57,31 @@ pub fn import(ctx: &AppContext, wiz: &WizardState, name: &str, numbers: &[&str])
         .unwrap()
         .draft_id
 }
+
+/// Queues draft `draft` for the app's active connection, `batch` numbers per application, and
+/// when `send` sends it to the app's sandbox; returns the applications' ids.
+pub fn queue_and_send(ctx: &AppContext, draft: i64, batch: usize, send: bool) -> Vec<i64> {
+    let plan = numdesk_commands::active_connection_plan(ctx).unwrap();
+    let client = numdesk_client::Client::new(plan.config, plan.limiter, plan.credentials).unwrap();
+    let scope = numdesk_outbox::endpoint_scope(&client);
+    let settings = numdesk_outbox::SubmitSettings {
+        batch_size: Some(batch),
+        ..numdesk_outbox::SubmitSettings::default()
+    };
+    let ids = ctx
+        .outbox()
+        .enqueue_draft(draft, &settings, &scope)
+        .unwrap()
+        .application_ids;
+    if send {
+        runtime()
+            .block_on(ctx.outbox().run(
+                &client,
+                &numdesk_outbox::Selection::Draft(draft),
+                &numdesk_outbox::SendControl::new(),
+                Arc::new(numdesk_outbox::NoProgress),
+            ))
+            .unwrap();
+    }
+    ids
+}

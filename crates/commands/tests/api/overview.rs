@@ -10,7 +10,7 @@ use numdesk_commands::{
     AppContext, LONG_REVIEW_WAIT, SubmitState, active_connection_plan,
     applications_draft_from_failed, applications_refresh, overview_at, overview_get,
 };
-use numdesk_outbox::{NoProgress, Selection, SendControl, SubmitSettings, now_unix_ms};
+use numdesk_outbox::{NoProgress, Selection, SendControl, now_unix_ms};
 use numdesk_sandbox::{DEFAULT_SIP_TRUNK_ID, Faults};
 use numdesk_store::{ApplicationStatus, ConnectionKind, DraftRow, OverviewGroup};
 
@@ -25,29 +25,7 @@ fn draft(ctx: &AppContext, from: u32, count: u32, trunk: i64) -> i64 {
 /// Queues numbers `from..from+count` for `trunk`, one application each; sends them when `send`.
 fn submit(ctx: &AppContext, from: u32, count: u32, trunk: i64, send: bool) -> Vec<i64> {
     let draft = draft(ctx, from, count, trunk);
-    let plan = active_connection_plan(ctx).unwrap();
-    let client = numdesk_client::Client::new(plan.config, plan.limiter, plan.credentials).unwrap();
-    let scope = numdesk_outbox::endpoint_scope(&client);
-    let settings = SubmitSettings {
-        batch_size: Some(1),
-        ..SubmitSettings::default()
-    };
-    let ids = ctx
-        .outbox()
-        .enqueue_draft(draft, &settings, &scope)
-        .unwrap()
-        .application_ids;
-    if send {
-        runtime()
-            .block_on(ctx.outbox().run(
-                &client,
-                &Selection::Draft(draft),
-                &SendControl::new(),
-                Arc::new(NoProgress),
-            ))
-            .unwrap();
-    }
-    ids
+    crate::common::queue_and_send(ctx, draft, 1, send)
 }
 
 fn ids(group: &OverviewGroup) -> Vec<i64> {

@@ -351,7 +351,12 @@ describe("ApplicationDetailView", () => {
       application_resolve: () => detail("submitted").application,
     });
     const heading = await screen.findByRole("heading", { level: 2 });
-    expect(document.activeElement, "the detail opens with the focus on its heading").toBe(heading);
+    // The focus moves in an effect once the detail has arrived: wait for it, not for the paint.
+    await waitFor(() => {
+      expect(document.activeElement, "the detail opens with the focus on its heading").toBe(
+        heading,
+      );
+    });
 
     const resend = screen.getByTestId("application-resend");
     resend.focus();
