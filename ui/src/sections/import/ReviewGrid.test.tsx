@@ -200,9 +200,11 @@ describe("review grid", () => {
       },
     });
     await screen.findByTestId("grid-row-0");
-    expect(document.activeElement, "opened, the grid has the focus on its heading").toBe(
-      screen.getByTestId("review-name"),
-    );
+    await waitFor(() => {
+      expect(document.activeElement, "opened, the grid has the focus on its heading").toBe(
+        screen.getByTestId("review-name"),
+      );
+    });
 
     screen.getByTestId("grid-edit-0").focus();
     await user.keyboard("{Enter}");
