@@ -178,6 +178,9 @@ pub fn draft_open(
     lang: Option<Language>,
 ) -> Result<OpenDraftSummary, IpcError> {
     let lang = lang_or_saved(ctx, lang)?;
+    // Held while the draft is read and checked: an edit of the open draft (the user writing all
+    // numbers one way while a language switch re-opens it) waits, or is read here, never lost.
+    let mut slot = lock(&wiz.open_draft)?;
     let draft = ctx.store().draft(id)?.ok_or_else(|| not_found(id))?;
     // The draft's own country; drafts saved before it was kept use the import's last one.
     let saved = match draft.summary.header.country.clone() {
@@ -189,7 +192,7 @@ pub fn draft_open(
     let open = OpenDraft::reopen(ctx.store(), draft, country, taken, lang)
         .map_err(|e| draft_error(e, lang))?;
     let summary = open.summary();
-    *lock(&wiz.open_draft)? = Some(open);
+    *slot = Some(open);
     Ok(summary)
 }
 

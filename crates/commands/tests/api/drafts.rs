@@ -375,6 +375,51 @@ fn a_sandbox_rehearsal_never_blocks_a_tencent_submission() {
     );
 }
 
+/// A language switch re-opens the draft while the user writes all numbers one way (the grid
+/// re-opens it in the new language; both run on the blocking pool at once): whichever runs
+/// first, the open draft ends up written, never the copy read before the write.
+#[test]
+fn a_reopen_racing_a_write_never_brings_back_the_rows_before_it() {
+    let data = tempfile::tempdir().unwrap();
+    let ctx = std::sync::Arc::new(open(data.path()));
+    let wiz = std::sync::Arc::new(WizardState::default());
+    let numbers: Vec<String> = (0..300).map(|i| format!("+86 20 3801 {i:04}")).collect();
+    let refs: Vec<&str> = numbers.iter().map(String::as_str).collect();
+    let id = import(&ctx, &wiz, "Race", &refs);
+    for round in 0..12 {
+        let form = if round % 2 == 0 {
+            numdesk_import::NumberForm::National
+        } else {
+            numdesk_import::NumberForm::International
+        };
+        let reopen = {
+            let (ctx, wiz) = (ctx.clone(), wiz.clone());
+            std::thread::spawn(move || {
+                numdesk_commands::draft_open(&ctx, &wiz, id, Some(Language::SimplifiedChinese))
+                    .unwrap();
+            })
+        };
+        numdesk_commands::draft_write_numbers(&ctx, &wiz, form).unwrap();
+        reopen.join().unwrap();
+        let summary = import_rows_page(&wiz, 0, 1, RowFilter::All)
+            .unwrap()
+            .summary;
+        let written = match form {
+            numdesk_import::NumberForm::National => numdesk_import::WrittenForm::National,
+            numdesk_import::NumberForm::International => numdesk_import::WrittenForm::Plus,
+        };
+        assert_eq!(
+            summary
+                .number_forms
+                .iter()
+                .map(|f| (f.form, f.rows))
+                .collect::<Vec<_>>(),
+            [(written, 300)],
+            "round {round}: the open draft is the written one"
+        );
+    }
+}
+
 #[test]
 fn mixed_forms_are_counted_and_written_the_same_way_on_request() {
     let data = tempfile::tempdir().unwrap();
