@@ -29,58 +29,6 @@ pub(crate) fn parse_country(text: Option<&str>, lang: Lang) -> Result<Option<Cou
     }
 }
 
-/// Numbers held (queued, sending, submitted or unknown) by applications of the destination the
-/// app sends to now: the same site or endpoint, and `sdk_app_id` (the draft's, else the one new
-/// drafts go to). A Sandbox rehearsal never blocks a Tencent submission, nor the reverse.
-pub(crate) fn held_numbers(
-    ctx: &AppContext,
-    sdk_app_id: Option<u64>,
-    lang: Lang,
-) -> Result<Vec<HeldNumber>, IpcError> {
-    let scope = crate::submit::active_destination(ctx)?;
-    let sdk = match sdk_app_id {
-        Some(s) => Some(s),
-        None => crate::settings::default_sdk_app_id(ctx)?,
-    };
-    let destination = destination_name(&scope, lang);
-    Ok(ctx
-        .store()
-        .held_numbers(&scope, sdk)?
-        .into_iter()
-        .map(|h| HeldNumber {
-            number: h.number,
-            application_id: h.application_id,
-            destination: destination.clone(),
-            sdk_app_id: h.sdk_app_id,
-        })
-        .collect())
-}
-
-/// Numbers DescribeNumbers last listed as live at the destination the app sends to now (for
-/// `sdk_app_id`, else the one new drafts go to), each with how long ago it was read.
-pub(crate) fn known_live(
-    ctx: &AppContext,
-    sdk_app_id: Option<u64>,
-    lang: Lang,
-) -> Result<Vec<KnownLive>, IpcError> {
-    let scope = crate::submit::active_destination(ctx)?;
-    let sdk = match sdk_app_id {
-        Some(s) => Some(s),
-        None => crate::settings::default_sdk_app_id(ctx)?,
-    };
-    let now = numdesk_outbox::now_unix_ms();
-    Ok(ctx
-        .store()
-        .live_numbers(&scope, sdk, false)?
-        .into_iter()
-        .map(|n| KnownLive {
-            read: ago(&n.read_at, now, lang),
-            number: n.number,
-            sdk_app_id: n.sdk_app_id,
-        })
-        .collect())
-}
-
 /// "5 minutes ago" / "5 分钟前" for a stored UTC time.
 pub(crate) fn ago(utc: &str, now_ms: u64, lang: Lang) -> String {
     let Some(then) = numdesk_outbox::parse_utc_ms(utc) else {
@@ -119,16 +67,43 @@ pub(crate) fn destination_name(scope: &EndpointScope, lang: Lang) -> String {
 }
 
 /// What the destination the app sends to now already has, for `sdk_app_id` (else the SdkAppId
-/// new drafts go to).
+/// new drafts go to): the numbers its applications hold (queued, sending, submitted or unknown;
+/// a Sandbox rehearsal never blocks a Tencent submission, nor the reverse), and the numbers
+/// DescribeNumbers last listed as live there, each with how long ago it was read.
 pub(crate) fn taken(
     ctx: &AppContext,
     sdk_app_id: Option<u64>,
     lang: Lang,
 ) -> Result<Taken, IpcError> {
-    Ok(Taken {
-        held: held_numbers(ctx, sdk_app_id, lang)?,
-        live: known_live(ctx, sdk_app_id, lang)?,
-    })
+    let scope = crate::submit::active_destination(ctx)?;
+    let sdk = match sdk_app_id {
+        Some(s) => Some(s),
+        None => crate::settings::default_sdk_app_id(ctx)?,
+    };
+    let destination = destination_name(&scope, lang);
+    let held = ctx
+        .store()
+        .held_numbers(&scope, sdk)?
+        .into_iter()
+        .map(|h| HeldNumber {
+            number: h.number,
+            application_id: h.application_id,
+            destination: destination.clone(),
+            sdk_app_id: h.sdk_app_id,
+        })
+        .collect();
+    let now = numdesk_outbox::now_unix_ms();
+    let live = ctx
+        .store()
+        .live_numbers(&scope, sdk, false)?
+        .into_iter()
+        .map(|n| KnownLive {
+            read: ago(&n.read_at, now, lang),
+            number: n.number,
+            sdk_app_id: n.sdk_app_id,
+        })
+        .collect();
+    Ok(Taken { held, live })
 }
 
 /// The open draft's errors as the UI reads them, in the draft's language.
