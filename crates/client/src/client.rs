@@ -1,7 +1,7 @@
 //! The client: sign, rate-limit, send, classify, retry.
 //!
-//! Over 500 lines: sign, rate-limit, send, classify and retry are one request path; the unit tests
-//! are a third of it.
+//! Over 500 lines because the retry loop (execute_hooked) takes one request through signing, the
+//! rate limiter, sending, the capped read and the envelope parse, all on the Client's shared state.
 
 use std::fmt;
 use std::sync::Arc;

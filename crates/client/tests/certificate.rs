@@ -60,8 +60,8 @@ async fn untrusted_certificate_is_a_certificate_error_and_not_sent() {
         .await
         .unwrap_err();
     assert_eq!(
-        err.network_kind(),
-        Some(NetworkErrorKind::Certificate),
+        err.network_failure(),
+        Some(NetworkErrorKind::Certificate.network_kind()),
         "certificate errors must read as such: {err:?}"
     );
     assert_eq!(

@@ -1,7 +1,7 @@
 //! Retries, clock skew, faults and network failures, against the real sandbox over loopback.
 //!
-//! Over 500 lines: one scenario per failure the client must survive, against the same sandbox set-
-//! up.
+//! Over 500 lines because it has one test per failure the client must survive (clock skew, rate
+//! limits, faults, refused/TLS/proxy, timeouts, huge answers).
 
 mod common;
 
@@ -340,8 +340,8 @@ async fn connection_refused_is_not_sent_and_retried_per_policy() {
         .await
         .unwrap_err();
     assert_eq!(
-        err.network_kind(),
-        Some(NetworkErrorKind::ConnectionRefused),
+        err.network_failure(),
+        Some(NetworkErrorKind::ConnectionRefused.network_kind()),
         "{err:?}"
     );
     assert!(!err.may_have_taken_effect(), "nothing reached the server");
@@ -435,7 +435,11 @@ async fn tls_to_a_plain_http_server_is_a_tls_failure_before_sending() {
         .create_own_number_apply(&create_request("02012345678"))
         .await
         .unwrap_err();
-    assert_eq!(err.network_kind(), Some(NetworkErrorKind::Tls), "{err:?}");
+    assert_eq!(
+        err.network_failure(),
+        Some(NetworkErrorKind::Tls.network_kind()),
+        "{err:?}"
+    );
     assert!(sandbox.applications().is_empty());
 }
 
@@ -472,8 +476,8 @@ async fn manual_proxy_that_refuses_connections_is_not_sent() {
         .unwrap_err();
     assert_eq!(err.class(), ErrorClass::NotSent, "{err:?}");
     assert_eq!(
-        err.network_kind(),
-        Some(NetworkErrorKind::Proxy),
+        err.network_failure(),
+        Some(NetworkErrorKind::Proxy.network_kind()),
         "proxy failures read as such"
     );
 }
