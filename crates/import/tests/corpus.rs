@@ -1,7 +1,7 @@
 //! The hostile-file corpus: every file gives the expected findings, or one clear error.
 //!
-//! Over 500 lines: one expectation per hostile file of the corpus, listed where they can be
-//! compared.
+//! Over 500 lines because it states what each file of tests/corpus must give (encodings,
+//! delimiters, Excel traps, limits, legacy .xls), one test per kind of hostile file, side by side.
 
 use std::path::PathBuf;
 

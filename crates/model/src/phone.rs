@@ -8,8 +8,8 @@
 //! international prefix, a code shared by several regions) goes through `phonenumber` itself.
 //! Tests compare both paths on thousands of numbers in several countries.
 //!
-//! Over 500 lines: one set of rules — how carriers write a number, per country and form — that
-//! reads best in one place; about half of it is its unit tests.
+//! Over 500 lines because the fast paths (Compiled, FastParse) copy phonenumber's steps and must
+//! sit beside the PhoneChecker that picks a path, and the tests comparing both.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

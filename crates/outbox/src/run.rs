@@ -1,8 +1,8 @@
 //! Sending queued applications: bounded concurrency under the shared rate limiter, a durable
 //! `sending` before each request, progress, pause/cancel, and queue-wide stops.
 //!
-//! Over 500 lines: the send loop, its pause/cancel controls and its queue-wide stops are one state
-//! machine; splitting it would spread the invariants.
+//! Over 500 lines because run(), SendHooks and send_one share one Ctx, and the crash rule (only a
+//! request that may have left stays `sending`) spans all three.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};

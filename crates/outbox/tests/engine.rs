@@ -1,7 +1,7 @@
 //! The outbox against the sandbox over loopback, with a real database file.
 //!
-//! Over 500 lines: one scenario per test of the send engine against the same sandbox set-up (from
-//! numdesk-testkit).
+//! Over 500 lines because each test is one send scenario end to end (splitting a draft, unknown
+//! outcomes, overflow, pause, cancel, crash, Modify, reconcile) on one set-up.
 
 mod common;
 

@@ -1,7 +1,7 @@
 //! The four CCC actions: request parsing (pure) and their effect on the applications.
 //!
-//! Over 500 lines: the four CCC actions with their parameter checks as Tencent words them; each
-//! action is a section.
+//! Over 500 lines because it is the sandbox's copy of Tencent's rules for the four CCC actions
+//! (parameters, refusals with Tencent's codes, effects); a third is tests.
 
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,7 +1,7 @@
 //! Own-number applications the sandbox has accepted, and their optional persistence.
 //!
-//! Over 500 lines: the sandbox's applications, their review and their persistence share one lock
-//! and one file format.
+//! Over 500 lines because the indexes (pending per SdkAppId, numbers in use) must change with every
+//! state change in one place, the state file stores that same data, and a third is tests.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;

@@ -1,8 +1,8 @@
 //! The four CCC actions over real loopback HTTP: parameters, fixtures, duplicates, Modify rules,
 //! approvals, rate limit, pending cap and persistence.
 //!
-//! Over 500 lines: one scenario per test of the four actions over HTTP, sharing the client at the
-//! top.
+//! Over 500 lines because each test drives one rule of the four CCC actions over HTTP (parameters,
+//! duplicates, Modify, approval, rate limit, pending cap, restart).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 
 mod common;

@@ -1,7 +1,7 @@
 //! TC3-HMAC-SHA256 verification and the request envelope, over real loopback HTTP.
 //!
-//! Over 500 lines: one test per way a signature or an envelope can be wrong, as Tencent answers
-//! them.
+//! Over 500 lines because each test signs requests by hand and breaks one thing TC3 checks (key,
+//! body, SecretId, timestamp, Authorization, headers), on the same loopback set-up.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] fns
 
 mod common;

@@ -1,7 +1,7 @@
 //! Profiles, drafts and the outbox tables on a real file.
 //!
-//! Over 500 lines: one scenario per test over the same tables (profiles, drafts, the outbox);
-//! splitting them would only repeat the set-up.
+//! Over 500 lines because its tests take the tables through their life on a real file (upgrades,
+//! drafts, queuing, claims, crashes, Modify, live numbers, history).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a panic is a failure
 
 use std::collections::HashSet;

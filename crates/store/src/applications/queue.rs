@@ -1,7 +1,7 @@
 //! Queuing, claiming for sending, recording answers, and recovery after a crash.
 //!
-//! Over 500 lines: queue, claim, record and recover are the four steps of one durable protocol;
-//! they share their SQL and its guards.
+//! Over 500 lines because queue, claim, record and recover are one durable protocol (queued →
+//! sending → answered or unknown); each step checks in SQL the state the last one left.
 
 use std::collections::{HashMap, HashSet};
 

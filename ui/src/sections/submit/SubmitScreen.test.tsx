@@ -1,5 +1,5 @@
-// Over 500 lines: one scenario per test of the submit screen, sharing the fixtures and the host
-// set-up at the top.
+// Over 500 lines because its tests (preview, confirmation, progress, pause, queue stops, the
+// interrupted-work banner, one sending at a time) share the fixtures and mocked host at the top.
 import { useState, type ReactElement } from "react";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
