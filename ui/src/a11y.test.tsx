@@ -13,7 +13,7 @@ import type { DraftSummary } from "./bindings/DraftSummary";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { RowsPage } from "./bindings/RowsPage";
 import type { SubmitPreview } from "./bindings/SubmitPreview";
-import type { WorkbenchSummary } from "./bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "./bindings/OpenDraftSummary";
 import { createI18n } from "./i18n";
 import { ConfirmDialog } from "./sections/submit/ConfirmDialog";
 import { renderApp } from "./test/renderApp";
@@ -29,7 +29,7 @@ async function violations(root: Element): Promise<string[]> {
 }
 
 const PREVIEW: ImportPreview = {
-  source_name: "运营商号码.csv",
+  sourceName: "运营商号码.csv",
   format: "csv",
   encoding: { name: "gb18030", detection: "guessed" },
   delimiter: ",",
@@ -40,8 +40,8 @@ const PREVIEW: ImportPreview = {
     { line: 2, cells: ["号码", "呼叫类型"] },
     { line: 3, cells: ["2.01235E+10", "呼出"] },
   ],
-  total_rows: 3,
-  header_row: 2,
+  totalRows: 3,
+  headerRow: 2,
   columns: [
     { index: 0, letter: "A", header: "号码", samples: ["2.01235E+10"] },
     { index: 1, letter: "B", header: "呼叫类型", samples: ["呼出"] },
@@ -51,15 +51,15 @@ const PREVIEW: ImportPreview = {
   country: "CN",
 };
 
-const SUMMARY: WorkbenchSummary = {
-  draft_id: 1,
+const SUMMARY: OpenDraftSummary = {
+  draftId: 1,
   name: "运营商号码.csv",
-  total_rows: 2,
-  error_rows: 1,
-  warning_rows: 0,
-  file_issues: [],
-  number_forms: [],
-  number_form: null,
+  totalRows: 2,
+  errorRows: 1,
+  warningRows: 0,
+  fileIssues: [],
+  numberForms: [],
+  numberForm: null,
 };
 
 const PAGE: RowsPage = {
@@ -71,10 +71,10 @@ const PAGE: RowsPage = {
       index: 0,
       row: {
         line: 3,
-        phone_number: "2.01235E+10",
-        call_type: CallType.Outbound,
-        max_call_count: 10,
-        max_call_psec: 2,
+        phoneNumber: "2.01235E+10",
+        callType: CallType.Outbound,
+        maxCallCount: 10,
+        maxCallPsec: 2,
         issues: [
           {
             severity: "error",
@@ -89,10 +89,10 @@ const PAGE: RowsPage = {
       index: 1,
       row: {
         line: 4,
-        phone_number: "02038000505",
-        call_type: CallType.Inbound,
-        max_call_count: 5,
-        max_call_psec: 1,
+        phoneNumber: "02038000505",
+        callType: CallType.Inbound,
+        maxCallCount: 5,
+        maxCallPsec: 1,
         issues: [],
       },
     },
@@ -103,14 +103,14 @@ const DRAFT: DraftSummary = {
   id: 1,
   header: { name: "运营商号码.csv", options: {} },
   rows: 2,
-  error_rows: 1,
-  created_at: "2026-11-30T09:00:00.000Z",
-  updated_at: "2026-11-30T09:05:00.123Z",
+  errorRows: 1,
+  createdAt: "2026-11-30T09:00:00.000Z",
+  updatedAt: "2026-11-30T09:05:00.123Z",
 };
 
 const handlers = {
   import_open_path: () => PREVIEW,
-  import_columns: () => ({ header_row: 2, columns: PREVIEW.columns, mapping: PREVIEW.mapping }),
+  import_columns: () => ({ headerRow: 2, columns: PREVIEW.columns, mapping: PREVIEW.mapping }),
   import_process: () => SUMMARY,
   import_rows_page: () => PAGE,
   draft_open: () => SUMMARY,

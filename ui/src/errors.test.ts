@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { IpcError } from "./bindings/IpcError";
+import type { NetworkKind } from "./bindings/NetworkKind";
 import type { PauseKind } from "./bindings/PauseKind";
 import type { PauseReason } from "./bindings/PauseReason";
 import { ERROR_CLASS_NAMES, KNOWN_TENCENT_CODES, NETWORK_KINDS } from "./bindings/TencentCode";
+import type { TencentDetails } from "./bindings/TencentDetails";
 import {
   describeError,
   describePause,
@@ -71,11 +73,13 @@ describe("describeError", () => {
     expect(text).toContain("up to 1");
   });
 
-  it("falls back to the code's sentence when details are not the expected numbers", () => {
+  it("falls back to the code's sentence when details carry no versions", () => {
     const { t } = createI18n("en");
-    expect(
-      describeError(t, { code: "database", message: "x", details: { found: "9", supported: 1 } }),
-    ).toBe("Number Desk couldn't use its local database.");
+    for (const details of [null, { path: "/tmp/nd.sqlite3" }]) {
+      expect(describeError(t, { code: "database", message: "x", details })).toBe(
+        "Number Desk couldn't use its local database.",
+      );
+    }
   });
 });
 
@@ -102,7 +106,7 @@ describe("explainError", () => {
 
   it("network, proxy and certificate failures read as such (rule: not a generic failure)", () => {
     const { t } = createI18n("en");
-    const of = (code: ErrorCode, kind: string, extra: Record<string, number> = {}): string => {
+    const of = (code: ErrorCode, kind: NetworkKind, extra: { status?: number } = {}): string => {
       const d = explainError(t, { code, message: "m", details: { kind, ...extra } });
       return `${d.title} ${d.nextStep}`;
     };
@@ -114,12 +118,12 @@ describe("explainError", () => {
     expect(of("network", "ConnectTimeout")).toMatch(/timed out/);
     expect(of("network", "Tls")).toMatch(/TLS/);
     expect(of("network", "HttpStatus", { status: 407 })).toContain("HTTP 407");
-    for (const kind of ["Dns", "ConnectionRefused", "Certificate", "Tls", "Proxy"]) {
+    for (const kind of ["Dns", "ConnectionRefused", "Certificate", "Tls", "Proxy"] as const) {
       expect(of("network", kind), `${kind}: says nothing was sent`).toContain(
         "nothing reached Tencent",
       );
     }
-    for (const kind of ["Timeout", "ConnectionDropped"]) {
+    for (const kind of ["Timeout", "ConnectionDropped"] as const) {
       expect(of("network", kind), `${kind}: the outcome is unknown, never "not sent"`).toMatch(
         /may or may not have taken effect[\s\S]*Don't send it again yet/,
       );
@@ -166,7 +170,7 @@ describe("explainError", () => {
     expect(explainError(createI18n("zh-CN").t, error).title).toBe("这个密钥属于中国站。");
     const rejectedToo: IpcError = {
       ...error,
-      details: { ...(error.details as object), otherSiteAccepts: false },
+      details: { ...(error.details as TencentDetails), otherSiteAccepts: false },
     };
     expect(
       explainError(createI18n("en").t, rejectedToo).title,
@@ -328,7 +332,7 @@ describe("describePause", () => {
     for (const lang of LANGS) {
       const { t } = createI18n(lang);
       for (const kind of KINDS) {
-        const d = describePause(t, { kind, code: null, message: "m", application_id: 1 }, 12);
+        const d = describePause(t, { kind, code: null, message: "m", applicationId: 1 }, 12);
         expectReadable(d, lang, kind);
         expect(d.title, `${lang} ${kind}: the kept batches are counted`).toContain("12");
         expect(d.nextStep, `${lang} ${kind}: the next step names Resume`).toMatch(
@@ -345,7 +349,7 @@ describe("describePause", () => {
         kind: "waiting_approval_overflow",
         code: "InvalidParameterValue.WaitingApprovalOverflow",
         message: "m",
-        application_id: 3,
+        applicationId: 3,
       },
       12,
     );
@@ -361,7 +365,7 @@ describe("describePause", () => {
         kind: "credentials",
         code: "AuthFailure.SignatureFailure",
         message: "m",
-        application_id: 1,
+        applicationId: 1,
       },
       2,
     );
@@ -373,8 +377,8 @@ describe("describePause", () => {
       kind: "clock",
       code: "AuthFailure.SignatureExpire",
       message: "m",
-      application_id: 5,
-      clock_offset_secs: 7 * 60 + 10,
+      applicationId: 5,
+      clockOffsetSecs: 7 * 60 + 10,
     };
     const en = describePause(createI18n("en").t, reason, 3);
     expect(en.title, "rule: the measured offset is named in minutes").toMatch(/7 minutes/);
@@ -442,8 +446,8 @@ describe("stored errors (code, English message and the network failure's kind)",
           kind: "network",
           code: null,
           message: `Requests could not be sent (no connection, DNS, proxy or certificate problem). Nothing reached Tencent; resume when the connection works. (${CERT_NOT_SENT})`,
-          application_id: 4,
-          network_kind: "Certificate",
+          applicationId: 4,
+          networkKind: "Certificate",
         },
         3,
       );

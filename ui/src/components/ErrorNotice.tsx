@@ -2,7 +2,13 @@ import { useState, type ReactElement, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "../bindings/IpcError";
 import type { NetworkKind } from "../bindings/NetworkKind";
-import { describeStoredError, describeTencent, explainError, type TencentContext } from "../errors";
+import {
+  describeStoredError,
+  describeTencent,
+  explainError,
+  isTencentDetails,
+  type TencentContext,
+} from "../errors";
 import { ErrorFacts } from "./ErrorFacts";
 import { CloseIcon, ErrorIcon } from "./icons";
 import "./errorNotice.css";
@@ -150,10 +156,6 @@ function describeTencentOver(
   t: Parameters<typeof explainError>[0],
 ): ReturnType<typeof explainError> {
   const d = error.details;
-  const apiCode =
-    typeof d === "object" && d !== null && !Array.isArray(d) && typeof d["apiCode"] === "string"
-      ? d["apiCode"]
-      : null;
-  if (apiCode === null) return base;
-  return describeTencent(t, apiCode, { requestId: base.requestId, ...context });
+  if (!isTencentDetails(d)) return base;
+  return describeTencent(t, d.apiCode, { requestId: base.requestId, ...context });
 }

@@ -1,9 +1,19 @@
 import type { TFunction } from "i18next";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { IpcError } from "../bindings/IpcError";
-import { describeNetwork, NETWORK_KINDS, type NetworkKind } from "./network";
+import type { ErrorDetails } from "../bindings/ErrorDetails";
+import { isNetworkDetails, isTencentDetails, isVersionDetails, requestIdOf } from "./details";
+import { describeNetwork, type NetworkKind } from "./network";
 import { describeTencent, type ErrorDescription, type TencentContext } from "./tencent";
 
+export {
+  hasReason,
+  isFieldDetails,
+  isNetworkDetails,
+  isTencentDetails,
+  isVersionDetails,
+  requestIdOf,
+} from "./details";
 export { describeNetwork, type NetworkKind } from "./network";
 export { describePause } from "./pause";
 export {
@@ -69,39 +79,19 @@ export function describeStoredError(
   return describeTencent(t, stored.code, { ...context, requestId });
 }
 
-type Details = Record<string, unknown>;
-
-function detailsOf(error: IpcError): Details | null {
-  const d = error.details;
-  if (typeof d !== "object" || d === null || Array.isArray(d)) return null;
-  return d;
-}
-
-function numberField(details: Details | null, field: string): number | null {
-  const value = details?.[field];
-  return typeof value === "number" ? value : null;
-}
-
-function stringField(details: Details | null, field: string): string | null {
-  const value = details?.[field];
-  return typeof value === "string" && value !== "" ? value : null;
-}
-
-function networkKind(details: Details | null): NetworkKind | null {
-  const kind = stringField(details, "kind");
-  return NETWORK_KINDS.find((k) => k === kind) ?? null;
-}
-
 /** What an IpcError's details say that sharpens a Tencent message. */
 export function tencentContextOf(error: IpcError): TencentContext {
-  const details = detailsOf(error);
-  const offset = numberField(details, "clockOffsetSeconds");
-  const other = stringField(details, "otherSite");
-  const accepts = details?.["otherSiteAccepts"];
+  const details = error.details;
+  const tencent = isTencentDetails(details) ? details : null;
+  const offset = tencent?.clockOffsetSeconds;
+  const other = tencent?.otherSite;
   return {
-    requestId: stringField(details, "requestId"),
-    ...(offset !== null ? { clockOffsetSeconds: offset } : {}),
-    otherSite: accepts === true && (other === "china" || other === "international") ? other : null,
+    requestId: requestIdOf(details),
+    ...(offset !== undefined ? { clockOffsetSeconds: offset } : {}),
+    otherSite:
+      tencent?.otherSiteAccepts === true && (other === "china" || other === "international")
+        ? other
+        : null,
   };
 }
 
@@ -111,13 +101,13 @@ export function tencentContextOf(error: IpcError): TencentContext {
  * {@link describeTencent}; network, proxy and certificate failures (`details.kind`) say which.
  */
 export function explainError(t: TFunction, error: IpcError): ErrorDescription {
-  const details = detailsOf(error);
-  const apiCode = stringField(details, "apiCode");
-  if (apiCode !== null) return describeTencent(t, apiCode, tencentContextOf(error));
-  const requestId = stringField(details, "requestId");
-  const kind = networkKind(details);
-  if (kind !== null) {
-    const status = numberField(details, "status");
+  const details = error.details;
+  if (isTencentDetails(details) && details.apiCode !== "")
+    return describeTencent(t, details.apiCode, tencentContextOf(error));
+  const requestId = requestIdOf(details);
+  if (isNetworkDetails(details)) {
+    const { kind } = details;
+    const status = details.status ?? null;
     if (kind !== "HttpStatus" || status !== null)
       return describeNetwork(t, kind, requestId, status);
   }
@@ -128,13 +118,10 @@ export function explainError(t: TFunction, error: IpcError): ErrorDescription {
   return { title: summary(t, error, details), nextStep: t(NEXT_KEY[error.code]), requestId };
 }
 
-function summary(t: TFunction, error: IpcError, details: Details | null): string {
-  if (error.code === "database") {
-    const found = numberField(details, "found");
-    const supported = numberField(details, "supported");
-    if (found !== null && supported !== null) {
-      return t("errors.databaseTooNew", { found, supported });
-    }
+function summary(t: TFunction, error: IpcError, details: ErrorDetails | null): string {
+  if (error.code === "database" && isVersionDetails(details)) {
+    const { found, supported } = details;
+    return t("errors.databaseTooNew", { found, supported });
   }
   return t(SUMMARY_KEY[error.code]);
 }

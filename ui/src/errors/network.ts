@@ -5,7 +5,7 @@ import type { ErrorDescription } from "./tencent";
 
 /**
  * Which network failure (generated from Rust's `NetworkKind`): `details.kind` of a network error,
- * `error_kind` of an application, `network_kind` of a pause. Why nothing was sent (Dns … Other),
+ * `errorKind` of an application, `networkKind` of a pause. Why nothing was sent (Dns … Other),
  * why the outcome is unknown (Timeout, ConnectionDropped, ResponseTooLarge), or a non-Tencent
  * answer (HttpStatus, BadResponse).
  */

@@ -37,16 +37,16 @@ export function describePause(
     return { title, nextStep, requestId: null };
   }
   let next = nextStep;
-  const worded = reason.kind === "network" ? (reason.network_kind ?? null) : null;
+  const worded = reason.kind === "network" ? (reason.networkKind ?? null) : null;
   if (worded !== null) {
     // Say which network problem (certificate, proxy, DNS, …), and what fixes that one.
     const network = describeNetwork(t, worded);
     title = t("apiErrors.pause.network.stopped", { problem: network.title });
     next = `${network.nextStep} ${t("apiErrors.pressResume")}`;
-  } else if (reason.kind === "clock" && reason.clock_offset_secs !== undefined) {
+  } else if (reason.kind === "clock" && reason.clockOffsetSecs !== undefined) {
     // "Your computer's clock is 7 minutes behind — sync it", from the offset the client measured.
     const clock = describeTencent(t, code ?? "AuthFailure.SignatureExpire", {
-      clockOffsetSeconds: reason.clock_offset_secs,
+      clockOffsetSeconds: reason.clockOffsetSecs,
     });
     title = clock.title;
     next = `${clock.nextStep} ${t("apiErrors.pressResume")}`;

@@ -46,7 +46,7 @@ export function useLanguagePreference(): LanguagePreference {
         if (prefs.language !== null) void i18n.changeLanguage(prefs.language);
         applyTheme(prefs.theme);
         setThemeState(prefs.theme);
-        setWelcomeDismissed(prefs.welcome_dismissed);
+        setWelcomeDismissed(prefs.welcomeDismissed);
         setReady(true);
       },
       (e: unknown) => {

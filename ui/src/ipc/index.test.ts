@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { appInfo, isIpcError, preferencesGet, preferencesSetLanguage, toIpcError } from ".";
+import type { IpcError } from "../bindings/IpcError";
 import { mockCommands, rejectWith, SANDBOX_INFO } from "../test/renderApp";
 
 describe("ipc wrapper", () => {
@@ -23,7 +24,11 @@ describe("ipc wrapper", () => {
   });
 
   it("a well-formed envelope is passed through unchanged", async () => {
-    const envelope = { code: "not_found", message: "no such draft", details: { id: 7 } };
+    const envelope: IpcError = {
+      code: "not_found",
+      message: "no such draft",
+      details: { what: "draft", id: 7 },
+    };
     mockCommands({ app_info: () => rejectWith(envelope) });
     const rejection: unknown = await appInfo().catch((e: unknown) => e);
     expect(isIpcError(rejection)).toBe(true);
@@ -53,8 +58,12 @@ describe("isIpcError / toIpcError", () => {
   it("accepts exactly the envelope shape", () => {
     expect(isIpcError({ code: "io", message: "x", details: null })).toBe(true);
     expect(
-      isIpcError({ code: "invalid_input", message: "x", details: [1, "a", { b: true }] }),
+      isIpcError({ code: "invalid_input", message: "x", details: { field: "headerRow" } }),
     ).toBe(true);
+    expect(
+      isIpcError({ code: "invalid_input", message: "x", details: [1, "a", { b: true }] }),
+      "details is an object (or null), never a list",
+    ).toBe(false);
     expect(isIpcError({ code: "io", message: "x" }), "details is required (null when empty)").toBe(
       false,
     );
@@ -62,20 +71,21 @@ describe("isIpcError / toIpcError", () => {
     expect(isIpcError({ code: "io", message: 42, details: null }), "message must be text").toBe(
       false,
     );
-    expect(isIpcError({ code: "io", message: "x", details: () => 1 }), "details must be JSON").toBe(
-      false,
-    );
+    expect(
+      isIpcError({ code: "io", message: "x", details: () => 1 }),
+      "details must be an object",
+    ).toBe(false);
     expect(isIpcError(null)).toBe(false);
     expect(isIpcError("io")).toBe(false);
     expect(isIpcError([{ code: "io", message: "x", details: null }])).toBe(false);
   });
 
-  it("keeps the message of an envelope whose code this UI does not know", () => {
-    const unknown = { code: "rate_limited", message: "slow down", details: null };
+  it("keeps the message of an envelope whose code this UI does not know, not its details", () => {
+    const unknown = { code: "rate_limited", message: "slow down", details: { retry: 3 } };
     expect(toIpcError(unknown)).toEqual({
       code: "internal",
       message: "slow down",
-      details: unknown,
+      details: null,
     });
   });
 
@@ -85,6 +95,6 @@ describe("isIpcError / toIpcError", () => {
       message: "Unexpected undefined rejection from the app backend",
       details: null,
     });
-    expect(toIpcError(42).details).toBe(42);
+    expect(toIpcError(42).details, "no arbitrary JSON in details").toBeNull();
   });
 });

@@ -3,8 +3,8 @@
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { ErrorCode } from "../bindings/ErrorCode";
+import type { ErrorDetails } from "../bindings/ErrorDetails";
 import type { IpcError } from "../bindings/IpcError";
-import type { JsonValue } from "../bindings/serde_json/JsonValue";
 import type { Language } from "../bindings/Language";
 import type { Preferences } from "../bindings/Preferences";
 import type { Theme } from "../bindings/Theme";
@@ -37,20 +37,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function isJsonValue(value: unknown): value is JsonValue {
-  if (value === null) return true;
-  switch (typeof value) {
-    case "string":
-    case "boolean":
-      return true;
-    case "number":
-      return Number.isFinite(value);
-    case "object":
-      if (Array.isArray(value)) return value.every(isJsonValue);
-      return Object.values(value).every((v) => v === undefined || isJsonValue(v));
-    default:
-      return false;
-  }
+/**
+ * `details` as the backend sends it: null, or one of the `ErrorDetails` objects (checked by
+ * shape only; the guards in errors/details.ts tell which one it is).
+ */
+function isErrorDetails(value: unknown): value is ErrorDetails | null {
+  return value === null || isRecord(value);
 }
 
 /** True when `e` is the `{ code, message, details }` envelope every command rejects with. */
@@ -60,27 +52,26 @@ export function isIpcError(e: unknown): e is IpcError {
     isErrorCode(e["code"]) &&
     typeof e["message"] === "string" &&
     "details" in e &&
-    isJsonValue(e["details"])
+    isErrorDetails(e["details"])
   );
 }
 
 /**
  * Normalises any rejection into an IpcError. A well-formed envelope passes through unchanged;
  * anything else (a string from the Tauri runtime, a JS Error, an envelope with an unknown code)
- * becomes code "internal", keeping whatever message it carried.
+ * becomes code "internal" with no details, keeping whatever message it carried.
  */
 export function toIpcError(e: unknown): IpcError {
   if (isIpcError(e)) return e;
   if (typeof e === "string") return { code: "internal", message: e, details: null };
   if (e instanceof Error) return { code: "internal", message: e.message, details: null };
   if (isRecord(e) && typeof e["message"] === "string") {
-    const details: JsonValue = isJsonValue(e) ? e : null;
-    return { code: "internal", message: e["message"], details };
+    return { code: "internal", message: e["message"], details: null };
   }
   return {
     code: "internal",
     message: `Unexpected ${typeof e} rejection from the app backend`,
-    details: isJsonValue(e) ? e : null,
+    details: null,
   };
 }
 

@@ -16,7 +16,7 @@ import type { ReadOptions } from "../bindings/ReadOptions";
 import type { RowEdit } from "../bindings/RowEdit";
 import type { RowFilter } from "../bindings/RowFilter";
 import type { RowsPage } from "../bindings/RowsPage";
-import type { WorkbenchSummary } from "../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../bindings/OpenDraftSummary";
 
 /** Reads a file by path (from the path field, a drop, or a test hook). */
 export function importOpenPath(path: string, read?: ReadOptions): Promise<ImportPreview> {
@@ -42,7 +42,7 @@ export function importColumns(headerRow: number | null): Promise<ColumnsPreview>
 export function importProcess(
   request: ProcessRequest,
   onProgress: (p: ImportProgress) => void,
-): Promise<WorkbenchSummary> {
+): Promise<OpenDraftSummary> {
   const channel = new Channel<ImportProgress>();
   channel.onmessage = onProgress;
   return call("import_process", { request, onProgress: channel });
@@ -62,7 +62,7 @@ export function draftsList(): Promise<DraftSummary[]> {
 }
 
 /** Opens draft `id` in the grid, its findings in `lang` (default: the saved UI language). */
-export function draftOpen(id: number, lang?: Language): Promise<WorkbenchSummary> {
+export function draftOpen(id: number, lang?: Language): Promise<OpenDraftSummary> {
   return call("draft_open", { id, lang: lang ?? null });
 }
 
@@ -70,16 +70,16 @@ export function draftEditRow(index: number, edit: RowEdit): Promise<GridRow> {
   return call("draft_edit_row", { index, edit });
 }
 
-export function draftBulkSet(indices: number[], set: BulkSet): Promise<WorkbenchSummary> {
+export function draftBulkSet(indices: number[], set: BulkSet): Promise<OpenDraftSummary> {
   return call("draft_bulk_set", { indices, set });
 }
 
 /** "Write all numbers the same way": every valid number of the open draft in `form`. */
-export function draftWriteNumbers(form: NumberForm): Promise<WorkbenchSummary> {
+export function draftWriteNumbers(form: NumberForm): Promise<OpenDraftSummary> {
   return call("draft_write_numbers", { form });
 }
 
-export function draftDeleteRows(indices: number[]): Promise<WorkbenchSummary> {
+export function draftDeleteRows(indices: number[]): Promise<OpenDraftSummary> {
   return call("draft_delete_rows", { indices });
 }
 

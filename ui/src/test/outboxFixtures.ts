@@ -3,7 +3,7 @@ import type { OutboxStatus } from "../bindings/OutboxStatus";
 /** `outbox_status` of an app on the built-in sandbox with nothing queued, sending or unknown. */
 export const IDLE_STATUS: OutboxStatus = {
   running: false,
-  run: null,
+  sending: null,
   phase: null,
   progress: null,
   queued: 0,

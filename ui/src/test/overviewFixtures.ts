@@ -19,16 +19,16 @@ export const NO_HISTORY: Overview = {
   scope: "sandbox",
   history: false,
   counts: STATUSES.map((status) => ({ status, applications: 0, numbers: 0 })),
-  went_live: NO_GROUP,
+  wentLive: NO_GROUP,
   unknown: NO_GROUP,
   failed: NO_GROUP,
-  waiting_long: NO_GROUP,
-  stopped_queue: null,
+  waitingLong: NO_GROUP,
+  stoppedQueue: null,
   running: false,
   endpoint: { kind: "sandbox", label: "Sandbox", url: "http://127.0.0.1:48123/" },
   attention: 0,
-  long_wait_days: 3,
-  live_window_days: 7,
+  longWaitDays: 3,
+  liveWindowDays: 7,
 };
 
 export function app(
@@ -38,11 +38,11 @@ export function app(
 ): OverviewApplication {
   return {
     id,
-    number_count: 2,
+    numberCount: 2,
     at,
-    error_code: null,
-    live_numbers: 0,
-    approved_at: null,
+    errorCode: null,
+    liveNumbers: 0,
+    approvedAt: null,
     ...extra,
   };
 }

@@ -72,13 +72,13 @@ export const FIRST_RUN_SETTINGS: SettingsView = {
 /** What `applications_list` returns before anything was submitted. */
 export const NO_APPLICATIONS: ApplicationsListPage = {
   scope: "sandbox",
-  active_scope: "sandbox",
+  activeScope: "sandbox",
   page: {
     total: 0,
     offset: 0,
     rows: [],
     counts: [],
-    scope_total: 0,
+    scopeTotal: 0,
   },
 };
 
@@ -124,15 +124,15 @@ export function renderApp(
 ) {
   const calls = mockCommands({
     app_info: () => SANDBOX_INFO,
-    preferences_get: () => ({ language: null, welcome_dismissed: false, theme: "system" }),
+    preferences_get: () => ({ language: null, welcomeDismissed: false, theme: "system" }),
     preferences_dismiss_welcome: () => ({
       language: null,
-      welcome_dismissed: true,
+      welcomeDismissed: true,
       theme: "system",
     }),
     preferences_set_theme: (args) => ({
       language: null,
-      welcome_dismissed: false,
+      welcomeDismissed: false,
       theme: (args as { theme: string }).theme,
     }),
     drafts_list: () => [],
@@ -160,9 +160,10 @@ export function callsOf(calls: Call[], cmd: string): Call[] {
 
 /**
  * A command rejection as Tauri delivers it: the serialised value itself (the IpcError envelope,
- * or a plain string for runtime errors), never an Error object.
+ * typed so fixtures follow the bindings, or a plain string for runtime errors); an Error object
+ * only to test that the UI copes with one.
  */
-export function rejectWith(value: unknown): Promise<never> {
+export function rejectWith(value: IpcError | string | Error): Promise<never> {
   // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
   return Promise.reject(value);
 }

@@ -16,68 +16,68 @@ function detail(
   return {
     application: {
       id: 7,
-      draft_id: 1,
-      batch_index: 6,
+      draftId: 1,
+      batchIndex: 6,
       endpoint: { kind: "sandbox", host: "127.0.0.1:48123" },
-      sdk_app_id: 1400000001,
-      sip_trunk_id: 10001,
+      sdkAppId: 1400000001,
+      sipTrunkId: 10001,
       options: {},
       state,
-      apply_id: state === "submitted" ? 990007 : null,
-      request_id: status === "queued" ? null : "9c1e-req-7",
-      error_code:
+      applyId: state === "submitted" ? 990007 : null,
+      requestId: status === "queued" ? null : "9c1e-req-7",
+      errorCode:
         status === "failed"
           ? "InvalidParameter.SipTrunkNotFound"
           : status === "unknown"
             ? "OutcomeUnknown"
             : null,
-      error_message: status === "failed" ? "SipTrunkId 10001 not found" : null,
-      error_kind: null,
+      errorMessage: status === "failed" ? "SipTrunkId 10001 not found" : null,
+      errorKind: null,
       note: null,
       numbers: [],
-      live_numbers: 0,
-      approved_at: status === "approved" ? "2026-11-30T10:00:00.000Z" : null,
-      redrafted_to: null,
-      modify_state: null,
-      modify_count: 0,
-      modify_error_code: null,
-      modify_error_message: null,
-      created_at: "2026-11-30T09:00:00.000Z",
-      updated_at: "2026-11-30T09:00:01.000Z",
-      sent_at: "2026-11-30T09:00:00.500Z",
-      answered_at: null,
+      liveNumbers: 0,
+      approvedAt: status === "approved" ? "2026-11-30T10:00:00.000Z" : null,
+      redraftedTo: null,
+      modifyState: null,
+      modifyCount: 0,
+      modifyErrorCode: null,
+      modifyErrorMessage: null,
+      createdAt: "2026-11-30T09:00:00.000Z",
+      updatedAt: "2026-11-30T09:00:01.000Z",
+      sentAt: "2026-11-30T09:00:00.500Z",
+      answeredAt: null,
     },
     status,
     scope: "sandbox",
-    numbers_total: 2,
-    numbers_offset: 0,
+    numbersTotal: 2,
+    numbersOffset: 0,
     numbers: ["+862038000001", "+862038000002"].map((n, i) => ({
       position: i,
-      detail: { phone_number: n, call_type: 1, max_call_count: 10, max_call_p_sec: 2 },
-      draft_position: i,
-      live_at: null,
+      detail: { phoneNumber: n, callType: 1, maxCallCount: 10, maxCallPSec: 2 },
+      draftPosition: i,
+      liveAt: null,
     })),
     attempts: [
       {
         id: 31,
-        application_id: 7,
+        applicationId: 7,
         at: "2026-11-30T09:00:00.500Z",
         action: "CreateOwnNumberApply",
         attempt: 1,
-        request_id: status === "unknown" ? null : "9c1e-req-7",
-        error_class: status === "unknown" ? "OutcomeUnknown" : null,
-        error_code: status === "failed" ? "InvalidParameter.SipTrunkNotFound" : null,
-        error_message: null,
-        latency_ms: 42,
-        rate_limit_wait_ms: 3,
-        next_step: "done",
+        requestId: status === "unknown" ? null : "9c1e-req-7",
+        errorClass: status === "unknown" ? "OutcomeUnknown" : null,
+        errorCode: status === "failed" ? "InvalidParameter.SipTrunkNotFound" : null,
+        errorMessage: null,
+        latencyMs: 42,
+        rateLimitWaitMs: 3,
+        nextStep: "done",
       },
     ],
     actions: {
       modify: status === "submitted",
       resolve: status === "unknown",
       resend: status === "unknown",
-      draft_from_failed: status === "failed",
+      draftFromFailed: status === "failed",
     },
     ...over,
   };
@@ -135,8 +135,8 @@ describe("ApplicationDetailView", () => {
     if (first === undefined || second === undefined) throw new Error("fixture has two numbers");
     first.detail = {
       ...first.detail,
-      outbound_callee_format: "{+E.164}",
-      carrier_phone_number: "02038009999",
+      outboundCalleeFormat: "{+E.164}",
+      carrierPhoneNumber: "02038009999",
     };
     setup(d);
     const numbers = await screen.findByTestId("application-numbers");
@@ -181,10 +181,10 @@ describe("ApplicationDetailView", () => {
       ...base,
       application: {
         ...base.application,
-        error_code: "OutcomeUnknown",
+        errorCode: "OutcomeUnknown",
         // The words say "certificate"; the stored kind says the connection broke.
-        error_message: "the server's certificate was not accepted",
-        error_kind: "ConnectionDropped",
+        errorMessage: "the server's certificate was not accepted",
+        errorKind: "ConnectionDropped",
       },
     });
     const answer = await screen.findByTestId("application-answer");
@@ -237,10 +237,10 @@ describe("ApplicationDetailView", () => {
         failed: [],
         unknown: [],
         queued: [],
-        elapsed_ms: 40,
+        elapsedMs: 40,
         attempts: 1,
-        rate_limited_attempts: 0,
-        unsaved_apply_ids: [],
+        rateLimitedAttempts: 0,
+        unsavedApplyIds: [],
       }),
     });
     await user.click(await screen.findByTestId("application-resend"));
@@ -303,9 +303,9 @@ describe("ApplicationDetailView", () => {
       expect(callsOf(calls, "application_modify")[0]?.args).toEqual({
         id: 7,
         changes: {
-          phone_numbers: ["+862038000001", "+862038000009"],
-          call_type: 2,
-          max_call_count: 20,
+          phoneNumbers: ["+862038000001", "+862038000009"],
+          callType: 2,
+          maxCallCount: 20,
         },
       });
     });

@@ -105,7 +105,7 @@ export function ApplicationDetailView({
               act(applicationsRefresh([app.id]), t("applicationsList.refreshFailed"), (r) =>
                 t("applicationsList.refreshed", {
                   checked: r.checked,
-                  live: r.numbers_marked,
+                  live: r.numbersMarked,
                   approved: r.approved.length,
                 }),
               );
@@ -127,7 +127,7 @@ export function ApplicationDetailView({
             {t("applicationsList.modify.open")}
           </button>
         )}
-        {detail.actions.draft_from_failed && (
+        {detail.actions.draftFromFailed && (
           <button
             type="button"
             className="button button--secondary"
@@ -153,7 +153,7 @@ export function ApplicationDetailView({
       {modifying && (
         <ModifyForm
           id={app.id}
-          applyId={app.apply_id ?? 0}
+          applyId={app.applyId ?? 0}
           fallback={headingElement}
           onCancel={() => {
             dispatch({ type: "modify", open: false });
@@ -184,7 +184,7 @@ export function ApplicationDetailView({
           onApplyId={(value) => {
             dispatch({ type: "applyId", value });
           }}
-          numbersTotal={detail.numbers_total}
+          numbersTotal={detail.numbersTotal}
           canResend={detail.actions.resend}
           busy={busy}
           act={act}

@@ -75,7 +75,7 @@ export function ApplicationsList({
     return (
       <ApplicationDetailView
         id={openId}
-        activeScope={data?.active_scope ?? "sandbox"}
+        activeScope={data?.activeScope ?? "sandbox"}
         onBack={() => {
           dispatch({ type: "open", id: null });
           reload();
@@ -101,7 +101,7 @@ export function ApplicationsList({
 
   const scope = data.scope;
   const page = data.page;
-  const inActive = scope === data.active_scope;
+  const inActive = scope === data.activeScope;
   const scopeName = (s: ConnectionKind): string => t(`applicationsList.scope.${s}`);
 
   const scopeSwitch = (
@@ -115,7 +115,7 @@ export function ApplicationsList({
 
   const watchPanel = inActive ? (
     <WatchPanel
-      defaultSdkAppId={page.rows[0]?.sdk_app_id ?? null}
+      defaultSdkAppId={page.rows[0]?.sdkAppId ?? null}
       onOpen={(id) => {
         dispatch({ type: "open", id });
       }}
@@ -123,7 +123,7 @@ export function ApplicationsList({
     />
   ) : null;
 
-  if (page.scope_total === 0) {
+  if (page.scopeTotal === 0) {
     return (
       <div className="apps">
         {scopeSwitch}
@@ -144,7 +144,7 @@ export function ApplicationsList({
           type: "status",
           status: t("applicationsList.refreshed", {
             checked: r.checked,
-            live: r.numbers_marked,
+            live: r.numbersMarked,
             approved: r.approved.length,
           }),
         });
@@ -163,7 +163,7 @@ export function ApplicationsList({
         <p className="apps-note" data-testid="applications-other-scope">
           {t("applicationsList.scope.otherScope", {
             scope: scopeName(scope),
-            active: scopeName(data.active_scope),
+            active: scopeName(data.activeScope),
           })}
         </p>
       )}

@@ -55,7 +55,7 @@ export function ModifyForm({
   useEffect(() => {
     applicationDetail(id, 0, MAX_NUMBERS)
       .then((d) => {
-        setNumbers(d.numbers.map((n) => n.detail.phone_number).join("\n"));
+        setNumbers(d.numbers.map((n) => n.detail.phoneNumber).join("\n"));
       })
       .catch((e: unknown) => {
         setError(toIpcError(e));
@@ -85,10 +85,10 @@ export function ModifyForm({
       onSubmit={(e) => {
         e.preventDefault();
         if (invalid) return;
-        const changes: ApplicationChanges = { phone_numbers: list };
-        if (callType !== "") changes.call_type = Number(callType);
-        if (countValue !== undefined) changes.max_call_count = countValue;
-        if (psecValue !== undefined) changes.max_call_psec = psecValue;
+        const changes: ApplicationChanges = { phoneNumbers: list };
+        if (callType !== "") changes.callType = Number(callType);
+        if (countValue !== undefined) changes.maxCallCount = countValue;
+        if (psecValue !== undefined) changes.maxCallPsec = psecValue;
         setSending(true);
         setError(null);
         onSubmit(changes)

@@ -41,11 +41,11 @@ describe("Approval watch panel", () => {
       live_numbers_list: () => [
         {
           number: "008602038004001",
-          number_key: "+862038004001",
-          sdk_app_id: 1400000001,
-          read_at: "2026-12-05T10:00:00.000Z",
-          cost_type: null,
-          applied_here: false,
+          numberKey: "+862038004001",
+          sdkAppId: 1400000001,
+          readAt: "2026-12-05T10:00:00.000Z",
+          costType: null,
+          appliedHere: false,
         },
       ],
       watch_check_now: () => ({ ...STATUS, watching: 2 }),

@@ -223,11 +223,11 @@ export function WatchPanel({
           <summary>{t("applicationsList.watch.liveApart", { count: live.length })}</summary>
           <ul className="apps-watch__live">
             {live.slice(0, 200).map((n) => (
-              <li key={`${String(n.sdk_app_id)}-${n.number_key}`} className="apps-mono">
+              <li key={`${String(n.sdkAppId)}-${n.numberKey}`} className="apps-mono">
                 {t("applicationsList.watch.liveNumber", {
                   number: n.number,
-                  sdk: n.sdk_app_id,
-                  read: time(n.read_at),
+                  sdk: n.sdkAppId,
+                  read: time(n.readAt),
                 })}
               </li>
             ))}

@@ -13,9 +13,9 @@ function draft(id: number, updated: string): DraftSummary {
     id,
     header: { name: `list ${String(id)}`, options: {} },
     rows: 6,
-    error_rows: 2,
-    created_at: updated,
-    updated_at: updated,
+    errorRows: 2,
+    createdAt: updated,
+    updatedAt: updated,
   };
 }
 

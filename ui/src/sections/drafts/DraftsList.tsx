@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { DraftSummary } from "../../bindings/DraftSummary";
 import type { IpcError } from "../../bindings/IpcError";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../bindings/OpenDraftSummary";
 import { asLanguage } from "../../i18n";
 import { toIpcError } from "../../ipc";
 import { draftDelete, draftDuplicate, draftOpen, draftRename, draftsList } from "../../ipc/wizard";
@@ -28,7 +28,7 @@ export function DraftsList({ empty }: { empty: ReactElement }): ReactElement {
   const [drafts, setDrafts] = useState<DraftSummary[] | null>(null);
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
   const [deleting, setDeleting] = useState<number | null>(null);
-  const [open, setOpen] = useState<WorkbenchSummary | null>(null);
+  const [open, setOpen] = useState<OpenDraftSummary | null>(null);
   const [error, setError] = useState<IpcError | null>(null);
   const [openFilter, setOpenFilter] = useState<RowFilter>("all");
   const submitNav = useSubmitNav();
@@ -145,10 +145,10 @@ export function DraftsList({ empty }: { empty: ReactElement }): ReactElement {
                   <span data-testid="draft-name">{d.header.name}</span>
                 )}
               </td>
-              <td data-testid="draft-updated">{formatUtc(d.updated_at)}</td>
+              <td data-testid="draft-updated">{formatUtc(d.updatedAt)}</td>
               <td data-testid="draft-rows">{d.rows.toLocaleString()}</td>
-              <td data-testid="draft-errors" className={d.error_rows > 0 ? "finding--error" : ""}>
-                {d.error_rows.toLocaleString()}
+              <td data-testid="draft-errors" className={d.errorRows > 0 ? "finding--error" : ""}>
+                {d.errorRows.toLocaleString()}
               </td>
               <td className="drafts-table__actions">
                 {submitNav !== null && (

@@ -3,14 +3,14 @@ import userEvent from "@testing-library/user-event";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import type { ImportPreview } from "../../bindings/ImportPreview";
-import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../bindings/OpenDraftSummary";
 import type { Language } from "../../bindings/Language";
 import { createI18n } from "../../i18n";
 import { callsOf, ipcError, mockCommands, rejectWith } from "../../test/renderApp";
 import { ImportWizard } from "./ImportWizard";
 
 const PREVIEW: ImportPreview = {
-  source_name: "运营商号码.csv",
+  sourceName: "运营商号码.csv",
   format: "csv",
   encoding: { name: "gb18030", detection: "guessed" },
   delimiter: ",",
@@ -21,8 +21,8 @@ const PREVIEW: ImportPreview = {
     { line: 2, cells: ["号码", "呼叫类型", "备注"] },
     { line: 3, cells: ["020-3800-0501", "呼出", "x"] },
   ],
-  total_rows: 3,
-  header_row: 2,
+  totalRows: 3,
+  headerRow: 2,
   columns: [
     { index: 0, letter: "A", header: "号码", samples: ["020-3800-0501"] },
     { index: 1, letter: "B", header: "呼叫类型", samples: ["呼出"] },
@@ -40,15 +40,15 @@ const PREVIEW: ImportPreview = {
   country: "CN",
 };
 
-const SUMMARY: WorkbenchSummary = {
-  draft_id: 4,
+const SUMMARY: OpenDraftSummary = {
+  draftId: 4,
   name: "运营商号码.csv",
-  total_rows: 1,
-  error_rows: 0,
-  warning_rows: 0,
-  file_issues: [],
-  number_forms: [],
-  number_form: null,
+  totalRows: 1,
+  errorRows: 0,
+  warningRows: 0,
+  fileIssues: [],
+  numberForms: [],
+  numberForm: null,
 };
 
 function setup(handlers: Record<string, (args: unknown) => unknown>, language: Language = "en") {
@@ -74,7 +74,7 @@ describe("import wizard", () => {
         },
       }),
       import_columns: () => ({
-        header_row: 2,
+        headerRow: 2,
         columns: PREVIEW.columns,
         mapping: PREVIEW.mapping,
       }),
@@ -134,13 +134,13 @@ describe("import wizard", () => {
     await screen.findByTestId("review-grid");
     const request = (callsOf(calls, "import_process")[0]?.args as { request: unknown }).request;
     expect(request).toEqual({
-      header_row: 2,
+      headerRow: 2,
       mapping: { PhoneNumber: 0, CallType: 1, CarrierPhoneNumber: 2 },
       defaults: {
-        call_type: 1,
-        max_call_count: 10,
-        outbound_callee_format: "{+E.164}",
-        carrier_phone_number: "02038000600",
+        callType: 1,
+        maxCallCount: 10,
+        outboundCalleeFormat: "{+E.164}",
+        carrierPhoneNumber: "02038000600",
       },
       country: "CN",
       name: "运营商号码.csv",

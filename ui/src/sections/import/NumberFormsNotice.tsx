@@ -4,7 +4,7 @@
 import { useState, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { NumberForm } from "../../bindings/NumberForm";
-import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../bindings/OpenDraftSummary";
 import { draftWriteNumbers } from "../../ipc/wizard";
 
 const FORMS: NumberForm[] = ["national", "international"];
@@ -14,15 +14,15 @@ export function NumberFormsNotice({
   onWritten,
   onError,
 }: {
-  summary: WorkbenchSummary;
-  onWritten: (next: WorkbenchSummary, message: string) => void;
+  summary: OpenDraftSummary;
+  onWritten: (next: OpenDraftSummary, message: string) => void;
   onError: (e: unknown) => void;
 }): ReactElement | null {
   const { t, i18n } = useTranslation();
-  const [form, setForm] = useState<NumberForm>(summary.number_form ?? "national");
+  const [form, setForm] = useState<NumberForm>(summary.numberForm ?? "national");
   const [busy, setBusy] = useState(false);
-  if (summary.number_forms.length < 2) return null;
-  const list = summary.number_forms
+  if (summary.numberForms.length < 2) return null;
+  const list = summary.numberForms
     .map((f) => t(`importWizard.grid.numberForms.forms.${f.form}`, { count: f.rows }))
     .join(i18n.language.startsWith("zh") ? "；" : "; ");
 

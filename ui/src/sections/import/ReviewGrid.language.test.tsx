@@ -4,20 +4,20 @@ import { act, render, screen, waitFor } from "@testing-library/react";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import type { RowsPage } from "../../bindings/RowsPage";
-import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../bindings/OpenDraftSummary";
 import { createI18n } from "../../i18n";
 import { callsOf, mockCommands } from "../../test/renderApp";
 import { ReviewGrid } from "./ReviewGrid";
 
-const SUMMARY: WorkbenchSummary = {
-  draft_id: 7,
+const SUMMARY: OpenDraftSummary = {
+  draftId: 7,
   name: "April list",
-  total_rows: 1,
-  error_rows: 1,
-  warning_rows: 0,
-  file_issues: [],
-  number_forms: [],
-  number_form: null,
+  totalRows: 1,
+  errorRows: 1,
+  warningRows: 0,
+  fileIssues: [],
+  numberForms: [],
+  numberForm: null,
 };
 
 function page(lang: "en" | "zh-CN"): RowsPage {
@@ -30,10 +30,10 @@ function page(lang: "en" | "zh-CN"): RowsPage {
         index: 0,
         row: {
           line: 3,
-          phone_number: "2.01235E+10",
-          call_type: null,
-          max_call_count: 10,
-          max_call_psec: 2,
+          phoneNumber: "2.01235E+10",
+          callType: null,
+          maxCallCount: 10,
+          maxCallPsec: 2,
           issues: [
             {
               severity: "error",

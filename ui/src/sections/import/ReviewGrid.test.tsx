@@ -5,23 +5,23 @@ import { describe, expect, it } from "vitest";
 import { CallType } from "../../bindings/CallType";
 import type { GridRow } from "../../bindings/GridRow";
 import type { RowsPage } from "../../bindings/RowsPage";
-import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../bindings/OpenDraftSummary";
 import { createI18n } from "../../i18n";
 import { callsOf, mockCommands } from "../../test/renderApp";
 import { PAGE_SIZE, ROW_HEIGHT, ReviewGrid } from "./ReviewGrid";
 
 const TOTAL = 100_000;
 
-function summary(over: Partial<WorkbenchSummary> = {}): WorkbenchSummary {
+function summary(over: Partial<OpenDraftSummary> = {}): OpenDraftSummary {
   return {
-    draft_id: 1,
+    draftId: 1,
     name: "numbers.csv",
-    total_rows: TOTAL,
-    error_rows: 1000,
-    warning_rows: 10,
-    file_issues: [],
-    number_forms: [],
-    number_form: null,
+    totalRows: TOTAL,
+    errorRows: 1000,
+    warningRows: 10,
+    fileIssues: [],
+    numberForms: [],
+    numberForm: null,
     ...over,
   };
 }
@@ -33,10 +33,10 @@ function row(i: number, phone?: string): GridRow {
     index: i,
     row: {
       line: i + 2,
-      phone_number: phone ?? `0203800${String(i).padStart(5, "0")}`,
-      call_type: CallType.Outbound,
-      max_call_count: 10,
-      max_call_psec: 2,
+      phoneNumber: phone ?? `0203800${String(i).padStart(5, "0")}`,
+      callType: CallType.Outbound,
+      maxCallCount: 10,
+      maxCallPsec: 2,
       issues: bad
         ? [
             {
@@ -62,7 +62,7 @@ function pageOf(args: unknown, fixed: Map<number, string>): RowsPage {
     rows.push(row(i, fixed.get(i)));
   }
   return {
-    summary: summary({ total_rows: state.total }),
+    summary: summary({ totalRows: state.total }),
     matching: filter === "errors" ? 1000 : state.total,
     offset,
     rows,
@@ -92,8 +92,8 @@ function renderedRows(): HTMLElement[] {
 describe("Review grid: numbers written in different ways", () => {
   it("warns about a mix and writes all numbers the same way on request", async () => {
     const mixed = summary({
-      total_rows: 3,
-      number_forms: [
+      totalRows: 3,
+      numberForms: [
         { form: "national", rows: 1 },
         { form: "plus", rows: 1 },
         { form: "international_prefix", rows: 1 },
@@ -104,9 +104,9 @@ describe("Review grid: numbers written in different ways", () => {
       import_rows_page: () => ({ summary: current, matching: 3, offset: 0, rows: [row(1)] }),
       draft_write_numbers: () => {
         current = summary({
-          total_rows: 3,
-          number_forms: [{ form: "national", rows: 3 }],
-          number_form: "national",
+          totalRows: 3,
+          numberForms: [{ form: "national", rows: 3 }],
+          numberForm: "national",
         });
         return current;
       },
@@ -160,9 +160,9 @@ describe("review grid", () => {
   it("an inline edit (Enter saves) sends the typed values and shows the re-checked row", async () => {
     const { calls, user, fixed } = setup({
       draft_edit_row: (args) => {
-        const { index, edit } = args as { index: number; edit: { phone_number: string } };
-        fixed.set(index, edit.phone_number);
-        return { ...row(1, edit.phone_number), index, row: { ...row(1, edit.phone_number).row } };
+        const { index, edit } = args as { index: number; edit: { phoneNumber: string } };
+        fixed.set(index, edit.phoneNumber);
+        return { ...row(1, edit.phoneNumber), index, row: { ...row(1, edit.phoneNumber).row } };
       },
     });
     await screen.findByTestId("grid-row-0");
@@ -177,12 +177,12 @@ describe("review grid", () => {
     expect(callsOf(calls, "draft_edit_row")[0]?.args).toEqual({
       index: 0,
       edit: {
-        phone_number: "02038000999",
-        call_type: "1",
-        max_call_count: "10",
-        max_call_psec: "2",
-        outbound_callee_format: "",
-        carrier_phone_number: "",
+        phoneNumber: "02038000999",
+        callType: "1",
+        maxCallCount: "10",
+        maxCallPsec: "2",
+        outboundCalleeFormat: "",
+        carrierPhoneNumber: "",
       },
     });
     await waitFor(() => {
@@ -194,9 +194,9 @@ describe("review grid", () => {
   it("keyboard: the grid takes the focus; Edit moves it into the row, Enter and Escape give it back", async () => {
     const { calls, user, fixed } = setup({
       draft_edit_row: (args) => {
-        const { index, edit } = args as { index: number; edit: { phone_number: string } };
-        fixed.set(index, edit.phone_number);
-        return { ...row(1, edit.phone_number), index, row: { ...row(1, edit.phone_number).row } };
+        const { index, edit } = args as { index: number; edit: { phoneNumber: string } };
+        fixed.set(index, edit.phoneNumber);
+        return { ...row(1, edit.phoneNumber), index, row: { ...row(1, edit.phoneNumber).row } };
       },
     });
     await screen.findByTestId("grid-row-0");
@@ -248,7 +248,7 @@ describe("review grid", () => {
       expect(callsOf(calls, "draft_edit_row")).toHaveLength(1);
     });
     expect(
-      (callsOf(calls, "draft_edit_row")[0]?.args as { edit: { call_type: string } }).edit.call_type,
+      (callsOf(calls, "draft_edit_row")[0]?.args as { edit: { callType: string } }).edit.callType,
     ).toBe("2");
   });
 
@@ -273,7 +273,7 @@ describe("review grid", () => {
       draft_bulk_set: () => summary(),
       draft_delete_rows: () => {
         state.total = TOTAL - 2;
-        return summary({ total_rows: state.total });
+        return summary({ totalRows: state.total });
       },
     });
     await screen.findByTestId("grid-row-0");
@@ -287,7 +287,7 @@ describe("review grid", () => {
     });
     expect(callsOf(calls, "draft_bulk_set")[0]?.args).toEqual({
       indices: [1, 3],
-      set: { call_type: "2", max_call_count: 20 },
+      set: { callType: "2", maxCallCount: 20 },
     });
     await user.click(screen.getByTestId("delete-selected"));
     expect(callsOf(calls, "draft_delete_rows"), "nothing deleted before confirming").toHaveLength(
@@ -306,15 +306,15 @@ describe("review grid", () => {
       draft_edit_row: (args) => {
         const { index, edit } = args as {
           index: number;
-          edit: { outbound_callee_format: string; carrier_phone_number: string };
+          edit: { outboundCalleeFormat: string; carrierPhoneNumber: string };
         };
         const base = row(index);
         return {
           index,
           row: {
             ...base.row,
-            outbound_callee_format: edit.outbound_callee_format,
-            carrier_phone_number: edit.carrier_phone_number,
+            outboundCalleeFormat: edit.outboundCalleeFormat,
+            carrierPhoneNumber: edit.carrierPhoneNumber,
           },
         };
       },
@@ -332,7 +332,7 @@ describe("review grid", () => {
     });
     expect(callsOf(calls, "draft_edit_row")[0]?.args).toMatchObject({
       index: 1,
-      edit: { outbound_callee_format: "{E.164}", carrier_phone_number: "02038000600" },
+      edit: { outboundCalleeFormat: "{E.164}", carrierPhoneNumber: "02038000600" },
     });
     await waitFor(() => {
       expect(screen.getByTestId("row-callee-format").textContent).toBe("{E.164}");
@@ -350,10 +350,10 @@ describe("review grid", () => {
       expect(callsOf(calls, "draft_bulk_set")).toHaveLength(2);
     });
     expect(callsOf(calls, "draft_bulk_set").map((c) => c.args)).toEqual([
-      { indices: [2], set: { outbound_callee_format: "" } },
+      { indices: [2], set: { outboundCalleeFormat: "" } },
       {
         indices: [2],
-        set: { outbound_callee_format: "{+E.164}", carrier_phone_number: "+862038000601" },
+        set: { outboundCalleeFormat: "{+E.164}", carrierPhoneNumber: "+862038000601" },
       },
     ]);
   });

@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { BulkSet } from "../../bindings/BulkSet";
 import type { RowFilter } from "../../bindings/RowFilter";
-import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../bindings/OpenDraftSummary";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { toIpcError } from "../../ipc";
 import { draftBulkSet, draftDeleteRows, draftEditRow } from "../../ipc/wizard";
@@ -28,7 +28,7 @@ export function ReviewGrid({
   viewportHeight = 432,
   initialFilter = "all",
 }: {
-  initial: WorkbenchSummary;
+  initial: OpenDraftSummary;
   viewportHeight?: number;
   /** The filter to open with (the submit screen links here with "errors"). */
   initialFilter?: RowFilter;
@@ -60,12 +60,12 @@ export function ReviewGrid({
     if (edit === null) return;
     run(
       draftEditRow(edit.index, {
-        phone_number: edit.phone,
-        call_type: edit.callType,
-        max_call_count: edit.maxCount,
-        max_call_psec: edit.maxPsec,
-        outbound_callee_format: edit.calleeFormat,
-        carrier_phone_number: edit.carrier,
+        phoneNumber: edit.phone,
+        callType: edit.callType,
+        maxCallCount: edit.maxCount,
+        maxCallPsec: edit.maxPsec,
+        outboundCalleeFormat: edit.calleeFormat,
+        carrierPhoneNumber: edit.carrier,
       }).then((row) => {
         editor.saved(edit.index, row);
         dispatch({
@@ -120,9 +120,9 @@ export function ReviewGrid({
   return (
     <div className="review" data-testid="review-grid-panel">
       <ReviewBar summary={summary} filter={filter} onFilter={chooseFilter} />
-      {summary.file_issues.length > 0 && (
+      {summary.fileIssues.length > 0 && (
         <ul className="review__file-issues" data-testid="file-issues">
-          {summary.file_issues.map((f, i) => (
+          {summary.fileIssues.map((f, i) => (
             <li key={i} className={`finding finding--${f.severity}`}>
               {f.message}
             </li>

@@ -8,7 +8,7 @@ import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import type { ImportPreview } from "../../bindings/ImportPreview";
 import type { Language } from "../../bindings/Language";
-import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../bindings/OpenDraftSummary";
 import { createI18n } from "../../i18n";
 import { callsOf, ipcError, mockCommands, rejectWith, type Handler } from "../../test/renderApp";
 import { WelcomePanel } from "../settings/WelcomePanel";
@@ -16,30 +16,30 @@ import { ImportWizard } from "./ImportWizard";
 import { ReviewGrid } from "./ReviewGrid";
 
 const PREVIEW: ImportPreview = {
-  source_name: "numbers.xlsx",
+  sourceName: "numbers.xlsx",
   format: "xlsx",
   encoding: null,
   delimiter: null,
   sheets: ["Sheet1"],
   sheet: "Sheet1",
   rows: [{ line: 1, cells: ["PhoneNumber"] }],
-  total_rows: 1,
-  header_row: 1,
+  totalRows: 1,
+  headerRow: 1,
   columns: [{ index: 0, letter: "A", header: "PhoneNumber", samples: [] }],
   mapping: { PhoneNumber: 0 },
   issues: [],
   country: "CN",
 };
 
-const SUMMARY: WorkbenchSummary = {
-  draft_id: 2,
+const SUMMARY: OpenDraftSummary = {
+  draftId: 2,
   name: "April list.xlsx",
-  total_rows: 0,
-  error_rows: 0,
-  warning_rows: 0,
-  file_issues: [],
-  number_forms: [],
-  number_form: null,
+  totalRows: 0,
+  errorRows: 0,
+  warningRows: 0,
+  fileIssues: [],
+  numberForms: [],
+  numberForm: null,
 };
 
 function renderWith(

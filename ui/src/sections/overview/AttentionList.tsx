@@ -112,18 +112,18 @@ export function AttentionList({
     );
   }
 
-  const { unknown, failed, waiting_long: waiting, stopped_queue: queued } = overview;
+  const { unknown, failed, waitingLong: waiting, stoppedQueue: queued } = overview;
   const item = (a: OverviewApplication): string =>
-    t("overview.attention.item", { id: a.id, count: a.number_count, when: when(a.at) });
+    t("overview.attention.item", { id: a.id, count: a.numberCount, when: when(a.at) });
   // A refusal in plain words; Tencent's code beside it, for the console and support.
   const refused = (a: OverviewApplication): ReactNode => (
     <>
       {t("overview.attention.itemRefused", {
         id: a.id,
-        reason: describeTencent(t, a.error_code ?? "").title,
+        reason: describeTencent(t, a.errorCode ?? "").title,
       })}{" "}
       <span className="muted overview-code">
-        {t("overview.attention.itemCode", { code: a.error_code ?? "—", when: when(a.at) })}
+        {t("overview.attention.itemCode", { code: a.errorCode ?? "—", when: when(a.at) })}
       </span>
     </>
   );
@@ -189,7 +189,7 @@ export function AttentionList({
               kind="waiting"
               title={t("overview.attention.waitingTitle", {
                 count: waiting.total,
-                days: overview.long_wait_days,
+                days: overview.longWaitDays,
               })}
               hint={t("overview.attention.waitingHint")}
               action={

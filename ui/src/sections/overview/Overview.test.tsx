@@ -19,26 +19,26 @@ const AT = "2026-11-30T09:12:06.123Z";
 const BUSY: Overview = overviewWith(
   { queued: 2, submitted: 3, approved: 5, failed: 1, unknown: 6 },
   {
-    went_live: {
+    wentLive: {
       total: 2,
       numbers: 3,
       applications: [
-        app(11, AT, { approved_at: AT, live_numbers: 2 }),
-        app(12, AT, { live_numbers: 1, number_count: 4 }),
+        app(11, AT, { approvedAt: AT, liveNumbers: 2 }),
+        app(12, AT, { liveNumbers: 1, numberCount: 4 }),
       ],
     },
     unknown: {
       total: 6,
       numbers: 12,
-      applications: [app(7, AT, { error_code: "OutcomeUnknown" })],
+      applications: [app(7, AT, { errorCode: "OutcomeUnknown" })],
     },
     failed: {
       total: 1,
       numbers: 2,
-      applications: [app(9, AT, { error_code: "InvalidParameter.SipTrunkNotFound" })],
+      applications: [app(9, AT, { errorCode: "InvalidParameter.SipTrunkNotFound" })],
     },
-    waiting_long: { total: 1, numbers: 2, applications: [app(4, AT)] },
-    stopped_queue: { applications: 2, numbers: 5 },
+    waitingLong: { total: 1, numbers: 2, applications: [app(4, AT)] },
+    stoppedQueue: { applications: 2, numbers: 5 },
     attention: 10,
   },
 );
@@ -184,14 +184,14 @@ describe("Overview", () => {
 
   it("Check now asks Tencent about applications under review and reads the overview again", async () => {
     let reads = 0;
-    const after = { ...BUSY, waiting_long: NO_HISTORY.waiting_long, attention: 9 };
+    const after = { ...BUSY, waitingLong: NO_HISTORY.waitingLong, attention: 9 };
     const { user, calls } = withOverview(BUSY, {
       overview_get: () => (++reads > 2 ? after : BUSY),
       applications_refresh: () => ({
         scope: "sandbox",
         checked: 4,
         reports: [],
-        numbers_marked: 2,
+        numbersMarked: 2,
         approved: [4],
       }),
     });

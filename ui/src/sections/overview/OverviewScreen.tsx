@@ -125,8 +125,8 @@ export function OverviewScreen({
     );
   }
 
-  const live = overview.went_live;
-  const days = overview.live_window_days;
+  const live = overview.wentLive;
+  const days = overview.liveWindowDays;
   return (
     <div className="overview" data-testid="overview">
       {problemBox}
@@ -153,7 +153,7 @@ export function OverviewScreen({
         <p className="muted" role="status" data-testid="overview-checked">
           {t("overview.attention.checked", {
             checked: checked.checked,
-            live: checked.numbers_marked,
+            live: checked.numbersMarked,
             approved: checked.approved.length,
           })}
         </p>
@@ -176,12 +176,12 @@ export function OverviewScreen({
             {live.applications.map((a) => (
               <li key={a.id}>
                 <span>
-                  {a.approved_at !== null
-                    ? t("overview.live.approved", { id: a.id, count: a.number_count })
+                  {a.approvedAt !== null
+                    ? t("overview.live.approved", { id: a.id, count: a.numberCount })
                     : t("overview.live.some", {
                         id: a.id,
-                        live: a.live_numbers,
-                        count: a.number_count,
+                        live: a.liveNumbers,
+                        count: a.numberCount,
                       })}{" "}
                   <span className="muted">
                     {t("overview.live.when", { when: formatDate(a.at, i18n.language, "short") })}

@@ -294,7 +294,7 @@ describe("first-run welcome", () => {
 
   it("stays dismissed after a restart (the database says so)", async () => {
     renderApp({
-      handlers: { preferences_get: () => ({ language: null, welcome_dismissed: true }) },
+      handlers: { preferences_get: () => ({ language: null, welcomeDismissed: true }) },
     });
     await screen.findByTestId("endpoint-badge");
     expect(screen.queryByTestId("welcome-panel")).toBeNull();

@@ -6,7 +6,7 @@ describe("Settings → Appearance", () => {
   it("applies the saved theme at start, and a new choice at once, and saves it", async () => {
     const { user, calls } = renderApp({
       handlers: {
-        preferences_get: () => ({ language: null, welcome_dismissed: true, theme: "dark" }),
+        preferences_get: () => ({ language: null, welcomeDismissed: true, theme: "dark" }),
       },
     });
     await waitFor(() => {

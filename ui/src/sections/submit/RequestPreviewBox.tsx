@@ -5,7 +5,7 @@ import type { RequestPreview } from "../../bindings/RequestPreview";
 /** The request as text: request line, every header, a blank line, the pretty body. */
 export function requestText(r: RequestPreview): string {
   const headers = r.headers.map((h) => `${h.name}: ${h.value}`).join("\n");
-  return `${r.method} ${r.url}\n${headers}\n\n${r.body_pretty}`;
+  return `${r.method} ${r.url}\n${headers}\n\n${r.bodyPretty}`;
 }
 
 /** The first application's request, collapsible, monospace, copyable. */

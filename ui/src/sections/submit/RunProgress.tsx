@@ -17,14 +17,14 @@ function duration(t: TFunction, ms: number): string {
 /** One batch's outcome in plain language. */
 export function batchText(t: TFunction, b: ApplicationResult): string {
   const reason = (): string => {
-    if (b.error_kind !== null) return describeNetwork(t, b.error_kind).title;
-    const code = b.error_code ?? "";
+    if (b.errorKind !== null) return describeNetwork(t, b.errorKind).title;
+    const code = b.errorCode ?? "";
     if (code !== "" && messageIdOf(code) !== "unknown") return describeTencent(t, code).title;
-    return b.error_message ?? code;
+    return b.errorMessage ?? code;
   };
   switch (b.state) {
     case "submitted":
-      return t("submit.batch.submitted", { applyId: b.apply_id ?? "—" });
+      return t("submit.batch.submitted", { applyId: b.applyId ?? "—" });
     case "failed":
       return t("submit.batch.failed", { reason: reason() });
     case "unknown":
@@ -62,7 +62,7 @@ export function RunProgress({
   const total = last?.total ?? 0;
   const done = last?.done ?? 0;
   const percent = total === 0 ? (running ? 0 : 100) : Math.round((done / total) * 100);
-  const stopReason = last?.pause_reason ?? null;
+  const stopReason = last?.pauseReason ?? null;
   const remaining = Math.max(0, total - done);
 
   function control(action: () => Promise<boolean>): void {
@@ -105,8 +105,8 @@ export function RunProgress({
           : t("submit.progress.counts", {
               done: done.toLocaleString(),
               total: total.toLocaleString(),
-              doneNumbers: last.done_numbers.toLocaleString(),
-              totalNumbers: last.total_numbers.toLocaleString(),
+              doneNumbers: last.doneNumbers.toLocaleString(),
+              totalNumbers: last.totalNumbers.toLocaleString(),
             })}
       </p>
       {last !== null && running && (
@@ -121,11 +121,11 @@ export function RunProgress({
       {running && (
         <p className="muted" data-testid="submit-eta" aria-live="polite">
           {phase === "paused"
-            ? (last?.in_flight ?? 0) > 0
-              ? t("submit.progress.pausedInFlight", { n: last?.in_flight ?? 0 })
+            ? (last?.inFlight ?? 0) > 0
+              ? t("submit.progress.pausedInFlight", { n: last?.inFlight ?? 0 })
               : t("submit.progress.paused")
-            : last?.eta_ms !== null && last?.eta_ms !== undefined
-              ? t("submit.progress.eta", { time: duration(t, last.eta_ms) })
+            : last?.etaMs !== null && last?.etaMs !== undefined
+              ? t("submit.progress.eta", { time: duration(t, last.etaMs) })
               : t("submit.progress.etaUnknown")}
         </p>
       )}
@@ -231,17 +231,17 @@ export function RunProgress({
                 })}
               </p>
               {report.unknown.length > 0 && <p className="muted">{t("submit.done.unknownHint")}</p>}
-              {report.unsaved_apply_ids.length > 0 && (
+              {report.unsavedApplyIds.length > 0 && (
                 <div className="submit-stop" role="alert" data-testid="submit-unsaved-apply-ids">
                   <p>
                     <strong>{t("submit.done.unsavedApplyIds")}</strong>
                   </p>
                   <ul>
-                    {report.unsaved_apply_ids.map((u) => (
-                      <li key={u.application_id}>
+                    {report.unsavedApplyIds.map((u) => (
+                      <li key={u.applicationId}>
                         {t("submit.done.unsavedApplyId", {
-                          id: u.application_id,
-                          applyId: u.apply_id,
+                          id: u.applicationId,
+                          applyId: u.applyId,
                         })}
                       </li>
                     ))}
@@ -287,13 +287,13 @@ export function RunProgress({
           >
             {run.batches.map((b) => (
               <li
-                key={b.application_id}
+                key={b.applicationId}
                 className={`submit-batch submit-batch--${b.state}`}
-                data-testid={`submit-batch-${String(b.application_id)}`}
+                data-testid={`submit-batch-${String(b.applicationId)}`}
                 data-state={b.state}
               >
                 <span className="submit-batch__id">
-                  {t("submit.batch.title", { id: b.application_id })}
+                  {t("submit.batch.title", { id: b.applicationId })}
                 </span>
                 <span className="muted">{t("submit.batch.numbers", { count: b.numbers })}</span>
                 <span className="submit-batch__text">{batchText(t, b)}</span>

@@ -4,7 +4,7 @@ import type { DraftSummary } from "../../bindings/DraftSummary";
 import type { OutboxStatus } from "../../bindings/OutboxStatus";
 import type { RowsPage } from "../../bindings/RowsPage";
 import type { SubmitPreview } from "../../bindings/SubmitPreview";
-import type { WorkbenchSummary } from "../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../bindings/OpenDraftSummary";
 import { IDLE_STATUS } from "../../test/outboxFixtures";
 import { callsOf, renderApp } from "../../test/renderApp";
 
@@ -12,20 +12,20 @@ const DRAFT: DraftSummary = {
   id: 4,
   header: { name: "march.csv", options: {} },
   rows: 25,
-  error_rows: 1,
-  created_at: "2026-11-30 09:00:00",
-  updated_at: "2026-11-30 09:00:00",
+  errorRows: 1,
+  createdAt: "2026-11-30 09:00:00",
+  updatedAt: "2026-11-30 09:00:00",
 };
 
-const WORKBENCH: WorkbenchSummary = {
-  draft_id: 4,
+const OPEN_DRAFT: OpenDraftSummary = {
+  draftId: 4,
   name: "march.csv",
-  total_rows: 25,
-  error_rows: 1,
-  warning_rows: 0,
-  file_issues: [],
-  number_forms: [],
-  number_form: null,
+  totalRows: 25,
+  errorRows: 1,
+  warningRows: 0,
+  fileIssues: [],
+  numberForms: [],
+  numberForm: null,
 };
 
 const STATUS: OutboxStatus = IDLE_STATUS;
@@ -45,7 +45,7 @@ const BLOCKED: SubmitPreview = {
   numbersToSend: 24,
   batches: 1,
   batchSize: 100,
-  blocked: [{ position: 24, source_line: 26, phone_number: "abc", message: "letters" }],
+  blocked: [{ position: 24, sourceLine: 26, phoneNumber: "abc", message: "letters" }],
   blockedCount: 1,
   taken: [],
   takenCount: 0,
@@ -68,9 +68,9 @@ describe("Submit from the drafts list", () => {
         drafts_list: () => [DRAFT],
         outbox_status: () => STATUS,
         submit_preview: () => BLOCKED,
-        draft_open: () => WORKBENCH,
+        draft_open: () => OPEN_DRAFT,
         import_rows_page: (): RowsPage => ({
-          summary: WORKBENCH,
+          summary: OPEN_DRAFT,
           matching: 0,
           offset: 0,
           rows: [],

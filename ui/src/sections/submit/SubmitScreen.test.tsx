@@ -57,7 +57,7 @@ function preview(over: Partial<SubmitPreview> = {}): SubmitPreview {
         { name: "X-TC-Token", value: "***" },
       ],
       body: '{"SdkAppId":1400000001}',
-      body_pretty: '{\n  "SdkAppId": 1400000001\n}',
+      bodyPretty: '{\n  "SdkAppId": 1400000001\n}',
       timestamp: 1796000000,
     },
     queuedBefore: 0,
@@ -74,28 +74,28 @@ function event(over: Partial<ProgressEvent> = {}): ProgressEvent {
     phase: "running",
     total: 3,
     done: 0,
-    total_numbers: 250,
-    done_numbers: 0,
+    totalNumbers: 250,
+    doneNumbers: 0,
     submitted: 0,
     failed: 0,
     unknown: 0,
-    in_flight: 0,
-    elapsed_ms: 0,
-    eta_ms: 3000,
-    pause_reason: null,
-    batch: null,
+    inFlight: 0,
+    elapsedMs: 0,
+    etaMs: 3000,
+    pauseReason: null,
+    finished: null,
     ...over,
   };
 }
 
 function batch(id: number, over: Partial<ApplicationResult> = {}): ApplicationResult {
   return {
-    application_id: id,
+    applicationId: id,
     state: "submitted",
-    apply_id: 880000 + id,
-    error_code: null,
-    error_message: null,
-    error_kind: null,
+    applyId: 880000 + id,
+    errorCode: null,
+    errorMessage: null,
+    errorKind: null,
     numbers: 100,
     ...over,
   };
@@ -109,10 +109,10 @@ function report(over: Partial<SendReport> = {}): SendReport {
     failed: [],
     unknown: [],
     queued: [],
-    elapsed_ms: 3000,
+    elapsedMs: 3000,
     attempts: 3,
-    rate_limited_attempts: 0,
-    unsaved_apply_ids: [],
+    rateLimitedAttempts: 0,
+    unsavedApplyIds: [],
     ...over,
   };
 }
@@ -235,11 +235,11 @@ describe("Submit screen", () => {
           canSend: false,
           blockedCount: 2,
           blocked: [
-            { position: 2, source_line: 4, phone_number: "02x", message: "not a phone number" },
+            { position: 2, sourceLine: 4, phoneNumber: "02x", message: "not a phone number" },
             {
               position: 3,
-              source_line: null,
-              phone_number: "0201",
+              sourceLine: null,
+              phoneNumber: "0201",
               message: "MaxCallCount is missing",
             },
           ],
@@ -369,33 +369,33 @@ describe("Submit screen", () => {
 
     send(
       channel,
-      event({ done: 1, done_numbers: 100, submitted: 1, eta_ms: 65_000, batch: batch(1) }),
+      event({ done: 1, doneNumbers: 100, submitted: 1, etaMs: 65_000, finished: batch(1) }),
     );
     send(
       channel,
       event({
         done: 2,
-        done_numbers: 200,
+        doneNumbers: 200,
         submitted: 1,
         unknown: 1,
-        eta_ms: 1000,
-        batch: batch(2, { state: "unknown", apply_id: null, error_code: "OutcomeUnknown" }),
+        etaMs: 1000,
+        finished: batch(2, { state: "unknown", applyId: null, errorCode: "OutcomeUnknown" }),
       }),
     );
     send(
       channel,
       event({
         done: 3,
-        done_numbers: 250,
+        doneNumbers: 250,
         submitted: 1,
         unknown: 1,
         failed: 1,
-        batch: batch(3, {
+        finished: batch(3, {
           state: "failed",
-          apply_id: null,
+          applyId: null,
           numbers: 50,
-          error_code: "InvalidParameterValue.InstanceNotExist",
-          error_message: "SdkAppId 1 does not exist",
+          errorCode: "InvalidParameterValue.InstanceNotExist",
+          errorMessage: "SdkAppId 1 does not exist",
         }),
       }),
     );
@@ -416,7 +416,7 @@ describe("Submit screen", () => {
       "3 of 3 applications · 250 of 250 numbers",
     );
 
-    send(channel, event({ phase: "finished", done: 3, done_numbers: 250, eta_ms: null }));
+    send(channel, event({ phase: "finished", done: 3, doneNumbers: 250, etaMs: null }));
     await act(async () => {
       end.resolve(report({ submitted: [1], unknown: [2], failed: [3] }));
       await end.promise;
@@ -443,7 +443,7 @@ describe("Submit screen", () => {
       end.resolve(
         report({
           submitted: [2, 3],
-          unsaved_apply_ids: [{ application_id: 1, apply_id: 880001 }],
+          unsavedApplyIds: [{ applicationId: 1, applyId: 880001 }],
         }),
       );
       await end.promise;
@@ -470,10 +470,10 @@ describe("Submit screen", () => {
     await waitFor(() => {
       expect(channel.current).not.toBeNull();
     });
-    send(channel, event({ done: 1, batch: batch(1) }));
+    send(channel, event({ done: 1, finished: batch(1) }));
     await user.click(screen.getByTestId("submit-pause"));
     expect(callsOf(calls, "outbox_pause")).toHaveLength(1);
-    send(channel, event({ phase: "paused", done: 1, eta_ms: null, in_flight: 2 }));
+    send(channel, event({ phase: "paused", done: 1, etaMs: null, inFlight: 2 }));
     expect(
       screen.getByTestId("submit-eta").textContent,
       "rule: the paused view says how many requests are already on the wire",
@@ -506,21 +506,21 @@ describe("Submit screen", () => {
       kind: "waiting_approval_overflow" as const,
       code: "InvalidParameterValue.WaitingApprovalOverflow",
       message: "too many pending",
-      application_id: 2,
+      applicationId: 2,
     };
-    send(channel, event({ done: 1, submitted: 1, batch: batch(1) }));
+    send(channel, event({ done: 1, submitted: 1, finished: batch(1) }));
     send(
       channel,
       event({
         done: 1,
         submitted: 1,
-        pause_reason: reason,
-        batch: batch(2, { state: "queued", apply_id: null, error_code: reason.code }),
+        pauseReason: reason,
+        finished: batch(2, { state: "queued", applyId: null, errorCode: reason.code }),
       }),
     );
     send(
       channel,
-      event({ phase: "stopped", done: 1, submitted: 1, eta_ms: null, pause_reason: reason }),
+      event({ phase: "stopped", done: 1, submitted: 1, etaMs: null, pauseReason: reason }),
     );
     await act(async () => {
       end.resolve(report({ outcome: { kind: "stopped", reason }, submitted: [1], queued: [2, 3] }));
@@ -599,7 +599,7 @@ describe("One run at a time", () => {
     await waitFor(() => {
       expect(channel.current).not.toBeNull();
     });
-    send(channel, event({ done: 1, batch: batch(1) }));
+    send(channel, event({ done: 1, finished: batch(1) }));
     await user.click(screen.getByTestId("submit-back"));
     // Another draft's screen: its Send waits, and the running one is a click away.
     await user.click(screen.getByRole("button", { name: "open-other" }));

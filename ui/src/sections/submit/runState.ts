@@ -32,11 +32,13 @@ export const IDLE_RUN: RunState = {
 
 /** Folds one progress event into the state. */
 export function withEvent(state: RunState, event: ProgressEvent): RunState {
-  const batch = event.batch;
-  if (batch === null) return { ...state, last: event };
-  const at = state.batches.findIndex((b) => b.application_id === batch.application_id);
+  const finished = event.finished;
+  if (finished === null) return { ...state, last: event };
+  const at = state.batches.findIndex((b) => b.applicationId === finished.applicationId);
   const batches =
-    at === -1 ? [...state.batches, batch] : state.batches.map((b, i) => (i === at ? batch : b));
+    at === -1
+      ? [...state.batches, finished]
+      : state.batches.map((b, i) => (i === at ? finished : b));
   return { ...state, last: event, batches };
 }
 

@@ -5,6 +5,7 @@ import type { IpcError } from "../../bindings/IpcError";
 import { ErrorIcon } from "../../components/icons";
 import type { UpdateCheck } from "../../bindings/UpdateCheck";
 import type { UpdateFailure } from "../../bindings/UpdateFailure";
+import { hasReason } from "../../errors";
 import { toIpcError } from "../../ipc";
 import { updatesCheck, updatesInstall } from "../../ipc/updates";
 
@@ -22,13 +23,14 @@ const REASON_KEY = {
   other: "settings.about.updates.reasons.other",
 } as const satisfies Record<UpdateFailure, string>;
 
+function isUpdateFailure(reason: string): reason is UpdateFailure {
+  return Object.hasOwn(REASON_KEY, reason);
+}
+
+/** `details.reason` of a failed check or install ("other" when the details say none). */
 function reasonOf(error: IpcError): UpdateFailure {
   const details = error.details;
-  const reason =
-    typeof details === "object" && details !== null && !Array.isArray(details)
-      ? details["reason"]
-      : undefined;
-  return typeof reason === "string" && reason in REASON_KEY ? (reason as UpdateFailure) : "other";
+  return hasReason(details) && isUpdateFailure(details.reason) ? details.reason : "other";
 }
 
 type State =

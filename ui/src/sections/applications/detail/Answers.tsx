@@ -11,36 +11,36 @@ export function Answers({ detail }: { detail: ApplicationDetail }): ReactElement
   const { t } = useTranslation();
   const app = detail.application;
   const showsAnswer =
-    app.error_code !== null && (detail.status === "failed" || detail.status === "unknown");
+    app.errorCode !== null && (detail.status === "failed" || detail.status === "unknown");
   return (
     <>
-      {showsAnswer && app.error_code !== null && (
+      {showsAnswer && app.errorCode !== null && (
         <ErrorNotice
           testId="application-answer"
           headline={t("applicationsList.detail.errorHeadline")}
           tencent={{
-            code: app.error_code,
-            message: app.error_message ?? "",
-            requestId: app.request_id,
-            kind: app.error_kind,
+            code: app.errorCode,
+            message: app.errorMessage ?? "",
+            requestId: app.requestId,
+            kind: app.errorKind,
           }}
           context={{ action: "create" }}
         />
       )}
-      {app.modify_error_code !== null && app.modify_state === null && (
+      {app.modifyErrorCode !== null && app.modifyState === null && (
         <ErrorNotice
           testId="application-modify-answer"
           headline={t("applicationsList.detail.modifyErrorHeadline")}
-          tencent={{ code: app.modify_error_code, message: app.modify_error_message ?? "" }}
+          tencent={{ code: app.modifyErrorCode, message: app.modifyErrorMessage ?? "" }}
           context={{ action: "modify" }}
         />
       )}
-      {app.modify_state !== null && (
+      {app.modifyState !== null && (
         <p className="apps-note">{t("applicationsList.detail.modifyPending")}</p>
       )}
-      {app.redrafted_to !== null && (
+      {app.redraftedTo !== null && (
         <p className="apps-note">
-          {t("applicationsList.detail.redrafted", { id: String(app.redrafted_to) })}
+          {t("applicationsList.detail.redrafted", { id: String(app.redraftedTo) })}
         </p>
       )}
     </>

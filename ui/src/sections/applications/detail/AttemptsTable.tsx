@@ -50,20 +50,20 @@ export function AttemptsTable({
                   <td className="apps-mono">{a.action}</td>
                   <td>{a.attempt}</td>
                   <td>
-                    {a.request_id === null ? (
+                    {a.requestId === null ? (
                       none
                     ) : (
-                      <code className="apps-mono apps-request__id" title={a.request_id}>
-                        {a.request_id}
+                      <code className="apps-mono apps-request__id" title={a.requestId}>
+                        {a.requestId}
                       </code>
                     )}
                   </td>
-                  <td className={a.error_code === null && a.error_class === null ? "" : "apps-bad"}>
-                    {attemptResult(a.error_code, a.error_class, t)}
+                  <td className={a.errorCode === null && a.errorClass === null ? "" : "apps-bad"}>
+                    {attemptResult(a.errorCode, a.errorClass, t)}
                   </td>
-                  <td>{t("applicationsList.detail.ms", { ms: a.latency_ms })}</td>
-                  <td>{t("applicationsList.detail.ms", { ms: a.rate_limit_wait_ms })}</td>
-                  <td>{nextStepLabel(a.next_step, t)}</td>
+                  <td>{t("applicationsList.detail.ms", { ms: a.latencyMs })}</td>
+                  <td>{t("applicationsList.detail.ms", { ms: a.rateLimitWaitMs })}</td>
+                  <td>{nextStepLabel(a.nextStep, t)}</td>
                 </tr>
               ))}
             </tbody>

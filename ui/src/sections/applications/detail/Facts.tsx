@@ -37,41 +37,41 @@ export function Facts({
   return (
     <dl className="apps-facts" aria-label={t("applicationsList.detail.facts")}>
       <Fact label={<FieldLabel idea="applyId" compact />} testId="application-detail-apply-id">
-        {app.apply_id === null ? none : String(app.apply_id)}
+        {app.applyId === null ? none : String(app.applyId)}
       </Fact>
       <Fact label={<FieldLabel idea="requestId" compact />}>
-        {app.request_id === null ? (
+        {app.requestId === null ? (
           none
         ) : (
           <>
-            <code className="apps-mono">{app.request_id}</code>{" "}
-            <CopyButton text={app.request_id} testId={`copy-request-id-${String(app.id)}`} />
+            <code className="apps-mono">{app.requestId}</code>{" "}
+            <CopyButton text={app.requestId} testId={`copy-request-id-${String(app.id)}`} />
           </>
         )}
       </Fact>
       <Fact label={<FieldLabel idea="sdkAppId" compact />} testId="application-detail-sdk-app-id">
-        {String(app.sdk_app_id)}
+        {String(app.sdkAppId)}
       </Fact>
-      <Fact label={<FieldLabel idea="sipTrunkId" compact />}>{String(app.sip_trunk_id)}</Fact>
+      <Fact label={<FieldLabel idea="sipTrunkId" compact />}>{String(app.sipTrunkId)}</Fact>
       <Fact label={t("applicationsList.detail.endpoint")}>
         {scopeName} <span className="apps-muted apps-mono">{app.endpoint.host}</span>
       </Fact>
       <Fact label={t("applicationsList.detail.numbers")}>
         {t("applicationsList.liveOf", {
-          live: app.live_numbers,
-          count: detail.numbers_total,
+          live: app.liveNumbers,
+          count: detail.numbersTotal,
         })}
       </Fact>
-      <Fact label={t("applicationsList.detail.created")}>{date(app.created_at)}</Fact>
-      <Fact label={t("applicationsList.detail.sent")}>{date(app.sent_at)}</Fact>
-      <Fact label={t("applicationsList.detail.answered")}>{date(app.answered_at)}</Fact>
-      <Fact label={t("applicationsList.detail.updated")}>{date(app.updated_at)}</Fact>
-      {app.draft_id !== null && (
-        <Fact label={t("applicationsList.detail.draft")}>{String(app.draft_id)}</Fact>
+      <Fact label={t("applicationsList.detail.created")}>{date(app.createdAt)}</Fact>
+      <Fact label={t("applicationsList.detail.sent")}>{date(app.sentAt)}</Fact>
+      <Fact label={t("applicationsList.detail.answered")}>{date(app.answeredAt)}</Fact>
+      <Fact label={t("applicationsList.detail.updated")}>{date(app.updatedAt)}</Fact>
+      {app.draftId !== null && (
+        <Fact label={t("applicationsList.detail.draft")}>{String(app.draftId)}</Fact>
       )}
-      {app.modify_count > 0 && (
+      {app.modifyCount > 0 && (
         <Fact label={t("applicationsList.modify.open").replace("…", "")}>
-          {t("applicationsList.detail.modified", { count: app.modify_count })}
+          {t("applicationsList.detail.modified", { count: app.modifyCount })}
         </Fact>
       )}
       {app.note !== null && (

@@ -19,11 +19,11 @@ export function NumbersTable({
   const { t } = useTranslation();
   const ids = useId();
   const none = t("applicationsList.none");
-  const pageEnd = detail.numbers_offset + detail.numbers.length;
+  const pageEnd = detail.numbersOffset + detail.numbers.length;
   return (
     <>
       <h3 id={`${ids}-numbers`}>
-        {t("applicationsList.detail.numbersTitle", { count: detail.numbers_total })}
+        {t("applicationsList.detail.numbersTitle", { count: detail.numbersTotal })}
       </h3>
       {/* Scrolls sideways in a narrow window: focusable, so the keyboard can scroll it too. */}
       <div
@@ -62,21 +62,21 @@ export function NumbersTable({
             {detail.numbers.map((n) => (
               <tr key={n.position} data-testid={`application-number-${String(n.position)}`}>
                 <td>{n.position + 1}</td>
-                <td className="apps-mono">{n.detail.phone_number}</td>
-                <td>{callTypeLabel(n.detail.call_type, t)}</td>
-                <td>{n.detail.max_call_count}</td>
-                <td>{n.detail.max_call_p_sec}</td>
+                <td className="apps-mono">{n.detail.phoneNumber}</td>
+                <td>{callTypeLabel(n.detail.callType, t)}</td>
+                <td>{n.detail.maxCallCount}</td>
+                <td>{n.detail.maxCallPSec}</td>
                 <td className="apps-mono" data-testid="number-callee-format">
-                  {n.detail.outbound_callee_format ?? none}
+                  {n.detail.outboundCalleeFormat ?? none}
                 </td>
                 <td className="apps-mono" data-testid="number-carrier">
-                  {n.detail.carrier_phone_number ?? none}
+                  {n.detail.carrierPhoneNumber ?? none}
                 </td>
                 <td>
-                  {n.live_at === null ? (
+                  {n.liveAt === null ? (
                     <span className="apps-muted">{t("applicationsList.detail.notLive")}</span>
                   ) : (
-                    date(n.live_at)
+                    date(n.liveAt)
                   )}
                 </td>
               </tr>
@@ -84,19 +84,19 @@ export function NumbersTable({
           </tbody>
         </table>
       </div>
-      {detail.numbers_total > NUMBERS_PAGE && (
+      {detail.numbersTotal > NUMBERS_PAGE && (
         <nav className="apps-pager" aria-label={t("applicationsList.detail.numbers")}>
           <span>
             {t("applicationsList.pageInfo", {
-              from: detail.numbers_offset + 1,
+              from: detail.numbersOffset + 1,
               to: pageEnd,
-              total: detail.numbers_total,
+              total: detail.numbersTotal,
             })}
           </span>
           <button
             type="button"
             className="button button--secondary"
-            disabled={detail.numbers_offset === 0}
+            disabled={detail.numbersOffset === 0}
             onClick={() => {
               onPage(-1);
             }}
@@ -106,7 +106,7 @@ export function NumbersTable({
           <button
             type="button"
             className="button button--secondary"
-            disabled={pageEnd >= detail.numbers_total}
+            disabled={pageEnd >= detail.numbersTotal}
             onClick={() => {
               onPage(1);
             }}

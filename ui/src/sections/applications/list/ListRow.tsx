@@ -21,7 +21,7 @@ export function ListRow({
 }): ReactElement {
   const { t, i18n } = useTranslation();
   const id = String(row.id);
-  const selectable = row.status === "failed" && row.redrafted_to === null;
+  const selectable = row.status === "failed" && row.redraftedTo === null;
   return (
     <tr data-testid={`application-row-${id}`} data-state={row.status}>
       <td className="apps-table__select">
@@ -51,40 +51,40 @@ export function ListRow({
       </td>
       <td className="apps-table__state">
         <StateChip status={row.status} />
-        {row.approved_at !== null && (
+        {row.approvedAt !== null && (
           <span
             className="apps-muted apps-approved-at"
             data-testid={`application-approved-at-${id}`}
           >
-            {t("applicationsList.approvedAt", { when: shortDate(row.approved_at) })}
+            {t("applicationsList.approvedAt", { when: shortDate(row.approvedAt) })}
           </span>
         )}
       </td>
       <td className="apps-mono" data-testid={`application-apply-id-${id}`}>
-        {row.apply_id === null ? t("applicationsList.none") : String(row.apply_id)}
+        {row.applyId === null ? t("applicationsList.none") : String(row.applyId)}
       </td>
       <td className="apps-request">
-        {row.request_id === null ? (
+        {row.requestId === null ? (
           t("applicationsList.none")
         ) : (
           <>
-            <code className="apps-mono apps-request__id" title={row.request_id}>
-              {row.request_id}
+            <code className="apps-mono apps-request__id" title={row.requestId}>
+              {row.requestId}
             </code>
-            <CopyButton text={row.request_id} testId={`copy-request-id-${id}`} />
+            <CopyButton text={row.requestId} testId={`copy-request-id-${id}`} />
           </>
         )}
       </td>
-      <td title={date(row.created_at)}>{shortDate(row.created_at)}</td>
+      <td title={date(row.createdAt)}>{shortDate(row.createdAt)}</td>
       <td>
-        {row.number_count.toLocaleString(i18n.language)}
-        {row.live_numbers > 0 && row.live_numbers < row.number_count && (
+        {row.numberCount.toLocaleString(i18n.language)}
+        {row.liveNumbers > 0 && row.liveNumbers < row.numberCount && (
           <span className="apps-muted apps-live">
-            {t("applicationsList.liveOf", { live: row.live_numbers, count: row.number_count })}
+            {t("applicationsList.liveOf", { live: row.liveNumbers, count: row.numberCount })}
           </span>
         )}
       </td>
-      <td className="apps-mono">{String(row.sdk_app_id)}</td>
+      <td className="apps-mono">{String(row.sdkAppId)}</td>
     </tr>
   );
 }

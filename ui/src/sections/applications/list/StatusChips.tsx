@@ -37,7 +37,7 @@ export function StatusChips({
         }}
       >
         {t("applicationsList.filterAll")}{" "}
-        <span className="apps-chips__count">{page.scope_total.toLocaleString(i18n.language)}</span>
+        <span className="apps-chips__count">{page.scopeTotal.toLocaleString(i18n.language)}</span>
       </button>
       {STATUSES.map((s) => {
         const on = statuses.includes(s);

@@ -6,7 +6,7 @@ import type { ApplicationStatus } from "../../../bindings/ApplicationStatus";
 import type { ApplicationsListPage } from "../../../bindings/ApplicationsListPage";
 import type { ExportFormat } from "../../../bindings/ExportFormat";
 import type { IpcError } from "../../../bindings/IpcError";
-import type { WorkbenchSummary } from "../../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../../bindings/OpenDraftSummary";
 import { toIpcError } from "../../../ipc";
 import { applicationsList } from "../../../ipc/applications";
 
@@ -31,7 +31,7 @@ export type ListState = {
   /** The application whose detail is shown instead of the list. */
   openId: number | null;
   /** The draft made from failed applications, shown in the grid instead of the list. */
-  openDraft: WorkbenchSummary | null;
+  openDraft: OpenDraftSummary | null;
   refreshing: boolean;
   /** The export form is open. */
   exporting: boolean;
@@ -52,7 +52,7 @@ export type ListAction =
   | { type: "status"; status: string | null }
   | { type: "select"; id: number; on: boolean }
   | { type: "open"; id: number | null }
-  | { type: "draftOpened"; summary: WorkbenchSummary }
+  | { type: "draftOpened"; summary: OpenDraftSummary }
   | { type: "closeDraft" }
   | { type: "refreshing"; on: boolean }
   | { type: "exporting"; open: boolean | "toggle" }

@@ -37,13 +37,13 @@ export function BulkBar({
     const maxPsec = optionalNumber(bulk.maxPsec);
     const carrier = bulk.carrier.trim();
     onApply({
-      ...(callType === undefined ? {} : { call_type: callType }),
-      ...(maxCount === undefined ? {} : { max_call_count: maxCount }),
-      ...(maxPsec === undefined ? {} : { max_call_psec: maxPsec }),
+      ...(callType === undefined ? {} : { callType }),
+      ...(maxCount === undefined ? {} : { maxCallCount: maxCount }),
+      ...(maxPsec === undefined ? {} : { maxCallPsec: maxPsec }),
       ...(bulk.calleeFormat === ""
         ? {}
-        : { outbound_callee_format: calleeFormatToSend(bulk.calleeFormat) }),
-      ...(carrier === "" ? {} : { carrier_phone_number: carrier }),
+        : { outboundCalleeFormat: calleeFormatToSend(bulk.calleeFormat) }),
+      ...(carrier === "" ? {} : { carrierPhoneNumber: carrier }),
     });
   }
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { RowFilter } from "../../../bindings/RowFilter";
-import type { WorkbenchSummary } from "../../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../../bindings/OpenDraftSummary";
 import { useSubmitNav } from "../../submit/SubmitHost";
 
 /** The grid's top bar: the draft's name, the row filters with their counts, and Submit. */
@@ -10,7 +10,7 @@ export function ReviewBar({
   filter,
   onFilter,
 }: {
-  summary: WorkbenchSummary;
+  summary: OpenDraftSummary;
   filter: RowFilter;
   onFilter: (filter: RowFilter) => void;
 }): ReactElement {
@@ -25,9 +25,9 @@ export function ReviewBar({
   }, []);
 
   const filters: { id: RowFilter; count: number }[] = [
-    { id: "all", count: summary.total_rows },
-    { id: "errors", count: summary.error_rows },
-    { id: "warnings", count: summary.warning_rows },
+    { id: "all", count: summary.totalRows },
+    { id: "errors", count: summary.errorRows },
+    { id: "warnings", count: summary.warningRows },
   ];
 
   return (
@@ -58,7 +58,7 @@ export function ReviewBar({
           className="button review__submit"
           data-testid="draft-submit"
           onClick={() => {
-            submitNav.openSubmit(summary.draft_id);
+            submitNav.openSubmit(summary.draftId);
           }}
         >
           {t("submit.open")}

@@ -125,13 +125,13 @@ export function ReviewRow({
       ) : (
         <>
           <span role="gridcell" className="mono" data-testid="cell-phone">
-            {row.row.phone_number}
+            {row.row.phoneNumber}
           </span>
           <span role="gridcell">
-            {row.row.call_type === null ? "" : t(CALL_TYPE_KEYS[row.row.call_type])}
+            {row.row.callType === null ? "" : t(CALL_TYPE_KEYS[row.row.callType])}
           </span>
-          <span role="gridcell">{row.row.max_call_count ?? ""}</span>
-          <span role="gridcell">{row.row.max_call_psec ?? ""}</span>
+          <span role="gridcell">{row.row.maxCallCount ?? ""}</span>
+          <span role="gridcell">{row.row.maxCallPsec ?? ""}</span>
           <span
             role="gridcell"
             className={`grid__findings finding--${kind}`}

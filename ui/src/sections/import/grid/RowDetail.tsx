@@ -14,13 +14,13 @@ export function RowDetail({ detail }: { detail: GridRow }): ReactElement {
         <div>
           <dt>{fieldText("calleeFormat")}</dt>
           <dd className="mono" data-testid="row-callee-format">
-            {detail.row.outbound_callee_format ?? t("importWizard.none")}
+            {detail.row.outboundCalleeFormat ?? t("importWizard.none")}
           </dd>
         </div>
         <div>
           <dt>{fieldText("carrierNumber")}</dt>
           <dd className="mono" data-testid="row-carrier">
-            {detail.row.carrier_phone_number ?? t("importWizard.none")}
+            {detail.row.carrierPhoneNumber ?? t("importWizard.none")}
           </dd>
         </div>
       </dl>

@@ -3,7 +3,7 @@
 import type { GridRow } from "../../../bindings/GridRow";
 import type { IpcError } from "../../../bindings/IpcError";
 import type { RowFilter } from "../../../bindings/RowFilter";
-import type { WorkbenchSummary } from "../../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../../bindings/OpenDraftSummary";
 
 /** Rows fetched per request: the grid only asks for the pages it shows. */
 export const PAGE_SIZE = 100;
@@ -13,7 +13,7 @@ export const ROW_HEIGHT = 36;
 export type Page = { version: number; rows: GridRow[] };
 
 export type ReviewState = {
-  summary: WorkbenchSummary;
+  summary: OpenDraftSummary;
   filter: RowFilter;
   /** Raised whenever the draft changed: a page read at an older version is read again. */
   version: number;
@@ -29,11 +29,11 @@ export type ReviewState = {
 
 export type ReviewAction =
   /** A page of rows arrived, read at `version`. */
-  | { type: "page"; page: number; version: number; rows: GridRow[]; summary: WorkbenchSummary }
+  | { type: "page"; page: number; version: number; rows: GridRow[]; summary: OpenDraftSummary }
   /** The draft changed (with its new summary, when the change returned one): rows read again. */
-  | { type: "changed"; summary?: WorkbenchSummary; status?: string }
+  | { type: "changed"; summary?: OpenDraftSummary; status?: string }
   /** The selected rows were deleted. */
-  | { type: "deleted"; summary: WorkbenchSummary; status: string }
+  | { type: "deleted"; summary: OpenDraftSummary; status: string }
   | { type: "filter"; filter: RowFilter }
   | { type: "scroll"; top: number }
   | { type: "toggle"; index: number }
@@ -45,7 +45,7 @@ export function initialReview({
   summary,
   filter,
 }: {
-  summary: WorkbenchSummary;
+  summary: OpenDraftSummary;
   filter: RowFilter;
 }): ReviewState {
   return {
@@ -105,8 +105,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
 }
 
 /** How many rows the filter matches, from the summary. */
-export function matchingCount(summary: WorkbenchSummary, filter: RowFilter): number {
-  if (filter === "errors") return summary.error_rows;
-  if (filter === "warnings") return summary.warning_rows;
-  return summary.total_rows;
+export function matchingCount(summary: OpenDraftSummary, filter: RowFilter): number {
+  if (filter === "errors") return summary.errorRows;
+  if (filter === "warnings") return summary.warningRows;
+  return summary.totalRows;
 }

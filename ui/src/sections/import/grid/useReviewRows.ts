@@ -2,7 +2,7 @@ import { useEffect, useMemo, useReducer, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { GridRow } from "../../../bindings/GridRow";
 import type { RowFilter } from "../../../bindings/RowFilter";
-import type { WorkbenchSummary } from "../../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../../bindings/OpenDraftSummary";
 import { asLanguage } from "../../../i18n";
 import { toIpcError } from "../../../ipc";
 import { draftOpen, importRowsPage } from "../../../ipc/wizard";
@@ -27,7 +27,7 @@ export type VisibleRow = { position: number; row: GridRow | undefined };
  * the draft is opened again in it (its findings are written in the language of the import).
  */
 export function useReviewRows(
-  initial: WorkbenchSummary,
+  initial: OpenDraftSummary,
   initialFilter: RowFilter,
   viewportHeight: number,
 ): {
@@ -80,7 +80,7 @@ export function useReviewRows(
 
   // The findings were written in the language of the import: when the UI switches, the draft is
   // opened again in the new language (every change is already saved) and the rows re-read.
-  const draftId = summary.draft_id;
+  const draftId = summary.draftId;
   useEffect(() => {
     if (shownIn.current === language) return;
     shownIn.current = language;

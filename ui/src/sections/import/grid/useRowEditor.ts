@@ -31,12 +31,12 @@ export const CALL_TYPE_KEYS = {
 function editOf(g: GridRow): Edit {
   return {
     index: g.index,
-    phone: g.row.phone_number,
-    callType: g.row.call_type === null ? "" : String(g.row.call_type),
-    maxCount: g.row.max_call_count === null ? "" : String(g.row.max_call_count),
-    maxPsec: g.row.max_call_psec === null ? "" : String(g.row.max_call_psec),
-    calleeFormat: g.row.outbound_callee_format ?? "",
-    carrier: g.row.carrier_phone_number ?? "",
+    phone: g.row.phoneNumber,
+    callType: g.row.callType === null ? "" : String(g.row.callType),
+    maxCount: g.row.maxCallCount === null ? "" : String(g.row.maxCallCount),
+    maxPsec: g.row.maxCallPsec === null ? "" : String(g.row.maxCallPsec),
+    calleeFormat: g.row.outboundCalleeFormat ?? "",
+    carrier: g.row.carrierPhoneNumber ?? "",
   };
 }
 

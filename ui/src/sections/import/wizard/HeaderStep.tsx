@@ -49,8 +49,8 @@ export function HeaderStep({
       data-testid="step-header"
     >
       <div className="wizard__row">
-        <strong data-testid="source-name">{preview.source_name}</strong>
-        <span className="muted">{t("importWizard.totalRows", { count: preview.total_rows })}</span>
+        <strong data-testid="source-name">{preview.sourceName}</strong>
+        <span className="muted">{t("importWizard.totalRows", { count: preview.totalRows })}</span>
         {preview.encoding !== null && (
           <label>
             {t("importWizard.encoding")}{" "}

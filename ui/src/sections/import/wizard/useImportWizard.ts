@@ -146,22 +146,22 @@ export function useImportWizard(onStartedChange?: (started: boolean) => void) {
         () =>
           importProcess(
             {
-              ...(headerRow === null ? {} : { header_row: headerRow }),
+              ...(headerRow === null ? {} : { headerRow }),
               mapping,
               defaults: {
-                ...(callType === undefined ? {} : { call_type: callType }),
+                ...(callType === undefined ? {} : { callType }),
                 ...(num(defaults.maxCount) === undefined
                   ? {}
-                  : { max_call_count: num(defaults.maxCount) ?? 0 }),
+                  : { maxCallCount: num(defaults.maxCount) ?? 0 }),
                 ...(num(defaults.maxPsec) === undefined
                   ? {}
-                  : { max_call_psec: num(defaults.maxPsec) ?? 0 }),
+                  : { maxCallPsec: num(defaults.maxPsec) ?? 0 }),
                 ...(defaults.calleeFormat === ""
                   ? {}
-                  : { outbound_callee_format: defaults.calleeFormat }),
+                  : { outboundCalleeFormat: defaults.calleeFormat }),
                 ...(defaults.carrier.trim() === ""
                   ? {}
-                  : { carrier_phone_number: defaults.carrier.trim() }),
+                  : { carrierPhoneNumber: defaults.carrier.trim() }),
               },
               country,
               ...(name.trim() === "" ? {} : { name }),

@@ -6,7 +6,7 @@ import type { ColumnsPreview } from "../../../bindings/ColumnsPreview";
 import type { ImportPreview } from "../../../bindings/ImportPreview";
 import type { IpcError } from "../../../bindings/IpcError";
 import type { Mapping } from "../../../bindings/Mapping";
-import type { WorkbenchSummary } from "../../../bindings/WorkbenchSummary";
+import type { OpenDraftSummary } from "../../../bindings/OpenDraftSummary";
 import { EMPTY_CALL_FIELDS, type CallFieldValues } from "../CallFields";
 
 export type Step = "source" | "header" | "mapping" | "review";
@@ -49,7 +49,7 @@ export type WizardState = {
   preview: ImportPreview | null;
   columns: ColumnInfo[];
   /** The new draft, once its rows were checked and saved. */
-  review: WorkbenchSummary | null;
+  review: OpenDraftSummary | null;
   /** What is going on, in words (null: nothing). */
   busy: string | null;
   error: IpcError | null;
@@ -60,7 +60,7 @@ export type WizardAction =
   /** The file or list was read (again): its header row and mapping as proposed. */
   | { type: "opened"; preview: ImportPreview }
   | { type: "columns"; columns: ColumnsPreview }
-  | { type: "processed"; review: WorkbenchSummary }
+  | { type: "processed"; review: OpenDraftSummary }
   | { type: "step"; step: Step }
   /** "Import another": back to the start with nothing open. */
   | { type: "another" }
@@ -97,10 +97,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         columns: p.columns,
         form: {
           ...state.form,
-          headerRow: p.header_row,
+          headerRow: p.headerRow,
           mapping: p.mapping,
           country: p.country,
-          name: p.source_name === "pasted" ? "" : p.source_name,
+          name: p.sourceName === "pasted" ? "" : p.sourceName,
         },
         step: "header",
       };

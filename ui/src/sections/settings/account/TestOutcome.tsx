@@ -2,9 +2,8 @@ import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { Site } from "../../../bindings/Site";
 import { ErrorNotice } from "../../../components/ErrorNotice";
-import { describeTencent, offsetMinutes } from "../../../errors";
+import { describeTencent, isTencentDetails, offsetMinutes } from "../../../errors";
 import type { Test } from "../useSettings";
-import { detailBool, detailString } from "./fieldErrors";
 
 /**
  * How "Test connection" went: the account's SdkAppIds by name, each one click from being the
@@ -58,8 +57,9 @@ export function TestOutcome({
   }
   if (test.status === "error") {
     const { error } = test;
-    const other = detailString(error, "otherSite");
-    const accepts = detailBool(error, "otherSiteAccepts");
+    const tencent = isTencentDetails(error.details) ? error.details : null;
+    const other = tencent?.otherSite;
+    const accepts = tencent?.otherSiteAccepts ?? null;
     const otherSite: Site | null = other === "china" || other === "international" ? other : null;
     // When the other site accepts the key, the notice's own sentence says so ("This key belongs
     // to the China site"); the button makes the switch one click.

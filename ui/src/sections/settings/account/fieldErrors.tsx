@@ -2,20 +2,7 @@ import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { FormatWarning } from "../../../bindings/FormatWarning";
 import type { IpcError } from "../../../bindings/IpcError";
-
-export function detailString(error: IpcError, key: string): string | null {
-  const d = error.details;
-  if (typeof d !== "object" || d === null || Array.isArray(d)) return null;
-  const v = d[key];
-  return typeof v === "string" ? v : null;
-}
-
-export function detailBool(error: IpcError, key: string): boolean | null {
-  const d = error.details;
-  if (typeof d !== "object" || d === null || Array.isArray(d)) return null;
-  const v = d[key];
-  return typeof v === "boolean" ? v : null;
-}
+import { isFieldDetails } from "../../../errors";
 
 export type FieldErrors = {
   /** The field the save error names (null: it names none, and shows as a notice). */
@@ -43,12 +30,13 @@ export function useFieldErrors({
   warnings: FormatWarning[];
 }): FieldErrors {
   const { t } = useTranslation();
-  const fieldOf = saveError === null ? null : detailString(saveError, "field");
+  const named = saveError !== null && isFieldDetails(saveError.details) ? saveError.details : null;
+  const fieldOf = named?.field ?? null;
   const errorFor = (field: string): string | null => {
     if (localError?.field === field) return localError.message;
     if (saveError === null || fieldOf !== field) return null;
-    const problem = detailString(saveError, "problem");
-    return problem !== null
+    const problem = named?.problem;
+    return problem !== undefined
       ? t(`settingsScreen.problem.${problem}`, { defaultValue: saveError.message })
       : saveError.message;
   };

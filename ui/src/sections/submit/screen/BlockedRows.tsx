@@ -24,11 +24,11 @@ export function BlockedRows({
           {p.blocked.slice(0, SHOWN).map((r) => (
             <li key={r.position} data-testid={`submit-blocked-row-${String(r.position)}`}>
               <span className="submit-list__where">
-                {r.source_line !== null
-                  ? t("submit.blocked.row", { line: r.source_line })
+                {r.sourceLine !== null
+                  ? t("submit.blocked.row", { line: r.sourceLine })
                   : t("submit.blocked.rowNoLine", { row: r.position + 1 })}
               </span>{" "}
-              {t("submit.blocked.rowText", { number: r.phone_number, message: r.message })}
+              {t("submit.blocked.rowText", { number: r.phoneNumber, message: r.message })}
             </li>
           ))}
         </ul>

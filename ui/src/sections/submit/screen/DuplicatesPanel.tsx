@@ -34,22 +34,22 @@ export function DuplicatesPanel({
       {p.repeatedCount > 0 && <p>{t("submit.duplicates.repeated", { count: p.repeatedCount })}</p>}
       <ul className="submit-list">
         {[...p.taken, ...p.repeated].slice(0, SHOWN).map((d, i) => (
-          <li key={`${d.phone_number}-${String(i)}`}>
-            <span className="mono">{d.phone_number}</span>{" "}
+          <li key={`${d.phoneNumber}-${String(i)}`}>
+            <span className="mono">{d.phoneNumber}</span>{" "}
             <span className="muted">
-              {d.application_id === null
+              {d.applicationId === null
                 ? t("submit.duplicates.repeat")
-                : d.apply_id !== null
+                : d.applyId !== null
                   ? t("submit.duplicates.heldByApply", {
-                      id: d.application_id,
+                      id: d.applicationId,
                       state: d.state ?? "",
-                      applyId: d.apply_id,
+                      applyId: d.applyId,
                     })
                   : t("submit.duplicates.heldBy", {
-                      id: d.application_id,
+                      id: d.applicationId,
                       state: d.state ?? "",
                     })}
-              {d.held_as !== null && ` ${t("submit.duplicates.heldAs", { number: d.held_as })}`}
+              {d.heldAs !== null && ` ${t("submit.duplicates.heldAs", { number: d.heldAs })}`}
             </span>
           </li>
         ))}
