@@ -38,7 +38,8 @@ pub fn run(args: ImportArgs) -> Result<(), CliError> {
     .map_err(fail)?;
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer(&mut out, &report).map_err(|e| CliError::Output(e.into()))?;
+        serde_json::to_writer(&mut out, &crate::json::ImportReportJson::from(&report))
+            .map_err(|e| CliError::Output(e.into()))?;
         writeln!(out).map_err(CliError::Output)?;
     } else {
         write_text(&mut out, &report, lang).map_err(CliError::Output)?;

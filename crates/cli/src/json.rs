@@ -1,10 +1,61 @@
-//! What `--json` prints that comes from the outbox: the CLI's own types, so its public output
-//! keeps its keys whatever the app's IPC types are named or cased (`submit`/`resume` →
-//! `stop_reason`, `refresh` → `reconciled`, `watch` → each change).
+//! What `--json` prints that comes from the app's crates: the CLI's own types, so its public
+//! output keeps its keys whatever the app's IPC types are named or cased (`import` → the report
+//! and its rows, `submit`/`resume` → `stop_reason`, `refresh` → `reconciled`, `watch` → each
+//! change).
 
 use numdesk_client::NetworkKind;
+use numdesk_import::{CallType, Detected, Finding, ImportReport, ImportedRow};
 use numdesk_outbox::{PauseKind, PauseReason, ReconcileReport, WatchChange};
 use serde::Serialize;
+
+/// `import --json`: rows, whole-file findings and what was detected (snake_case, as it first
+/// shipped).
+#[derive(Debug, Serialize)]
+pub struct ImportReportJson<'a> {
+    pub rows: Vec<ImportedRowJson<'a>>,
+    pub file_issues: &'a [Finding],
+    pub detected: &'a Detected,
+}
+
+impl<'a> From<&'a ImportReport> for ImportReportJson<'a> {
+    fn from(r: &'a ImportReport) -> Self {
+        Self {
+            rows: r.rows.iter().map(ImportedRowJson::from).collect(),
+            file_issues: &r.file_issues,
+            detected: &r.detected,
+        }
+    }
+}
+
+/// One imported row of `import --json`.
+#[derive(Debug, Serialize)]
+pub struct ImportedRowJson<'a> {
+    pub line: u32,
+    pub phone_number: &'a str,
+    pub call_type: Option<CallType>,
+    pub max_call_count: Option<i64>,
+    pub max_call_psec: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outbound_callee_format: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carrier_phone_number: Option<&'a str>,
+    pub issues: &'a [Finding],
+}
+
+impl<'a> From<&'a ImportedRow> for ImportedRowJson<'a> {
+    fn from(r: &'a ImportedRow) -> Self {
+        Self {
+            line: r.line,
+            phone_number: &r.phone_number,
+            call_type: r.call_type,
+            max_call_count: r.max_call_count,
+            max_call_psec: r.max_call_psec,
+            outbound_callee_format: r.outbound_callee_format.as_deref(),
+            carrier_phone_number: r.carrier_phone_number.as_deref(),
+            issues: &r.issues,
+        }
+    }
+}
 
 /// Why sending stopped (`stop_reason`).
 #[derive(Debug, Serialize)]
@@ -95,6 +146,30 @@ mod tests {
     /// The keys scripts read, pinned: a rename in the app's types must not reach them.
     #[test]
     fn the_printed_keys_are_pinned() {
+        let row = ImportedRow {
+            line: 2,
+            phone_number: "02038000001".into(),
+            call_type: Some(CallType::Outbound),
+            max_call_count: Some(2),
+            max_call_psec: Some(1),
+            outbound_callee_format: Some("{+E.164}".into()),
+            carrier_phone_number: Some("02038000002".into()),
+            issues: Vec::new(),
+            normalized: None,
+        };
+        assert_eq!(
+            keys(&ImportedRowJson::from(&row)),
+            [
+                "call_type",
+                "carrier_phone_number",
+                "issues",
+                "line",
+                "max_call_count",
+                "max_call_psec",
+                "outbound_callee_format",
+                "phone_number"
+            ]
+        );
         let reason = PauseReason {
             kind: PauseKind::Network,
             code: Some("NotSent".into()),

@@ -177,7 +177,7 @@ pub fn print_json(value: &impl Serialize) -> CmdResult<()> {
 pub fn stderr_progress() -> Arc<dyn ProgressSink> {
     Arc::new(|e: &ProgressEvent| {
         let line = match e.phase {
-            SendPhase::Running if e.batch.is_none() && e.done == 0 => format!(
+            SendPhase::Running if e.finished.is_none() && e.done == 0 => format!(
                 "sending {} application(s) with {} number(s)…",
                 e.total, e.total_numbers
             ),
@@ -185,7 +185,7 @@ pub fn stderr_progress() -> Arc<dyn ProgressSink> {
                 let eta = e
                     .eta_ms
                     .map(|ms| format!(", about {}s left", ms.div_ceil(1000)));
-                let last = e.batch.as_ref().map(|b| match (b.state, b.apply_id) {
+                let last = e.finished.as_ref().map(|b| match (b.state, b.apply_id) {
                     (ApplicationState::Submitted, Some(apply)) => {
                         format!(
                             " — application {} submitted (ApplyId {apply})",

@@ -61,6 +61,7 @@ pub struct PreviewHeader {
 
 /// A request with every secret redacted: safe to show, copy and log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct RequestPreview {
     /// The action.
     pub action: String,

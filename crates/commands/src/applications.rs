@@ -22,9 +22,9 @@ use numdesk_store::{
     ApplicationStatus, ApplicationSummary, AttemptEntry, ConnectionKind, NumberDetail,
 };
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use ts_rs::TS;
 
+use crate::error_details::{ErrorDetails, Missing, Refusal};
 use crate::import::{import_error, lang_of};
 use crate::{AppContext, ConnectionPlan, ErrorCode, ExportFormat, IpcError};
 
@@ -40,6 +40,7 @@ pub fn active_connection(ctx: &AppContext) -> ConnectionKind {
 
 /// A page of the applications list, as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ApplicationsListPage {
     /// The scope listed (the active connection's unless the query chose one).
     pub scope: ConnectionKind,
@@ -75,6 +76,7 @@ pub fn applications_list(
 
 /// What the user may do with an application now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ApplicationActions {
     /// Modify: submitted, not yet approved, in the active connection's scope.
     pub modify: bool,
@@ -88,6 +90,7 @@ pub struct ApplicationActions {
 
 /// `application_detail`: an application, a page of its numbers and its attempt history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ApplicationDetail {
     /// The application. Its `numbers` list is left empty: the numbers come in `numbers`, paged.
     pub application: ApplicationSummary,
@@ -108,7 +111,7 @@ pub struct ApplicationDetail {
 }
 
 fn invalid(field: &str, message: impl Into<String>) -> IpcError {
-    IpcError::new(ErrorCode::InvalidInput, message).with_details(json!({ "field": field }))
+    IpcError::new(ErrorCode::InvalidInput, message).with_details(ErrorDetails::field(field))
 }
 
 fn actions_of(
@@ -167,7 +170,7 @@ fn not_found(id: i64) -> IpcError {
         ErrorCode::NotFound,
         format!("application {id} does not exist"),
     )
-    .with_details(json!({ "what": "application", "id": id }))
+    .with_details(ErrorDetails::missing(Missing::Application, id))
 }
 
 fn client_of(plan: ConnectionPlan) -> Result<Client, IpcError> {
@@ -180,6 +183,7 @@ fn scope_of_plan(plan: &ConnectionPlan) -> ConnectionKind {
 
 /// What `applications_refresh` found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct RefreshReport {
     /// The scope refreshed (the active connection's).
     pub scope: ConnectionKind,
@@ -218,7 +222,7 @@ pub async fn applications_refresh(
                         app.endpoint
                     ),
                 )
-                .with_details(json!({ "reason": "other_scope", "id": other })),
+                .with_details(Refusal::OtherScope { id: other }),
             });
         }
     }
@@ -253,6 +257,7 @@ pub async fn applications_refresh(
 /// number. Numbers already in the application keep their other fields; new ones take those of
 /// the application's first number.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(optional_fields)]
 pub struct ApplicationChanges {
     /// The whole new list, in order.
@@ -364,7 +369,10 @@ pub async fn application_modify(
                      rejected. Submit the changed numbers as a new application instead."
                 ),
             )
-            .with_details(json!({ "reason": "not_editable", "id": id, "applyId": apply_id })));
+            .with_details(Refusal::NotEditable {
+                id,
+                apply_id: Some(apply_id),
+            }));
         }
         _ => {
             return Err(IpcError::new(
@@ -375,7 +383,7 @@ pub async fn application_modify(
                     app.state
                 ),
             )
-            .with_details(json!({ "reason": "not_editable", "id": id })));
+            .with_details(Refusal::NotEditable { id, apply_id: None }));
         }
     }
     let current = ctx.store().application_numbers(id)?;
@@ -585,7 +593,11 @@ mod tests {
         ] {
             let err = details_of(&current, &changes).unwrap_err();
             assert_eq!(err.code, ErrorCode::InvalidInput, "{changes:?}");
-            assert_eq!(err.details, Some(json!({ "field": field })), "{changes:?}");
+            assert_eq!(
+                err.details.as_deref(),
+                Some(&ErrorDetails::field(field)),
+                "{changes:?}"
+            );
         }
     }
 }

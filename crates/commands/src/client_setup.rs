@@ -4,8 +4,8 @@
 //! settings ([`crate::connection_plan`]), the CLI from its flags and the environment.
 
 use numdesk_client::{ClientConfig, Endpoint, ProxySetting};
-use serde_json::json;
 
+use crate::error_details::ErrorDetails;
 use crate::settings::{ProxyMode, proxy_setting};
 use crate::{ErrorCode, IpcError, Language};
 
@@ -37,7 +37,7 @@ pub fn message_language_named(
     match tag {
         Some(tag) => tag.parse().map_err(|err: numdesk_client::ClientError| {
             IpcError::new(ErrorCode::InvalidInput, err.to_string())
-                .with_details(json!({ "field": "language" }))
+                .with_details(ErrorDetails::field("language"))
         }),
         None => Ok(locale
             .map(numdesk_client::Language::from_locale)
@@ -72,7 +72,7 @@ mod tests {
         ));
         let err = proxy_named("ftp://proxy").unwrap_err();
         assert_eq!(err.code, ErrorCode::Proxy, "{err:?}");
-        assert_eq!(err.details.unwrap()["field"], "proxyUrl");
+        assert_eq!(err.details_json()["field"], "proxyUrl");
     }
 
     #[test]

@@ -5,10 +5,10 @@
 use numdesk_client::{ClientConfig, Credentials, Endpoint, ProxySetting, RateLimiter};
 use numdesk_keychain::SecretStore;
 use numdesk_sandbox::{SANDBOX_SECRET_ID, SANDBOX_SECRET_KEY};
-use serde_json::json;
 
 use crate::client_setup::{client_config, message_language};
 use crate::error::keychain_error;
+use crate::error_details::ErrorDetails;
 use crate::settings::*;
 use crate::{ActiveEndpoint, AppContext, ErrorCode, IpcError};
 
@@ -48,7 +48,7 @@ pub fn connection_use_tencent(ctx: &AppContext) -> Result<SettingsView, IpcError
 }
 
 pub(crate) fn not_configured(message: &str, field: &str) -> IpcError {
-    IpcError::new(ErrorCode::NotConfigured, message).with_details(json!({ "field": field }))
+    IpcError::new(ErrorCode::NotConfigured, message).with_details(ErrorDetails::field(field))
 }
 
 /// The saved Tencent endpoint and credentials. Blocking (keychain).

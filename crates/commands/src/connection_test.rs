@@ -6,11 +6,11 @@ use numdesk_client::{
     RateLimiter,
 };
 use serde::Serialize;
-use serde_json::json;
 use ts_rs::TS;
 
 use crate::connection::ConnectionPlan;
 use crate::error::client_error_with_clock;
+use crate::error_details::TencentDetails;
 use crate::settings::*;
 use crate::{ActiveEndpoint, ErrorCode, IpcError};
 
@@ -124,10 +124,7 @@ pub async fn run_test_connection(plan: ConnectionPlan) -> Result<TestConnectionR
             ErrorCode::AuthFailed,
             format!("{here}; check the SecretId and SecretKey"),
         )
-        .with_details(json!({
-            "apiCode": api_code, "requestId": request_id,
-            "otherSite": null, "otherSiteAccepts": null,
-        })));
+        .with_details(TencentDetails::answer(api_code, Some(request_id))));
     };
     let name = site_name(other);
     let (accepts, message) = match describe(other_config, limiter, credentials).await.0 {
@@ -150,9 +147,10 @@ pub async fn run_test_connection(plan: ConnectionPlan) -> Result<TestConnectionR
         ),
     };
     Err(
-        IpcError::new(ErrorCode::AuthFailed, message).with_details(json!({
-            "apiCode": api_code, "requestId": request_id,
-            "otherSite": other, "otherSiteAccepts": accepts,
-        })),
+        IpcError::new(ErrorCode::AuthFailed, message).with_details(TencentDetails {
+            other_site: Some(other),
+            other_site_accepts: Some(accepts),
+            ..TencentDetails::answer(api_code, Some(request_id))
+        }),
     )
 }

@@ -16,6 +16,7 @@ use std::path::Path;
 
 use numdesk_import::NumberForm;
 
+use crate::error_details::{ErrorDetails, Missing};
 use crate::import::{WizardState, import_error, lang_or_saved, lock};
 use crate::{AppContext, ErrorCode, IpcError, Language};
 
@@ -24,7 +25,7 @@ pub(crate) fn parse_country(text: Option<&str>, lang: Lang) -> Result<Option<Cou
         None => Ok(None),
         Some(t) => t.parse().map(Some).map_err(|e| {
             import_error(&numdesk_import::ImportError::from(e), lang)
-                .with_details(serde_json::json!({ "field": "country" }))
+                .with_details(ErrorDetails::field("country"))
         }),
     }
 }
@@ -112,7 +113,7 @@ pub(crate) fn draft_error(err: DraftError, lang: Lang) -> IpcError {
         DraftError::Store(e) => e.into(),
         DraftError::Import(e) => import_error(&e, lang),
         DraftError::NoRow { .. } => IpcError::new(ErrorCode::InvalidInput, err.to_string())
-            .with_details(serde_json::json!({ "field": "index" })),
+            .with_details(ErrorDetails::field("index")),
     }
 }
 
@@ -121,7 +122,7 @@ fn not_found(id: i64) -> IpcError {
         ErrorCode::NotFound,
         format!("draft {id} does not exist (any more)"),
     )
-    .with_details(serde_json::json!({ "draft_id": id }))
+    .with_details(ErrorDetails::missing(Missing::Draft, id))
 }
 
 fn no_draft() -> IpcError {

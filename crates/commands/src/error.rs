@@ -3,8 +3,12 @@
 use numdesk_client::{ClientError, ErrorClass, NetworkErrorKind, NetworkKind};
 use numdesk_keychain::KeychainError;
 use serde::Serialize;
-use serde_json::json;
 use ts_rs::TS;
+
+use crate::error_details::{
+    ErrorDetails, FieldDetails, KeychainDetails, Missing, NetworkDetails, Refusal, TencentDetails,
+    VersionDetails,
+};
 
 /// What kind of failure this is; the UI switches on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -56,7 +60,8 @@ pub enum ErrorCode {
 pub struct IpcError {
     pub code: ErrorCode,
     pub message: String,
-    pub details: Option<serde_json::Value>,
+    /// Boxed: the largest shape would triple the size of every `Result` carrying this error.
+    pub details: Option<Box<ErrorDetails>>,
 }
 
 impl IpcError {
@@ -68,9 +73,14 @@ impl IpcError {
         }
     }
 
-    pub fn with_details(mut self, details: serde_json::Value) -> Self {
-        self.details = Some(details);
+    pub fn with_details(mut self, details: impl Into<ErrorDetails>) -> Self {
+        self.details = Some(Box::new(details.into()));
         self
+    }
+
+    /// `details` as the UI receives it: JSON, `null` when there are none.
+    pub fn details_json(&self) -> serde_json::Value {
+        serde_json::to_value(&self.details).unwrap_or_default()
     }
 }
 
@@ -88,30 +98,42 @@ impl From<numdesk_store::StoreError> for IpcError {
             _ => ErrorCode::Database,
         };
         let details = match &err {
-            E::TooNew { found, supported } => {
-                Some(serde_json::json!({ "found": found, "supported": supported }))
-            }
-            E::WrongState { id, state, .. } => {
-                Some(serde_json::json!({ "reason": "wrong_state", "id": id, "state": state }))
-            }
+            E::TooNew { found, supported } => Some(
+                VersionDetails {
+                    found: *found,
+                    supported: *supported,
+                }
+                .into(),
+            ),
+            E::WrongState { id, state, .. } => Some(
+                Refusal::WrongState {
+                    id: *id,
+                    state: state.clone(),
+                }
+                .into(),
+            ),
             E::ApplyIdInUse {
                 apply_id,
                 application_id,
-            } => Some(serde_json::json!({
-                "reason": "apply_id_in_use",
-                "applyId": apply_id,
-                "applicationId": application_id,
-            })),
-            E::NumbersInUse(numbers) => Some(serde_json::json!({
-                "reason": "numbers_in_use",
-                "numbers": numbers.iter().map(|n| &n.phone_number).collect::<Vec<_>>(),
-            })),
+            } => Some(
+                Refusal::ApplyIdInUse {
+                    apply_id: *apply_id,
+                    application_id: *application_id,
+                }
+                .into(),
+            ),
+            E::NumbersInUse(numbers) => Some(
+                Refusal::NumbersInUse {
+                    numbers: numbers.iter().map(|n| n.phone_number.clone()).collect(),
+                }
+                .into(),
+            ),
             _ => None,
         };
         Self {
             code,
             message: err.to_string(),
-            details,
+            details: details.map(Box::new),
         }
     }
 }
@@ -125,29 +147,33 @@ impl From<numdesk_outbox::OutboxError> for IpcError {
         match err {
             E::Store(e) => e.into(),
             E::Client(e) => crate::error::client_error(e),
-            E::Locked { holder, .. } => IpcError::new(ErrorCode::Io, message)
-                .with_details(serde_json::json!({ "reason": "locked", "holder": holder })),
+            E::Locked { holder, .. } => {
+                IpcError::new(ErrorCode::Io, message).with_details(Refusal::Locked { holder })
+            }
             E::Lock { .. } => IpcError::new(ErrorCode::Io, message),
             E::DraftHasErrors { draft_id, rows } => IpcError::new(ErrorCode::InvalidInput, message)
-                .with_details(serde_json::json!({
-                    "reason": "draft_has_errors",
-                    "draftId": draft_id,
-                    "rows": rows,
-                })),
+                .with_details(Refusal::DraftHasErrors { draft_id, rows }),
             E::MissingSetting { field, .. } => IpcError::new(ErrorCode::NotConfigured, message)
-                .with_details(serde_json::json!({ "field": field })),
+                .with_details(ErrorDetails::field(field)),
             E::InvalidSetting { field, .. } => IpcError::new(ErrorCode::InvalidInput, message)
-                .with_details(serde_json::json!({ "field": field })),
-            E::NotFound { what, id } => IpcError::new(ErrorCode::NotFound, message)
-                .with_details(serde_json::json!({ "what": what, "id": id })),
+                .with_details(ErrorDetails::field(field)),
+            E::NotFound { what, id } => {
+                let what = if what == "draft" {
+                    Missing::Draft
+                } else {
+                    Missing::Application
+                };
+                IpcError::new(ErrorCode::NotFound, message)
+                    .with_details(ErrorDetails::missing(what, id))
+            }
             E::EndpointMismatch { id, .. } => IpcError::new(ErrorCode::InvalidInput, message)
-                .with_details(serde_json::json!({ "reason": "endpoint_mismatch", "id": id })),
+                .with_details(Refusal::EndpointMismatch { id }),
             E::NotEditable { id, apply_id, .. } => IpcError::new(ErrorCode::Tencent, message)
-                .with_details(serde_json::json!({
-                    "apiCode": "InvalidParameterValue.ErrorApplyStatus",
-                    "id": id,
-                    "applyId": apply_id,
-                })),
+                .with_details(TencentDetails {
+                    id: Some(id),
+                    apply_id: Some(apply_id),
+                    ..TencentDetails::answer("InvalidParameterValue.ErrorApplyStatus", None)
+                }),
             _ => IpcError::new(ErrorCode::Internal, message),
         }
     }
@@ -162,13 +188,16 @@ pub(crate) fn credential_error(err: KeychainError) -> IpcError {
         Some(numdesk_keychain::CredentialField::Token) => "token",
         None => return keychain_error(err),
     };
-    IpcError::new(ErrorCode::InvalidCredentials, err.to_string())
-        .with_details(json!({ "field": field, "problem": err.code() }))
+    IpcError::new(ErrorCode::InvalidCredentials, err.to_string()).with_details(FieldDetails {
+        field: field.into(),
+        problem: Some(err.code().into()),
+    })
 }
 
 pub(crate) fn keychain_error(err: KeychainError) -> IpcError {
-    IpcError::new(ErrorCode::Keychain, err.to_string())
-        .with_details(json!({ "problem": err.code() }))
+    IpcError::new(ErrorCode::Keychain, err.to_string()).with_details(KeychainDetails {
+        problem: err.code().into(),
+    })
 }
 
 /// A client failure as `{code, message, details}`: the code says what the user can do.
@@ -194,8 +223,10 @@ pub fn client_error(err: ClientError) -> IpcError {
                 ErrorClass::ClockSkew => ErrorCode::ClockSkew,
                 _ => ErrorCode::Tencent,
             };
-            IpcError::new(code, message)
-                .with_details(json!({ "apiCode": api.code, "requestId": api.request_id }))
+            IpcError::new(code, message).with_details(TencentDetails::answer(
+                api.code.clone(),
+                Some(api.request_id.clone()),
+            ))
         }
         ClientError::NotSent { kind, .. } => {
             let code = match kind {
@@ -203,28 +234,30 @@ pub fn client_error(err: ClientError) -> IpcError {
                 NetworkErrorKind::Proxy => ErrorCode::Proxy,
                 _ => ErrorCode::Network,
             };
-            IpcError::new(code, message).with_details(json!({ "kind": kind.network_kind() }))
+            IpcError::new(code, message).with_details(NetworkDetails::of(kind.network_kind()))
         }
         ClientError::OutcomeUnknown { kind, .. } => IpcError::new(ErrorCode::Network, message)
-            .with_details(json!({
-                "kind": kind.network_kind(),
-                "outcomeUnknown": true,
-                "requestId": null,
-            })),
+            .with_details(NetworkDetails {
+                outcome_unknown: true,
+                ..NetworkDetails::of(kind.network_kind())
+            }),
         ClientError::HttpStatus {
             status, request_id, ..
-        } => IpcError::new(ErrorCode::Network, message).with_details(json!({
-            "kind": NetworkKind::HttpStatus,
-            "status": status,
-            "requestId": request_id,
-        })),
+        } => IpcError::new(ErrorCode::Network, message).with_details(NetworkDetails {
+            status: Some(*status),
+            request_id: request_id.clone(),
+            ..NetworkDetails::of(NetworkKind::HttpStatus)
+        }),
         ClientError::BadResponse { request_id, .. } => IpcError::new(ErrorCode::Network, message)
-            .with_details(json!({ "kind": NetworkKind::BadResponse, "requestId": request_id })),
+            .with_details(NetworkDetails {
+                request_id: request_id.clone(),
+                ..NetworkDetails::of(NetworkKind::BadResponse)
+            }),
         ClientError::Config { setting, .. } if *setting == "proxy" => {
             IpcError::new(ErrorCode::Proxy, message)
         }
         ClientError::Config { setting, .. } => IpcError::new(ErrorCode::InvalidInput, message)
-            .with_details(json!({ "field": setting })),
+            .with_details(ErrorDetails::field(*setting)),
         ClientError::Sign(_) | ClientError::MissingCredentials { .. } => {
             IpcError::new(ErrorCode::InvalidCredentials, message)
         }
@@ -242,10 +275,10 @@ pub(crate) fn client_error_with_clock(
 ) -> IpcError {
     let clock = err.class() == ErrorClass::ClockSkew;
     let mut ipc = client_error(err);
-    if let (true, Some(offset), Some(serde_json::Value::Object(details))) =
-        (clock, clock_offset_secs, ipc.details.as_mut())
+    if let (true, Some(offset), Some(ErrorDetails::Tencent(details))) =
+        (clock, clock_offset_secs, ipc.details.as_deref_mut())
     {
-        details.insert("clockOffsetSeconds".into(), json!(offset));
+        details.clock_offset_seconds = Some(offset);
     }
     ipc
 }
@@ -253,11 +286,12 @@ pub(crate) fn client_error_with_clock(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn the_envelope_json_is_pinned() {
         let err = IpcError::new(ErrorCode::InvalidInput, "language must be en or zh-CN")
-            .with_details(serde_json::json!({ "field": "language" }));
+            .with_details(ErrorDetails::field("language"));
         assert_eq!(
             serde_json::to_string(&err).unwrap(),
             r#"{"code":"invalid_input","message":"language must be en or zh-CN","details":{"field":"language"}}"#,
@@ -305,8 +339,8 @@ mod tests {
         .into();
         assert_eq!(err.code, ErrorCode::Database);
         assert_eq!(
-            err.details,
-            Some(serde_json::json!({ "found": 9, "supported": 1 }))
+            err.details_json(),
+            serde_json::json!({ "found": 9, "supported": 1 })
         );
     }
 
@@ -355,8 +389,8 @@ mod tests {
             let err = client_error(api(code));
             assert_eq!(err.code, expected, "{code}");
             assert_eq!(
-                err.details,
-                Some(json!({ "apiCode": code, "requestId": "r-1" })),
+                err.details_json(),
+                json!({ "apiCode": code, "requestId": "r-1" }),
                 "rule: every API error keeps its code and RequestId"
             );
         }
@@ -374,18 +408,18 @@ mod tests {
         let err = client_error_with_clock(expired(), Some(420));
         assert_eq!(err.code, ErrorCode::ClockSkew);
         assert_eq!(
-            err.details,
-            Some(json!({
+            err.details_json(),
+            json!({
                 "apiCode": "AuthFailure.SignatureExpire",
                 "requestId": "r-2",
                 "clockOffsetSeconds": 420,
-            })),
+            }),
             "rule: the UI can say \"your clock is 7 minutes off\""
         );
         let unknown = client_error_with_clock(expired(), None);
         assert_eq!(
-            unknown.details,
-            Some(json!({ "apiCode": "AuthFailure.SignatureExpire", "requestId": "r-2" })),
+            unknown.details_json(),
+            json!({ "apiCode": "AuthFailure.SignatureExpire", "requestId": "r-2" }),
             "no offset is invented when the client learned none"
         );
         let other = client_error_with_clock(
@@ -397,8 +431,8 @@ mod tests {
             Some(420),
         );
         assert_eq!(
-            other.details,
-            Some(json!({ "apiCode": "InternalError", "requestId": "r-3" })),
+            other.details_json(),
+            json!({ "apiCode": "InternalError", "requestId": "r-3" }),
             "the offset belongs to clock errors only"
         );
     }
@@ -406,9 +440,9 @@ mod tests {
     #[test]
     fn network_details_say_which_failure_so_the_ui_can_read_it_as_such() {
         let kind_of = |err: ClientError| {
-            client_error(err)
-                .details
-                .and_then(|d| d.get("kind").and_then(|k| k.as_str().map(str::to_owned)))
+            client_error(err).details_json()["kind"]
+                .as_str()
+                .map(str::to_owned)
         };
         for (kind, name) in [
             (NetworkErrorKind::Dns, "Dns"),
@@ -435,8 +469,8 @@ mod tests {
         });
         assert_eq!(dropped.code, ErrorCode::Network);
         assert_eq!(
-            dropped.details,
-            Some(json!({ "kind": "ConnectionDropped", "outcomeUnknown": true, "requestId": null })),
+            dropped.details_json(),
+            json!({ "kind": "ConnectionDropped", "outcomeUnknown": true }),
             "rule: a dropped response reads as outcome unknown, not as nothing sent"
         );
         let gateway = client_error(ClientError::HttpStatus {
@@ -445,8 +479,8 @@ mod tests {
             body: "Proxy Authentication Required".into(),
         });
         assert_eq!(
-            gateway.details,
-            Some(json!({ "kind": "HttpStatus", "status": 407, "requestId": null }))
+            gateway.details_json(),
+            json!({ "kind": "HttpStatus", "status": 407 })
         );
     }
 }

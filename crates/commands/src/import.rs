@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::drafts::OpenDraftSummary;
+use crate::error_details::ErrorDetails;
 use crate::{AppContext, ErrorCode, IpcError, Language};
 use numdesk_drafts::OpenDraft;
 
@@ -78,8 +79,7 @@ pub(crate) fn import_error(err: &ImportError, lang: Lang) -> IpcError {
         ImportError::Io { .. } | ImportError::Write { .. } => ErrorCode::Io,
         _ => ErrorCode::InvalidInput,
     };
-    IpcError::new(code, err.message(lang))
-        .with_details(serde_json::json!({ "import_code": err.code() }))
+    IpcError::new(code, err.message(lang)).with_details(ErrorDetails::import(err.code()))
 }
 
 /// One raw row of the preview.
@@ -106,6 +106,7 @@ pub struct ColumnInfo {
 
 /// What the wizard shows after reading (and after every re-read).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
     /// File name, or "pasted".
     pub source_name: String,
@@ -135,6 +136,7 @@ pub struct ImportPreview {
 
 /// The columns and proposed mapping for a chosen header row.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ColumnsPreview {
     pub header_row: Option<u32>,
     pub columns: Vec<ColumnInfo>,
@@ -143,6 +145,7 @@ pub struct ColumnsPreview {
 
 /// How to turn the session into a draft.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(optional_fields)]
 pub struct ProcessRequest {
     /// Header row (1-based); `None`: no header, every row is data.
@@ -162,7 +165,11 @@ pub struct ProcessRequest {
 
 /// A step of processing, sent over the progress channel.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(tag = "phase", rename_all = "snake_case")]
+#[serde(
+    tag = "phase",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum ImportProgress {
     /// Cleaning and validating `rows` rows.
     Validating { rows: u32 },
@@ -194,7 +201,7 @@ fn header_index(source: &Source, header_row: Option<u32>) -> Result<Option<usize
                     ErrorCode::InvalidInput,
                     format!("row {line} is not a row of the file; choose a row that has content"),
                 )
-                .with_details(serde_json::json!({ "field": "header_row" }))
+                .with_details(ErrorDetails::field("headerRow"))
             })
         })
         .transpose()
@@ -342,7 +349,7 @@ pub fn import_open_path(
     if path.as_os_str().is_empty() {
         return Err(
             IpcError::new(ErrorCode::InvalidInput, "choose a file to import")
-                .with_details(serde_json::json!({ "field": "path" })),
+                .with_details(ErrorDetails::field("path")),
         );
     }
     start(ctx, wiz, Origin::Path(path.to_path_buf()), read)
@@ -357,7 +364,7 @@ pub fn import_open_text(
     if text.trim().is_empty() {
         return Err(
             IpcError::new(ErrorCode::InvalidInput, "paste the rows to import first")
-                .with_details(serde_json::json!({ "field": "text" })),
+                .with_details(ErrorDetails::field("text")),
         );
     }
     start(
@@ -442,7 +449,7 @@ pub fn import_process(
     .map_err(|e| import_error(&e, lang))?;
     if let Some(f) = result.file_issues.iter().find(|f| f.is_error()) {
         return Err(IpcError::new(ErrorCode::InvalidInput, f.message.clone())
-            .with_details(serde_json::json!({ "import_code": f.code.as_str() })));
+            .with_details(ErrorDetails::import(f.code.as_str())));
     }
     remember_mapping(ctx, &columns(source, header), &request.mapping);
     if let Some(c) = request.country.as_deref() {
@@ -501,7 +508,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             v,
-            serde_json::json!({"phase": "done", "draft_id": 3, "rows": 10}),
+            serde_json::json!({"phase": "done", "draftId": 3, "rows": 10}),
             "rule: the UI switches on `phase`"
         );
     }

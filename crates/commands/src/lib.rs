@@ -12,6 +12,7 @@ mod connection_test;
 mod context;
 mod drafts;
 mod error;
+mod error_details;
 mod import;
 mod known_codes;
 mod overview;
@@ -51,6 +52,11 @@ pub use drafts::{
 };
 pub use error::client_error;
 pub use error::{ErrorCode, IpcError};
+pub use error_details::{
+    ErrorDetails, FieldDetails, ImportDetails, KeychainDetails, Missing, MissingDetails,
+    NetworkDetails, PathDetails, PathProblem, Refusal, TencentDetails, UpdateDetails,
+    VersionDetails,
+};
 pub use import::{
     ColumnInfo, ColumnsPreview, ImportPreview, ImportProgress, ProcessRequest, RawRow, WizardState,
     import_columns, import_open_path, import_open_text, import_process, import_reread,

@@ -41,6 +41,7 @@ pub struct StoppedQueue {
 
 /// `overview_get`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct Overview {
     /// The scope shown: the active connection's.
     pub scope: ConnectionKind,

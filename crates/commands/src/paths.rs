@@ -16,8 +16,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-use serde_json::json;
-
+use crate::error_details::{PathDetails, PathProblem};
 use crate::{ErrorCode, IpcError};
 
 /// File extensions a typed import path may have (the open dialog's filter).
@@ -58,7 +57,7 @@ impl PathGrants {
         if !granted && !has_import_extension(path) {
             return Err(refused(
                 path,
-                "not_chosen",
+                PathProblem::NotChosen,
                 format!(
                     "{} was not chosen in the open dialog or dropped on the window, and is not a \
                      number list (.csv, .tsv, .txt, .xlsx or .xls): choose the file with \
@@ -81,7 +80,7 @@ impl PathGrants {
         if !granted {
             return Err(refused(
                 path,
-                "not_chosen",
+                PathProblem::NotChosen,
                 format!(
                     "{} was not chosen in the save dialog: choose where to save with the Save \
                      button's dialog",
@@ -92,7 +91,7 @@ impl PathGrants {
         match std::fs::metadata(path) {
             Ok(meta) if !meta.is_file() => Err(refused(
                 path,
-                "not_a_file",
+                PathProblem::NotAFile,
                 format!(
                     "{} is {}, not a file: choose a file name to save to",
                     path.display(),
@@ -117,14 +116,17 @@ fn regular_file(path: &Path) -> Result<(), IpcError> {
             ErrorCode::Io,
             format!("{} could not be opened: {err}", path.display()),
         )
-        .with_details(json!({ "path": path.display().to_string() }))
+        .with_details(PathDetails {
+            path: path.display().to_string(),
+            problem: None,
+        })
     })?;
     if meta.is_file() {
         Ok(())
     } else {
         Err(refused(
             path,
-            "not_a_file",
+            PathProblem::NotAFile,
             format!(
                 "{} is {}, not a file: choose the number list itself",
                 path.display(),
@@ -155,10 +157,9 @@ fn kind_of(meta: &std::fs::Metadata) -> &'static str {
     "not a regular file"
 }
 
-fn refused(path: &Path, reason: &str, message: String) -> IpcError {
-    IpcError::new(ErrorCode::InvalidInput, message).with_details(json!({
-        "field": "path",
-        "reason": reason,
-        "path": path.display().to_string(),
-    }))
+fn refused(path: &Path, problem: PathProblem, message: String) -> IpcError {
+    IpcError::new(ErrorCode::InvalidInput, message).with_details(PathDetails {
+        path: path.display().to_string(),
+        problem: Some(problem),
+    })
 }

@@ -66,6 +66,7 @@ impl Language {
 
 /// Stored preferences; `None` means the user never chose (the UI follows the OS language).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct Preferences {
     pub language: Option<Language>,
     /// The first-run welcome was dismissed (kept in the database, so it stays dismissed).

@@ -5,9 +5,9 @@
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use ts_rs::TS;
 
+use crate::error_details::ErrorDetails;
 use crate::{AppContext, ErrorCode, IpcError, SANDBOX_APPROVE_AFTER};
 
 /// Preference key: seconds, or `never`.
@@ -71,7 +71,7 @@ pub fn sandbox_approval_set(
             ErrorCode::InvalidInput,
             format!("{s} seconds is more than a day ({MAX_APPROVE_AFTER_SECS} seconds)"),
         )
-        .with_details(json!({ "field": "approveAfterSecs" })));
+        .with_details(ErrorDetails::field("approveAfterSecs")));
     }
     let saved = approval
         .approve_after_secs

@@ -34,9 +34,9 @@ use numdesk_store::{
     ApplicationFilter, ApplicationState, ApplyOptions, DuplicateNumber, EndpointScope,
 };
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use ts_rs::TS;
 
+use crate::error_details::{ErrorDetails, Missing, Refusal};
 use crate::{
     ActiveEndpoint, AppContext, ConnectionKind, EndpointKind, ErrorCode, IpcError, MAX_BATCH_SIZE,
     SdkAppSummary,
@@ -160,7 +160,11 @@ impl std::fmt::Debug for PreparedSubmit {
 
 /// What the sending under way is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum SendingKind {
     /// Sending a draft just queued.
     Submit {
@@ -181,9 +185,10 @@ pub enum SendingKind {
 #[serde(rename_all = "camelCase")]
 #[ts(rename_all = "camelCase")]
 pub struct OutboxStatus {
-    /// A run is going on now.
+    /// Something is being sent now.
     pub running: bool,
-    pub run: Option<SendingKind>,
+    /// What is being sent.
+    pub sending: Option<SendingKind>,
     /// Where the current (or last) run is.
     pub phase: Option<SendPhase>,
     /// The last progress event of the current (or last) run.
@@ -272,7 +277,7 @@ impl SubmitState {
                      it, before starting another submission"
                 ),
             )
-            .with_details(json!({ "reason": "already_sending", "run": slot.kind })));
+            .with_details(Refusal::AlreadySending { sending: slot.kind }));
         }
         inner.next_id += 1;
         let id = inner.next_id;
@@ -403,14 +408,14 @@ pub fn submit_prepare(
             ErrorCode::InvalidInput,
             format!("the batch size must be between 1 and {MAX_BATCH_SIZE} numbers, not {b}"),
         )
-        .with_details(json!({ "field": "batchSize" })));
+        .with_details(ErrorDetails::field("batchSize")));
     }
     let draft = ctx.store().draft(draft_id)?.ok_or_else(|| {
         IpcError::new(
             ErrorCode::NotFound,
             format!("draft {draft_id} does not exist"),
         )
-        .with_details(json!({ "what": "draft", "id": draft_id }))
+        .with_details(ErrorDetails::missing(Missing::Draft, draft_id))
     })?;
     let header = &draft.summary.header;
     let Active {
@@ -596,7 +601,7 @@ pub fn claim_submit_start(
             "nothing to send: every number of this draft already belongs to an application \
              (choose \"include them anyway\" to send them again)",
         )
-        .with_details(json!({ "reason": "nothing_to_send", "draftId": draft_id })));
+        .with_details(Refusal::NothingToSend { draft_id }));
     }
     Ok(ClaimedSend {
         guard,
@@ -615,10 +620,11 @@ fn preview_changed(draft_id: i64, never_shown: bool) -> IpcError {
         "nothing was sent: the draft, the destination, the SdkAppId or the SipTrunkId changed \
          since the summary was shown; look at the new summary and confirm again"
     };
-    IpcError::new(ErrorCode::PreviewChanged, message).with_details(json!({
-        "draftId": draft_id,
-        "reason": if never_shown { "not_confirmed" } else { "changed" },
-    }))
+    IpcError::new(ErrorCode::PreviewChanged, message).with_details(if never_shown {
+        Refusal::NotConfirmed { draft_id }
+    } else {
+        Refusal::Changed { draft_id }
+    })
 }
 
 /// Claims the sending slot for every queued application of the active destination (after a stop,
@@ -654,7 +660,10 @@ pub fn claim_resend_unknown(
                 app.state.as_str()
             ),
         )
-        .with_details(json!({ "reason": "not_unknown", "id": id, "state": app.state })));
+        .with_details(Refusal::NotUnknown {
+            id,
+            state: app.state.as_str().into(),
+        }));
     }
     let client = active_client(ctx)?.client;
     Ok(ClaimedSend {
@@ -770,7 +779,7 @@ pub fn outbox_status(ctx: &AppContext, state: &SubmitState) -> Result<OutboxStat
     let slot = inner.slot.as_ref();
     Ok(OutboxStatus {
         running: slot.is_some_and(|s| s.running),
-        run: slot.map(|s| s.kind),
+        sending: slot.map(|s| s.kind),
         phase: slot.and_then(|s| s.last.as_ref()).map(|e| e.phase),
         progress: slot.and_then(|s| s.last.clone()),
         queued,
@@ -809,7 +818,7 @@ pub fn sandbox_faults_set(
     faults: &SandboxFaults,
 ) -> Result<SandboxFaults, IpcError> {
     let bad = |field: &str, message: String| {
-        IpcError::new(ErrorCode::InvalidInput, message).with_details(json!({ "field": field }))
+        IpcError::new(ErrorCode::InvalidInput, message).with_details(ErrorDetails::field(field))
     };
     if faults.drop_percent > 100 {
         return Err(bad(

@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use ts_rs::TS;
 
+use crate::error_details::ErrorDetails;
 use crate::{AppContext, ErrorCode, IpcError};
 
 /// At most this many phone numbers go into `numbers.json` (the newest applications first).
@@ -38,7 +39,7 @@ pub fn support_bundle_save(
     log_dir: Option<&Path>,
 ) -> Result<SupportBundleSaved, IpcError> {
     let invalid = |message: String| {
-        IpcError::new(ErrorCode::InvalidInput, message).with_details(json!({ "field": "path" }))
+        IpcError::new(ErrorCode::InvalidInput, message).with_details(ErrorDetails::field("path"))
     };
     if path.as_os_str().is_empty() || !path.is_absolute() {
         return Err(invalid(format!(
@@ -95,7 +96,7 @@ pub fn support_bundle_save(
             code,
             format!("the support bundle could not be written: {e}"),
         )
-        .with_details(json!({ "field": "path" }))
+        .with_details(ErrorDetails::field("path"))
     })?;
     tracing::info!(
         entries = report.entries.len(),

@@ -8,6 +8,7 @@ use numdesk_import::{template_csv, template_xlsx};
 use serde::Deserialize;
 use ts_rs::TS;
 
+use crate::error_details::ErrorDetails;
 use crate::import::{import_error, lang_or_saved};
 use crate::{AppContext, ErrorCode, IpcError, Language};
 
@@ -27,12 +28,12 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), IpcError> {
             ErrorCode::Io,
             format!("cannot write {}: {e}", path.display()),
         )
-        .with_details(serde_json::json!({ "field": "path" }))
+        .with_details(ErrorDetails::field("path"))
     };
     if path.as_os_str().is_empty() {
         return Err(
             IpcError::new(ErrorCode::InvalidInput, "choose where to save the file")
-                .with_details(serde_json::json!({ "field": "path" })),
+                .with_details(ErrorDetails::field("path")),
         );
     }
     if path.is_dir() {
@@ -43,7 +44,7 @@ pub(crate) fn write_private(path: &Path, bytes: &[u8]) -> Result<(), IpcError> {
                 path.display()
             ),
         )
-        .with_details(serde_json::json!({ "field": "path" })));
+        .with_details(ErrorDetails::field("path")));
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);

@@ -6,6 +6,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::error_details::UpdateDetails;
 use crate::{ErrorCode, IpcError};
 
 /// The answer of `updates_check`. Nothing is downloaded by the check.
@@ -76,7 +77,7 @@ impl UpdateFailure {
 
     /// `{code, message, details: {reason}}`.
     pub fn error(self, message: impl Into<String>) -> IpcError {
-        IpcError::new(self.code(), message).with_details(serde_json::json!({ "reason": self }))
+        IpcError::new(self.code(), message).with_details(UpdateDetails { reason: self })
     }
 }
 
@@ -123,8 +124,10 @@ mod tests {
             "rule: update failures are {{code, message, details.reason}}; the UI switches on reason"
         );
         assert_eq!(
-            UpdateFailure::NoBuildForThisSystem.error("x").details,
-            Some(serde_json::json!({ "reason": "no_build_for_this_system" }))
+            UpdateFailure::NoBuildForThisSystem
+                .error("x")
+                .details_json(),
+            serde_json::json!({ "reason": "no_build_for_this_system" })
         );
     }
 }

@@ -10,9 +10,9 @@ use std::time::Duration;
 use numdesk_client::Client;
 use numdesk_outbox::{Watch, WatchChange, WatchConfig, WatchPass, endpoint_scope, now_unix_ms};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use ts_rs::TS;
 
+use crate::error_details::ErrorDetails;
 use crate::{AppContext, ErrorCode, IpcError, Language};
 
 const ENABLED_KEY: &str = "watch.enabled";
@@ -114,7 +114,7 @@ pub fn watch_settings_set(
                 settings.max_interval_minutes
             ),
         )
-        .with_details(json!({ "field": "maxIntervalMinutes" })));
+        .with_details(ErrorDetails::field("maxIntervalMinutes")));
     }
     ctx.store()
         .set_preference(ENABLED_KEY, if settings.enabled { "1" } else { "0" })?;

@@ -402,8 +402,8 @@ fn tencent_is_reached_over_https_and_plain_http_only_on_loopback() {
     .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert_eq!(
-        err.details,
-        Some(serde_json::json!({ "field": "customUrl" }))
+        err.details_json(),
+        serde_json::json!({ "field": "customUrl" })
     );
 }
 

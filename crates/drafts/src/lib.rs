@@ -47,7 +47,7 @@ pub enum RowFilter {
 
 /// Counts and whole-file findings of the open draft.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(rename = "WorkbenchSummary")]
+#[serde(rename_all = "camelCase")]
 pub struct OpenDraftSummary {
     pub draft_id: i64,
     pub name: String,
@@ -90,6 +90,7 @@ pub struct RowsPage {
 
 /// The values of an edited row, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(optional_fields)]
 pub struct RowEdit {
     pub phone_number: String,
@@ -102,6 +103,7 @@ pub struct RowEdit {
 
 /// Values set on every selected row; `None` leaves the field alone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(optional_fields)]
 pub struct BulkSet {
     pub call_type: Option<String>,

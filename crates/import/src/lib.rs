@@ -38,7 +38,7 @@ pub use lang::Lang;
 pub use mapping::{
     Mapping, auto_map, detect_header, field_for_header, guess_phone_column, normalize_header,
 };
-pub use numdesk_model::{Country, NumberForm, PhoneChecker, WrittenForm};
+pub use numdesk_model::{CallType, Country, NumberForm, PhoneChecker, WrittenForm};
 pub use process::{auto_process, mark_duplicates, process};
 pub use read::{
     EncodingDetection, EncodingInfo, ReadOptions, Source, SourceFormat, read_bytes, read_pasted,

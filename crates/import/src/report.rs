@@ -103,7 +103,8 @@ mod tests {
     use crate::lang::Lang;
     use crate::read::read_pasted;
 
-    /// The JSON shape is a public interface (the CLI prints it): keys pinned here.
+    /// The JSON shape, pinned: rows are camelCase like every IPC type (the grid reads them); the
+    /// CLI's `import --json` prints its own snake_case copy (`crates/cli/src/json.rs`).
     #[test]
     fn json_shape_is_pinned() {
         let source = read_pasted(
@@ -152,8 +153,8 @@ mod tests {
         assert_eq!(
             json["rows"][0],
             serde_json::json!({
-                "line": 2, "phone_number": "02038000501", "call_type": 1,
-                "max_call_count": 10, "max_call_psec": 2, "issues": []
+                "line": 2, "phoneNumber": "02038000501", "callType": 1,
+                "maxCallCount": 10, "maxCallPsec": 2, "issues": []
             }),
             "a clean row: exact keys, optional fields omitted"
         );

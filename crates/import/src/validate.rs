@@ -25,6 +25,7 @@ use numdesk_model::{Country, PhoneChecker};
 /// Values for columns the file does not have (or leaves blank): the "apply to all" values of
 /// the form. A required value with neither a cell nor a default is an error on the row.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(optional_fields)]
 pub struct Defaults {
     /// Default CallType.
@@ -175,6 +176,7 @@ impl<'a> RowView<'a> {
 
 /// One data row, cleaned, with its findings. Values that could not be read are `null`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ImportedRow {
     /// Row number as the user sees it in the file or sheet (1-based).
     pub line: u32,

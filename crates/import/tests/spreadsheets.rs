@@ -400,8 +400,8 @@ fn typescript_shapes() {
     };
     let row = file("ImportedRow.ts");
     assert!(
-        row.contains("max_call_psec"),
-        "row keys match the CLI JSON: {row}"
+        row.contains("maxCallPsec"),
+        "row keys are camelCase like every IPC type: {row}"
     );
     assert!(
         !row.contains("normalized"),

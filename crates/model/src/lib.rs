@@ -159,6 +159,7 @@ impl OwnNumberApplyDetailItem {
 
 /// The optional prefix/format fields of `CreateOwnNumberApply` (and `ModifyOwnNumberApply`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(optional_fields)]
 pub struct ApplyOptions {
     /// `Prefix`.

@@ -7,6 +7,7 @@ use numdesk_store::{EndpointScope, StoreError};
 
 /// A row of a draft that blocks sending.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
 pub struct RowProblem {
     /// Position of the row in the draft (0-based).
     pub position: u32,

@@ -49,6 +49,7 @@ pub enum PauseKind {
 
 /// The reason shown when the queue stops by itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct PauseReason {
     /// What kind of problem.
     pub kind: PauseKind,
@@ -72,6 +73,7 @@ pub struct PauseReason {
 
 /// How one application (one CreateOwnNumberApply call) ended, in a progress event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ApplicationResult {
     /// Local application id.
     #[ts(type = "number")]
@@ -94,6 +96,7 @@ pub struct ApplicationResult {
 /// One progress report. Sent when a run starts, after every batch, on pause/resume and at the
 /// end.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ProgressEvent {
     /// Where the run is.
     pub phase: SendPhase,
@@ -123,8 +126,8 @@ pub struct ProgressEvent {
     pub eta_ms: Option<u64>,
     /// Why the queue stopped by itself.
     pub pause_reason: Option<PauseReason>,
-    /// The batch that just finished, if this event reports one.
-    pub batch: Option<ApplicationResult>,
+    /// The application that just finished, if this event reports one.
+    pub finished: Option<ApplicationResult>,
 }
 
 /// Receives progress events. The Tauri layer forwards them to a `Channel`; the CLI prints them.
@@ -243,7 +246,7 @@ mod tests {
                 clock_offset_secs: None,
                 network_kind: None,
             }),
-            batch: Some(ApplicationResult {
+            finished: Some(ApplicationResult {
                 application_id: 2,
                 state: ApplicationState::Queued,
                 apply_id: None,
@@ -256,7 +259,7 @@ mod tests {
         let json = serde_json::to_string(&event).unwrap();
         assert_eq!(
             json,
-            r#"{"phase":"stopped","total":3,"done":1,"total_numbers":250,"done_numbers":100,"submitted":1,"failed":0,"unknown":0,"in_flight":0,"elapsed_ms":1500,"eta_ms":null,"pause_reason":{"kind":"waiting_approval_overflow","code":"InvalidParameterValue.WaitingApprovalOverflow","message":"m","application_id":2},"batch":{"application_id":2,"state":"queued","apply_id":null,"error_code":null,"error_message":null,"error_kind":null,"numbers":100}}"#
+            r#"{"phase":"stopped","total":3,"done":1,"totalNumbers":250,"doneNumbers":100,"submitted":1,"failed":0,"unknown":0,"inFlight":0,"elapsedMs":1500,"etaMs":null,"pauseReason":{"kind":"waiting_approval_overflow","code":"InvalidParameterValue.WaitingApprovalOverflow","message":"m","applicationId":2},"finished":{"applicationId":2,"state":"queued","applyId":null,"errorCode":null,"errorMessage":null,"errorKind":null,"numbers":100}}"#
         );
     }
 

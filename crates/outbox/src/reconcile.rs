@@ -18,6 +18,7 @@ const MAX_PAGES: u64 = 100_000;
 
 /// What [`Outbox::reconcile`] found and changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ReconcileReport {
     /// `SdkAppId` reconciled.
     #[ts(type = "number")]

@@ -56,6 +56,7 @@ pub enum SendOutcome {
 
 /// What a sending did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct SendReport {
     /// How it ended.
     pub outcome: SendOutcome,
@@ -87,6 +88,7 @@ pub struct SendReport {
 
 /// An ApplyId Tencent issued that could not be written to the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct UnsavedApplyId {
     /// The local application.
     #[ts(type = "number")]
@@ -134,18 +136,18 @@ impl Ctx {
         &self,
         t: &Tally,
         phase: SendPhase,
-        batch: Option<ApplicationResult>,
+        finished: Option<ApplicationResult>,
     ) -> ProgressEvent {
         let elapsed = self.started.elapsed();
         let remaining = self.total.saturating_sub(t.done);
         let eta_ms = (phase == SendPhase::Running).then(|| {
-            // At least the rate limit's pace; once batches finish, the pace seen so far.
+            // At least the rate limit's pace; once applications finish, the pace seen so far.
             let by_limit = u64::from(remaining).div_ceil(self.max_per_window.max(1) as u64) * 1000;
             if t.done == 0 {
                 by_limit
             } else {
-                let per_batch = elapsed.as_millis() as u64 / u64::from(t.done);
-                (per_batch * u64::from(remaining)).max(by_limit.saturating_sub(1000))
+                let per_application = elapsed.as_millis() as u64 / u64::from(t.done);
+                (per_application * u64::from(remaining)).max(by_limit.saturating_sub(1000))
             }
         });
         ProgressEvent {
@@ -161,14 +163,14 @@ impl Ctx {
             elapsed_ms: elapsed.as_millis() as u64,
             eta_ms,
             pause_reason: t.stop.clone(),
-            batch,
+            finished,
         }
     }
 
-    fn emit(&self, phase: SendPhase, batch: Option<ApplicationResult>) {
+    fn emit(&self, phase: SendPhase, finished: Option<ApplicationResult>) {
         let event = {
             let t = self.tally();
-            self.event(&t, phase, batch)
+            self.event(&t, phase, finished)
         };
         self.progress.on_progress(&event);
     }

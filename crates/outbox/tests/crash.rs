@@ -186,7 +186,7 @@ struct PanicOnFirstAnswer(std::sync::atomic::AtomicBool);
 
 impl ProgressSink for PanicOnFirstAnswer {
     fn on_progress(&self, event: &ProgressEvent) {
-        if event.batch.is_some() && !self.0.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        if event.finished.is_some() && !self.0.swap(true, std::sync::atomic::Ordering::SeqCst) {
             panic!("a bug in one send task");
         }
     }
@@ -346,7 +346,7 @@ async fn an_apply_id_the_database_cannot_take_is_kept_and_shown() {
     assert!(
         events
             .iter()
-            .any(|e| e.batch.as_ref().and_then(|b| b.apply_id) == Some(apply_id)),
+            .any(|e| e.finished.as_ref().and_then(|b| b.apply_id) == Some(apply_id)),
         "rule: the progress view is told the ApplyId"
     );
     let last = events.last().unwrap();

@@ -74,7 +74,7 @@ async fn a_draft_is_sent_in_batches_and_every_apply_id_is_recorded() {
         "done never goes back: {dones:?}"
     );
     assert_eq!(
-        all.iter().filter(|e| e.batch.is_some()).count(),
+        all.iter().filter(|e| e.finished.is_some()).count(),
         3,
         "one event per batch"
     );
@@ -474,7 +474,7 @@ async fn cancel_finishes_calls_in_flight_and_leaves_the_rest_queued() {
     let control = SendControl::new();
     let c = control.clone();
     let cancel_on_first = Arc::new(move |e: &numdesk_outbox::ProgressEvent| {
-        if e.batch.is_some() {
+        if e.finished.is_some() {
             c.cancel();
         }
     });
@@ -536,7 +536,7 @@ async fn pause_holds_new_calls_until_resume() {
     let seen_while_paused = Arc::new(std::sync::Mutex::new(None));
     let seen = Arc::clone(&seen_while_paused);
     let sink = Arc::new(move |e: &numdesk_outbox::ProgressEvent| {
-        if e.batch.is_some() && e.done == 1 {
+        if e.finished.is_some() && e.done == 1 {
             c.pause();
         }
         if e.phase == SendPhase::Paused {

@@ -74,6 +74,7 @@ impl DraftRow {
 
 /// The application header of a draft.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(optional_fields)]
 pub struct DraftHeader {
     /// Shown in the draft list.
@@ -115,6 +116,7 @@ pub struct DraftHeader {
 
 /// A draft without its rows, with counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct DraftSummary {
     /// Row id.
     #[ts(type = "number")]

@@ -32,6 +32,7 @@ pub struct ListedNumber {
 /// A live number with where and when it was read, and whether an application from this
 /// computer holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct LiveNumber {
     /// As Tencent listed it.
     pub number: String,

@@ -37,6 +37,7 @@ pub struct StatusTally {
 
 /// One application in an Overview list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct OverviewApplication {
     /// Local id.
     #[ts(type = "number")]

@@ -30,24 +30,34 @@ pub(crate) fn apply_options_from_row(
 }
 
 /// One number of an application, as the API's `OwnNumberApplyDetailItem` has it.
+///
+/// Stored as JSON with the applications it belongs to: the snake_case keys written before the
+/// IPC types went camelCase are still read (the `alias`es).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(optional_fields)]
 pub struct NumberDetail {
     /// `PhoneNumber`.
+    #[serde(alias = "phone_number")]
     pub phone_number: String,
     /// `CallType`: 0 inbound, 1 outbound, 2 inbound and outbound.
+    #[serde(alias = "call_type")]
     pub call_type: u8,
     /// `MaxCallCount`.
     #[ts(type = "number")]
+    #[serde(alias = "max_call_count")]
     pub max_call_count: i64,
     /// `MaxCallPSec`.
     #[ts(type = "number")]
+    #[serde(alias = "max_call_p_sec")]
     pub max_call_p_sec: i64,
     /// `OutboundCalleeFormat`: `{+E.164}` or `{E.164}`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "outbound_callee_format")]
     pub outbound_callee_format: Option<String>,
     /// `CarrierPhoneNumber`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(alias = "carrier_phone_number")]
     pub carrier_phone_number: Option<String>,
 }
 
@@ -155,4 +165,34 @@ pub(crate) fn get_opt_u64(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<
     value
         .map(|v| u64::try_from(v).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(idx, v)))
         .transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NumberDetail;
+
+    /// A pending modification saved before the IPC types went camelCase is still read.
+    #[test]
+    fn number_details_saved_in_snake_case_are_still_read() {
+        let old = r#"[{"phone_number":"+862038000001","call_type":1,"max_call_count":2,
+            "max_call_p_sec":1,"outbound_callee_format":"{+E.164}"}]"#;
+        let read: Vec<NumberDetail> = serde_json::from_str(old).unwrap();
+        let expected = NumberDetail {
+            phone_number: "+862038000001".into(),
+            call_type: 1,
+            max_call_count: 2,
+            max_call_p_sec: 1,
+            outbound_callee_format: Some("{+E.164}".into()),
+            carrier_phone_number: None,
+        };
+        assert_eq!(read, std::slice::from_ref(&expected));
+        let written = serde_json::to_value(&expected).unwrap();
+        assert_eq!(
+            written,
+            serde_json::json!({ "phoneNumber": "+862038000001", "callType": 1, "maxCallCount": 2,
+                                "maxCallPSec": 1, "outboundCalleeFormat": "{+E.164}" })
+        );
+        let again: NumberDetail = serde_json::from_value(written).unwrap();
+        assert_eq!(again, expected);
+    }
 }

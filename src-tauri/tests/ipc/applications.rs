@@ -103,7 +103,7 @@ fn applications_are_listed_resolved_refreshed_and_still_there_after_a_restart() 
         assert_eq!(found[0]["status"], "unknown");
         let unknown_id = found[0]["id"].as_i64().unwrap();
         let sorted = rows(&w, json!({ "sort": "numbers", "descending": true }));
-        assert_eq!(sorted[0]["number_count"], 2, "sort through IPC");
+        assert_eq!(sorted[0]["numberCount"], 2, "sort through IPC");
 
         let detail = ok(
             &w,
@@ -150,13 +150,13 @@ fn applications_are_listed_resolved_refreshed_and_still_there_after_a_restart() 
         let modified = ok(
             &w,
             "application_modify",
-            json!({ "id": pending, "changes": { "phone_numbers": ["+862038000001"] } }),
+            json!({ "id": pending, "changes": { "phoneNumbers": ["+862038000001"] } }),
         );
         assert_eq!(modified["result"], "applied");
         let refused = invoke(
             &w,
             "application_modify",
-            json!({ "id": unknown_id, "changes": { "phone_numbers": ["+862038000003"] } }),
+            json!({ "id": unknown_id, "changes": { "phoneNumbers": ["+862038000003"] } }),
         )
         .unwrap_err();
         assert_eq!(refused["details"]["reason"], "not_editable");
@@ -207,11 +207,11 @@ fn applications_are_listed_resolved_refreshed_and_still_there_after_a_restart() 
         "rule: applications survive a restart"
     );
     assert_eq!(
-        all[1]["apply_id"], unknown_apply_id,
+        all[1]["applyId"], unknown_apply_id,
         "the ApplyId entered is kept"
     );
     assert!(
-        all[2]["redrafted_to"].is_i64(),
+        all[2]["redraftedTo"].is_i64(),
         "the copy to a new draft is remembered"
     );
 }

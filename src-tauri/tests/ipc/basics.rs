@@ -33,7 +33,7 @@ fn language_round_trips_through_ipc_and_the_database() {
     let (first, webview) = app(dir.path());
     assert_eq!(
         invoke(&webview, "preferences_get", json!({})).unwrap(),
-        json!({ "language": null, "welcome_dismissed": false, "theme": "system" })
+        json!({ "language": null, "welcomeDismissed": false, "theme": "system" })
     );
     let saved = invoke(
         &webview,
@@ -42,7 +42,7 @@ fn language_round_trips_through_ipc_and_the_database() {
     );
     assert_eq!(
         saved.unwrap(),
-        json!({ "language": "zh-CN", "welcome_dismissed": false, "theme": "system" })
+        json!({ "language": "zh-CN", "welcomeDismissed": false, "theme": "system" })
     );
     invoke(&webview, "preferences_dismiss_welcome", json!({})).unwrap();
     let dark = invoke(
@@ -58,7 +58,7 @@ fn language_round_trips_through_ipc_and_the_database() {
     let (_app, webview) = app(dir.path());
     assert_eq!(
         invoke(&webview, "preferences_get", json!({})).unwrap(),
-        json!({ "language": "zh-CN", "welcome_dismissed": true, "theme": "dark" }),
+        json!({ "language": "zh-CN", "welcomeDismissed": true, "theme": "dark" }),
         "rule: the chosen language, theme and the dismissed welcome survive a restart (in the database)"
     );
 }
@@ -79,7 +79,7 @@ fn an_unknown_language_is_rejected_by_argument_parsing() {
     );
     assert_eq!(
         invoke(&webview, "preferences_get", json!({})).unwrap(),
-        json!({ "language": null, "welcome_dismissed": false, "theme": "system" })
+        json!({ "language": null, "welcomeDismissed": false, "theme": "system" })
     );
 }
 

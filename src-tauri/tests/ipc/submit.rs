@@ -55,10 +55,10 @@ fn preview_then_start_sends_the_draft_and_reports_the_run() {
     assert_eq!(status["phase"], "finished");
     assert_eq!(status["queued"], 0);
     assert_eq!(
-        status["run"],
-        json!({ "kind": "submit", "draft_id": draft_id })
+        status["sending"],
+        json!({ "kind": "submit", "draftId": draft_id })
     );
-    assert_eq!(status["progress"]["done_numbers"], 120);
+    assert_eq!(status["progress"]["doneNumbers"], 120);
     // Nothing runs now: the controls say so rather than fail.
     for cmd in ["outbox_pause", "outbox_resume", "outbox_cancel"] {
         assert_eq!(ok(&w, cmd, json!({})), json!(false), "{cmd}");

@@ -28,7 +28,7 @@ fn process(webview: &Window, header_row: u32, mapping: &Value) -> Value {
         webview,
         "import_process",
         json!({
-            "request": { "header_row": header_row, "mapping": mapping, "country": "CN" },
+            "request": { "headerRow": header_row, "mapping": mapping, "country": "CN" },
             "onProgress": "__CHANNEL__:7",
         }),
     )
@@ -49,7 +49,7 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
             "rule: a legacy Chinese file is decoded with a guessed GB encoding, shown as guessed"
         );
         assert_eq!(
-            preview["header_row"], 2,
+            preview["headerRow"], 2,
             "the title row above the header is skipped"
         );
         assert_eq!(
@@ -89,13 +89,10 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
         assert_eq!(again["rows"][1]["cells"][0], "号码");
 
         let summary = process(&w, 2, &preview["mapping"]);
-        draft_id = summary["draft_id"].as_i64().unwrap();
+        draft_id = summary["draftId"].as_i64().unwrap();
+        assert_eq!(summary["totalRows"], 5, "every data row is kept: {summary}");
         assert_eq!(
-            summary["total_rows"], 5,
-            "every data row is kept: {summary}"
-        );
-        assert_eq!(
-            summary["error_rows"], 3,
+            summary["errorRows"], 3,
             "scientific notation, letters in MaxCallCount and a duplicate are errors: {summary}"
         );
 
@@ -150,11 +147,11 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
             &w,
             "draft_edit_row",
             json!({ "index": 1, "edit": {
-                "phone_number": "02038000502", "call_type": "1",
-                "max_call_count": "10", "max_call_psec": "2"
+                "phoneNumber": "02038000502", "callType": "1",
+                "maxCallCount": "10", "maxCallPsec": "2"
             }}),
         );
-        assert_eq!(fixed["row"]["phone_number"], "02038000502");
+        assert_eq!(fixed["row"]["phoneNumber"], "02038000502");
         assert!(
             fixed["row"]["issues"]
                 .as_array()
@@ -168,8 +165,8 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
             &w,
             "draft_edit_row",
             json!({ "index": 4, "edit": {
-                "phone_number": "02038000502", "call_type": "0",
-                "max_call_count": "5", "max_call_psec": "1"
+                "phoneNumber": "02038000502", "callType": "0",
+                "maxCallCount": "5", "maxCallPsec": "1"
             }}),
         );
         assert_eq!(
@@ -180,8 +177,8 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
             &w,
             "draft_edit_row",
             json!({ "index": 4, "edit": {
-                "phone_number": "02038000505", "call_type": "0",
-                "max_call_count": "5", "max_call_psec": "1"
+                "phoneNumber": "02038000505", "callType": "0",
+                "maxCallCount": "5", "maxCallPsec": "1"
             }}),
         );
         assert_eq!(dup["row"]["issues"], json!([]));
@@ -190,17 +187,17 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
         let after = ok(
             &w,
             "draft_bulk_set",
-            json!({ "indices": [2], "set": { "max_call_count": 8 } }),
+            json!({ "indices": [2], "set": { "maxCallCount": 8 } }),
         );
         assert_eq!(
-            after["error_rows"], 1,
+            after["errorRows"], 1,
             "only the duplicate row is left: {after}"
         );
 
         let list = ok(&w, "drafts_list", json!({}));
         assert_eq!(list[0]["header"]["name"], "运营商号码.csv");
         assert_eq!(list[0]["rows"], 5);
-        assert_eq!(list[0]["error_rows"], 1, "the list counts errors as saved");
+        assert_eq!(list[0]["errorRows"], 1, "the list counts errors as saved");
         // Quit: the context (and the outbox's one-sender lock) goes with it.
         crate::common::stop(first);
     }
@@ -208,21 +205,21 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
     let (_app, w) = app(data.path());
     let opened = ok(&w, "draft_open", json!({ "id": draft_id }));
     assert_eq!(
-        opened["total_rows"], 5,
+        opened["totalRows"], 5,
         "rule: drafts persist across restarts"
     );
-    assert_eq!(opened["error_rows"], 1);
+    assert_eq!(opened["errorRows"], 1);
     let page = ok(
         &w,
         "import_rows_page",
         json!({ "offset": 0, "limit": 10, "filter": "all" }),
     );
     assert_eq!(
-        page["rows"][1]["row"]["phone_number"], "02038000502",
+        page["rows"][1]["row"]["phoneNumber"], "02038000502",
         "the fix was saved"
     );
     assert_eq!(
-        page["rows"][2]["row"]["max_call_count"], 8,
+        page["rows"][2]["row"]["maxCallCount"], 8,
         "the bulk set was saved"
     );
 
@@ -231,8 +228,8 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
         &w,
         "draft_edit_row",
         json!({ "index": 0, "edit": {
-            "phone_number": "020-3800-0505", "call_type": "1",
-            "max_call_count": "10", "max_call_psec": "2"
+            "phoneNumber": "020-3800-0505", "callType": "1",
+            "maxCallCount": "10", "maxCallPsec": "2"
         }}),
     );
     assert_eq!(
@@ -263,8 +260,8 @@ fn a_gbk_file_is_read_mapped_processed_paged_fixed_and_survives_a_restart() {
     );
 
     let after = ok(&w, "draft_delete_rows", json!({ "indices": [0, 3] }));
-    assert_eq!(after["total_rows"], 3);
-    assert_eq!(after["error_rows"], 0, "{after}");
+    assert_eq!(after["totalRows"], 3);
+    assert_eq!(after["errorRows"], 0, "{after}");
 
     // Export with findings, to a path the user chose.
     let out = dir.path().join("export.csv");
@@ -330,7 +327,7 @@ fn pasted_rows_are_imported_and_paged_within_the_page_limit() {
         text.push_str(&format!("+86 20 3800 {i:04}\t1\t10\t2\n"));
     }
     let preview = ok(&w, "import_open_text", json!({ "text": text }));
-    assert_eq!(preview["total_rows"], 2501);
+    assert_eq!(preview["totalRows"], 2501);
     assert_eq!(
         preview["rows"].as_array().unwrap().len(),
         30,
@@ -339,7 +336,7 @@ fn pasted_rows_are_imported_and_paged_within_the_page_limit() {
     let columns = ok(&w, "import_columns", json!({ "headerRow": 1 }));
     assert_eq!(columns["mapping"]["CallType"], 1);
     let summary = process(&w, 1, &columns["mapping"]);
-    assert_eq!(summary["total_rows"], 2500);
+    assert_eq!(summary["totalRows"], 2500);
     let page = ok(
         &w,
         "import_rows_page",
@@ -350,5 +347,5 @@ fn pasted_rows_are_imported_and_paged_within_the_page_limit() {
         1000,
         "rule: rows reach the UI in pages, never one giant message"
     );
-    assert_eq!(page["rows"][999]["row"]["phone_number"], "+862038000999");
+    assert_eq!(page["rows"][999]["row"]["phoneNumber"], "+862038000999");
 }

@@ -19,4 +19,4 @@ resend: boolean,
 /**
  * Copy the numbers into a new draft: failed and not copied before.
  */
-draft_from_failed: boolean, };
+draftFromFailed: boolean, };

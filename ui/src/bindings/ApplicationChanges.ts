@@ -9,16 +9,16 @@ export type ApplicationChanges = {
 /**
  * The whole new list, in order.
  */
-phone_numbers: Array<string>, 
+phoneNumbers: Array<string>, 
 /**
  * New `CallType` (0 inbound, 1 outbound, 2 both) for every number.
  */
-call_type?: number, 
+callType?: number, 
 /**
  * New `MaxCallCount` for every number.
  */
-max_call_count?: number, 
+maxCallCount?: number, 
 /**
  * New `MaxCallPSec` for every number.
  */
-max_call_psec?: number, };
+maxCallPsec?: number, };

@@ -25,11 +25,11 @@ scope: ConnectionKind,
 /**
  * Numbers in the application.
  */
-numbers_total: number, 
+numbersTotal: number, 
 /**
  * Offset of the first number in `numbers`.
  */
-numbers_offset: number, 
+numbersOffset: number, 
 /**
  * A page of its DetailList.
  */

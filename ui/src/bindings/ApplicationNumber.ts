@@ -16,8 +16,8 @@ detail: NumberDetail,
 /**
  * The draft row it came from.
  */
-draft_position: number | null, 
+draftPosition: number | null, 
 /**
  * When DescribeNumbers first showed it as a live own number.
  */
-live_at: string | null, };
+liveAt: string | null, };

@@ -26,4 +26,4 @@ counts: Array<StatusCount>,
 /**
  * Applications in this scope at all, whatever the search and filter.
  */
-scope_total: number, };
+scopeTotal: number, };

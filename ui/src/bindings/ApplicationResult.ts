@@ -9,7 +9,7 @@ export type ApplicationResult = {
 /**
  * Local application id.
  */
-application_id: number, 
+applicationId: number, 
 /**
  * Its state now (`queued` again when the queue stopped on it).
  */
@@ -17,19 +17,19 @@ state: ApplicationState,
 /**
  * Tencent's ApplyId.
  */
-apply_id: number | null, 
+applyId: number | null, 
 /**
  * Error code for failed/unknown/requeued.
  */
-error_code: string | null, 
+errorCode: string | null, 
 /**
  * Error message.
  */
-error_message: string | null, 
+errorMessage: string | null, 
 /**
  * Which network failure, when one.
  */
-error_kind: NetworkKind | null, 
+errorKind: NetworkKind | null, 
 /**
  * Numbers in it.
  */

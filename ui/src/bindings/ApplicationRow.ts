@@ -22,35 +22,35 @@ state: ApplicationState,
 /**
  * Tencent's ApplyId, once known.
  */
-apply_id: number | null, 
+applyId: number | null, 
 /**
  * RequestId of the answer (or of the last failed attempt).
  */
-request_id: string | null, 
+requestId: string | null, 
 /**
  * UTC time.
  */
-created_at: string, 
+createdAt: string, 
 /**
  * UTC time.
  */
-updated_at: string, 
+updatedAt: string, 
 /**
  * Numbers in its DetailList.
  */
-number_count: number, 
+numberCount: number, 
 /**
  * How many of them DescribeNumbers has shown live.
  */
-live_numbers: number, 
+liveNumbers: number, 
 /**
  * `SdkAppId`.
  */
-sdk_app_id: number, 
+sdkAppId: number, 
 /**
  * `SipTrunkId`.
  */
-sip_trunk_id: number, 
+sipTrunkId: number, 
 /**
  * Where it was (or will be) sent.
  */
@@ -58,11 +58,11 @@ endpoint: EndpointScope,
 /**
  * Tencent's error code (or the local failure) for failed/unknown.
  */
-error_code: string | null, 
+errorCode: string | null, 
 /**
  * The matching message.
  */
-error_message: string | null, 
+errorMessage: string | null, 
 /**
  * How the state was reached when no answer said so.
  */
@@ -70,12 +70,12 @@ note: string | null,
 /**
  * The draft it was made from.
  */
-draft_id: number | null, 
+draftId: number | null, 
 /**
  * The draft its numbers were copied to after it failed.
  */
-redrafted_to: number | null, 
+redraftedTo: number | null, 
 /**
  * When every number was seen live (UTC).
  */
-approved_at: string | null, };
+approvedAt: string | null, };

@@ -16,11 +16,11 @@ id: number,
 /**
  * The draft it was made from.
  */
-draft_id: number | null, 
+draftId: number | null, 
 /**
  * Position within its submission (0-based).
  */
-batch_index: number, 
+batchIndex: number, 
 /**
  * Where it was (or will be) sent.
  */
@@ -28,11 +28,11 @@ endpoint: EndpointScope,
 /**
  * `SdkAppId`.
  */
-sdk_app_id: number, 
+sdkAppId: number, 
 /**
  * `SipTrunkId`.
  */
-sip_trunk_id: number, 
+sipTrunkId: number, 
 /**
  * Optional fields sent with it.
  */
@@ -44,23 +44,23 @@ state: ApplicationState,
 /**
  * Tencent's ApplyId, once known.
  */
-apply_id: number | null, 
+applyId: number | null, 
 /**
  * RequestId of the answer (or of the last failed attempt).
  */
-request_id: string | null, 
+requestId: string | null, 
 /**
  * Tencent's error code (or the local failure) for failed/unknown.
  */
-error_code: string | null, 
+errorCode: string | null, 
 /**
  * The matching message.
  */
-error_message: string | null, 
+errorMessage: string | null, 
 /**
  * Which network failure it was, when one (the UI names the problem from it).
  */
-error_kind: NetworkKind | null, 
+errorKind: NetworkKind | null, 
 /**
  * How the state was reached when no answer said so.
  */
@@ -72,44 +72,44 @@ numbers: Array<string>,
 /**
  * How many of them DescribeNumbers has shown live.
  */
-live_numbers: number, 
+liveNumbers: number, 
 /**
  * When every number was seen live.
  */
-approved_at: string | null, 
+approvedAt: string | null, 
 /**
  * The draft its numbers were copied to after it failed.
  */
-redrafted_to: number | null, 
+redraftedTo: number | null, 
 /**
  * A ModifyOwnNumberApply in progress or with no answer.
  */
-modify_state: ModifyState | null, 
+modifyState: ModifyState | null, 
 /**
  * Changes Tencent accepted.
  */
-modify_count: number, 
+modifyCount: number, 
 /**
  * Why the last change was refused (or unanswered).
  */
-modify_error_code: string | null, 
+modifyErrorCode: string | null, 
 /**
  * The matching message.
  */
-modify_error_message: string | null, 
+modifyErrorMessage: string | null, 
 /**
  * UTC time.
  */
-created_at: string, 
+createdAt: string, 
 /**
  * UTC time.
  */
-updated_at: string, 
+updatedAt: string, 
 /**
  * When `sending` was committed.
  */
-sent_at: string | null, 
+sentAt: string | null, 
 /**
  * When the answer was recorded.
  */
-answered_at: string | null, };
+answeredAt: string | null, };

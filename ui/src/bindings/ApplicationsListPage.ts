@@ -13,7 +13,7 @@ scope: ConnectionKind,
 /**
  * The active connection's scope: refresh, modify and resend only work there.
  */
-active_scope: ConnectionKind, 
+activeScope: ConnectionKind, 
 /**
  * The rows and counts.
  */

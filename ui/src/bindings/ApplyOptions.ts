@@ -11,20 +11,20 @@ prefix?: string,
 /**
  * `MobileNddPrefix`.
  */
-mobile_ndd_prefix?: string, 
+mobileNddPrefix?: string, 
 /**
  * `LocalNumberTrimAC`.
  */
-local_number_trim_ac?: boolean, 
+localNumberTrimAc?: boolean, 
 /**
  * `CalleeFormatPassthrough` (China site).
  */
-callee_format_passthrough?: boolean, 
+calleeFormatPassthrough?: boolean, 
 /**
  * `CallerFormatPassthrough` (China site).
  */
-caller_format_passthrough?: boolean, 
+callerFormatPassthrough?: boolean, 
 /**
  * `InternationalNumberPrefix` (China site).
  */
-international_number_prefix?: string, };
+internationalNumberPrefix?: string, };

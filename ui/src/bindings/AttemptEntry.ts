@@ -11,7 +11,7 @@ id: number,
 /**
  * The application, if the call belonged to one.
  */
-application_id: number | null, 
+applicationId: number | null, 
 /**
  * UTC time the attempt started.
  */
@@ -27,28 +27,28 @@ attempt: number,
 /**
  * Tencent's RequestId.
  */
-request_id: string | null, 
+requestId: string | null, 
 /**
  * The client's error class.
  */
-error_class: string | null, 
+errorClass: string | null, 
 /**
  * Tencent's error code.
  */
-error_code: string | null, 
+errorCode: string | null, 
 /**
  * Error message.
  */
-error_message: string | null, 
+errorMessage: string | null, 
 /**
  * Milliseconds.
  */
-latency_ms: number, 
+latencyMs: number, 
 /**
  * Milliseconds waited for the rate limiter.
  */
-rate_limit_wait_ms: number, 
+rateLimitWaitMs: number, 
 /**
  * What the client did next.
  */
-next_step: string, };
+nextStep: string, };

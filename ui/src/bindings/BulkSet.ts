@@ -3,12 +3,12 @@
 /**
  * Values set on every selected row; `None` leaves the field alone.
  */
-export type BulkSet = { call_type?: string, max_call_count?: number, max_call_psec?: number, 
+export type BulkSet = { callType?: string, maxCallCount?: number, maxCallPsec?: number, 
 /**
  * `OutboundCalleeFormat` as typed (`{+E.164}` or `{E.164}`); `""` clears it.
  */
-outbound_callee_format?: string, 
+outboundCalleeFormat?: string, 
 /**
  * `CarrierPhoneNumber` as typed; `""` clears it.
  */
-carrier_phone_number?: string, };
+carrierPhoneNumber?: string, };

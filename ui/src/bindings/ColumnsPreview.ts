@@ -5,4 +5,4 @@ import type { Mapping } from "./Mapping";
 /**
  * The columns and proposed mapping for a chosen header row.
  */
-export type ColumnsPreview = { header_row: number | null, columns: Array<ColumnInfo>, mapping: Mapping, };
+export type ColumnsPreview = { headerRow: number | null, columns: Array<ColumnInfo>, mapping: Mapping, };

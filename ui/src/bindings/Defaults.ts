@@ -9,20 +9,20 @@ export type Defaults = {
 /**
  * Default CallType.
  */
-call_type?: CallType, 
+callType?: CallType, 
 /**
  * Default MaxCallCount (positive).
  */
-max_call_count?: number, 
+maxCallCount?: number, 
 /**
  * Default MaxCallPSec (positive).
  */
-max_call_psec?: number, 
+maxCallPsec?: number, 
 /**
  * Default OutboundCalleeFormat (`{+E.164}` or `{E.164}`).
  */
-outbound_callee_format?: string, 
+outboundCalleeFormat?: string, 
 /**
  * Default CarrierPhoneNumber: the carrier's number for rows that leave it empty.
  */
-carrier_phone_number?: string, };
+carrierPhoneNumber?: string, };

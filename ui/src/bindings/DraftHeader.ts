@@ -13,15 +13,15 @@ name: string,
 /**
  * The profile it was started from.
  */
-profile_id?: number, 
+profileId?: number, 
 /**
  * `SdkAppId`.
  */
-sdk_app_id?: number, 
+sdkAppId?: number, 
 /**
  * `SipTrunkId`.
  */
-sip_trunk_id?: number, 
+sipTrunkId?: number, 
 /**
  * The optional fields.
  */
@@ -33,7 +33,7 @@ source?: string,
 /**
  * The draft whose failed rows this one was made from.
  */
-origin_draft_id?: number, 
+originDraftId?: number, 
 /**
  * The country its national numbers are read for (ISO code, e.g. `CN`).
  */
@@ -42,9 +42,9 @@ country?: string,
  * The form its numbers are sent in; `None`: not chosen yet (national, as Tencent's
  * examples, is offered).
  */
-number_form?: NumberForm, 
+numberForm?: NumberForm, 
 /**
  * The source file's column (0-based) of each field, in the order PhoneNumber, CallType,
  * MaxCallCount, MaxCallPSec, OutboundCalleeFormat, CarrierPhoneNumber: findings name them.
  */
-source_columns?: Array<number | null>, };
+sourceColumns?: Array<number | null>, };

@@ -20,12 +20,12 @@ rows: number,
 /**
  * Rows with at least one error.
  */
-error_rows: number, 
+errorRows: number, 
 /**
  * UTC time.
  */
-created_at: string, 
+createdAt: string, 
 /**
  * UTC time of the last save.
  */
-updated_at: string, };
+updatedAt: string, };

@@ -8,15 +8,15 @@ export type DuplicateNumber = {
 /**
  * The number.
  */
-phone_number: string, 
+phoneNumber: string, 
 /**
  * Its draft row.
  */
-draft_position: number | null, 
+draftPosition: number | null, 
 /**
  * The application holding it; `None` when it is repeated within this submission.
  */
-application_id: number | null, 
+applicationId: number | null, 
 /**
  * That application's state.
  */
@@ -24,7 +24,7 @@ state: ApplicationState | null,
 /**
  * That application's ApplyId.
  */
-apply_id: number | null, 
+applyId: number | null, 
 /**
  * Whether it was queued anyway (the user insisted).
  */
@@ -33,8 +33,8 @@ included: boolean,
  * How the holding application writes the number, when that differs from this spelling
  * (`+862038001234` held, `020 3800 1234` given).
  */
-held_as: string | null, 
+heldAs: string | null, 
 /**
  * The holding application's SdkAppId.
  */
-sdk_app_id: number | null, };
+sdkAppId: number | null, };

@@ -13,7 +13,7 @@ export type ImportPreview = {
 /**
  * File name, or "pasted".
  */
-source_name: string, format: SourceFormat, 
+sourceName: string, format: SourceFormat, 
 /**
  * Text files: the encoding used and how it was found.
  */
@@ -33,11 +33,11 @@ rows: Array<RawRow>,
 /**
  * Rows in the file or sheet.
  */
-total_rows: number, 
+totalRows: number, 
 /**
  * The detected header row (1-based), if one was recognised.
  */
-header_row: number | null, 
+headerRow: number | null, 
 /**
  * Columns below that header, with samples.
  */

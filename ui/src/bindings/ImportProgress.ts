@@ -3,4 +3,4 @@
 /**
  * A step of processing, sent over the progress channel.
  */
-export type ImportProgress = { "phase": "validating", rows: number, } | { "phase": "saving", rows: number, } | { "phase": "done", draft_id: number, rows: number, };
+export type ImportProgress = { "phase": "validating", rows: number, } | { "phase": "saving", rows: number, } | { "phase": "done", draftId: number, rows: number, };

@@ -13,27 +13,27 @@ line: number,
 /**
  * The number that would be sent (cleaned; as written when it could not be cleaned).
  */
-phone_number: string, 
+phoneNumber: string, 
 /**
  * 0 inbound, 1 outbound, 2 both.
  */
-call_type: CallType | null, 
+callType: CallType | null, 
 /**
  * Maximum concurrent calls.
  */
-max_call_count: number | null, 
+maxCallCount: number | null, 
 /**
  * Maximum new calls per second.
  */
-max_call_psec: number | null, 
+maxCallPsec: number | null, 
 /**
  * `{+E.164}` or `{E.164}`.
  */
-outbound_callee_format?: string, 
+outboundCalleeFormat?: string, 
 /**
  * The carrier-side number (cleaned).
  */
-carrier_phone_number?: string, 
+carrierPhoneNumber?: string, 
 /**
  * Errors and warnings, in field order.
  */

@@ -12,20 +12,20 @@ number: string,
 /**
  * Its canonical key.
  */
-number_key: string, 
+numberKey: string, 
 /**
  * The SdkAppId it is live in.
  */
-sdk_app_id: number, 
+sdkAppId: number, 
 /**
  * When the listing was read (UTC).
  */
-read_at: string, 
+readAt: string, 
 /**
  * China site only: 1 own number, 0 bought from Tencent.
  */
-cost_type: number | null, 
+costType: number | null, 
 /**
  * Whether an application sent from this computer (any state) has it.
  */
-applied_here: boolean, };
+appliedHere: boolean, };

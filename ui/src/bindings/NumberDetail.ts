@@ -2,29 +2,32 @@
 
 /**
  * One number of an application, as the API's `OwnNumberApplyDetailItem` has it.
+ *
+ * Stored as JSON with the applications it belongs to: the snake_case keys written before the
+ * IPC types went camelCase are still read (the `alias`es).
  */
 export type NumberDetail = { 
 /**
  * `PhoneNumber`.
  */
-phone_number: string, 
+phoneNumber: string, 
 /**
  * `CallType`: 0 inbound, 1 outbound, 2 inbound and outbound.
  */
-call_type: number, 
+callType: number, 
 /**
  * `MaxCallCount`.
  */
-max_call_count: number, 
+maxCallCount: number, 
 /**
  * `MaxCallPSec`.
  */
-max_call_p_sec: number, 
+maxCallPSec: number, 
 /**
  * `OutboundCalleeFormat`: `{+E.164}` or `{E.164}`.
  */
-outbound_callee_format?: string, 
+outboundCalleeFormat?: string, 
 /**
  * `CarrierPhoneNumber`.
  */
-carrier_phone_number?: string, };
+carrierPhoneNumber?: string, };

@@ -11,9 +11,13 @@ import type { SendingKind } from "./SendingKind";
  */
 export type OutboxStatus = { 
 /**
- * A run is going on now.
+ * Something is being sent now.
  */
-running: boolean, run: SendingKind | null, 
+running: boolean, 
+/**
+ * What is being sent.
+ */
+sending: SendingKind | null, 
 /**
  * Where the current (or last) run is.
  */

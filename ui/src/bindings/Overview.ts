@@ -24,7 +24,7 @@ counts: Array<StatusTally>,
 /**
  * Applications with numbers seen live within [`LIVE_WINDOW`].
  */
-went_live: OverviewGroup, 
+wentLive: OverviewGroup, 
 /**
  * Outcome unknown: the user checks the console and resolves each.
  */
@@ -36,11 +36,11 @@ failed: OverviewGroup,
 /**
  * Submitted over [`LONG_REVIEW_WAIT`] ago and not approved.
  */
-waiting_long: OverviewGroup, 
+waitingLong: OverviewGroup, 
 /**
  * Applications queued for the active destination while no run sends them.
  */
-stopped_queue: StoppedQueue | null, 
+stoppedQueue: StoppedQueue | null, 
 /**
  * A run is sending now (its queue is not "stopped").
  */
@@ -56,8 +56,8 @@ attention: number,
 /**
  * [`LONG_REVIEW_WAIT`] in days, for the words.
  */
-long_wait_days: number, 
+longWaitDays: number, 
 /**
  * [`LIVE_WINDOW`] in days, for the words.
  */
-live_window_days: number, };
+liveWindowDays: number, };

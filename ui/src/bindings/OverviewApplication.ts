@@ -11,7 +11,7 @@ id: number,
 /**
  * Numbers in its DetailList.
  */
-number_count: number, 
+numberCount: number, 
 /**
  * The time that matters for its group (UTC): sent for unknown and waiting, answered for
  * failed, the latest number seen live for "went live".
@@ -20,12 +20,12 @@ at: string,
 /**
  * Tencent's error code (or the local failure) for failed/unknown.
  */
-error_code: string | null, 
+errorCode: string | null, 
 /**
  * Numbers seen live within the window ("went live" only; 0 elsewhere).
  */
-live_numbers: number, 
+liveNumbers: number, 
 /**
  * When every number was seen live.
  */
-approved_at: string | null, };
+approvedAt: string | null, };

@@ -21,13 +21,13 @@ message: string,
 /**
  * The application whose answer stopped the queue.
  */
-application_id: number | null, 
+applicationId: number | null, 
 /**
  * For [`PauseKind::Clock`]: how far the computer's clock is off, in seconds (positive: it
  * is behind Tencent's), as the client measured from the server's `Date` header.
  */
-clock_offset_secs?: number, 
+clockOffsetSecs?: number, 
 /**
  * For [`PauseKind::Network`]: which network failure (DNS, a certificate, the proxy, …).
  */
-network_kind?: NetworkKind, };
+networkKind?: NetworkKind, };

@@ -9,7 +9,7 @@ export type Preferences = { language: Language | null,
 /**
  * The first-run welcome was dismissed (kept in the database, so it stays dismissed).
  */
-welcome_dismissed: boolean, 
+welcomeDismissed: boolean, 
 /**
  * Light, dark, or as the system is set (the default).
  */

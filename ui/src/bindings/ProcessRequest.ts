@@ -10,7 +10,7 @@ export type ProcessRequest = {
 /**
  * Header row (1-based); `None`: no header, every row is data.
  */
-header_row?: number, mapping: Mapping, 
+headerRow?: number, mapping: Mapping, 
 /**
  * Values for columns the file does not have.
  */

@@ -23,11 +23,11 @@ done: number,
 /**
  * Numbers in the selected applications.
  */
-total_numbers: number, 
+totalNumbers: number, 
 /**
  * Numbers in finished applications.
  */
-done_numbers: number, 
+doneNumbers: number, 
 /**
  * Of `done`: accepted by Tencent.
  */
@@ -43,20 +43,20 @@ unknown: number,
 /**
  * Calls in flight right now.
  */
-in_flight: number, 
+inFlight: number, 
 /**
  * Since the run started, milliseconds.
  */
-elapsed_ms: number, 
+elapsedMs: number, 
 /**
  * Estimated time to finish, milliseconds (`None` when not running).
  */
-eta_ms: number | null, 
+etaMs: number | null, 
 /**
  * Why the queue stopped by itself.
  */
-pause_reason: PauseReason | null, 
+pauseReason: PauseReason | null, 
 /**
- * The batch that just finished, if this event reports one.
+ * The application that just finished, if this event reports one.
  */
-batch: ApplicationResult | null, };
+finished: ApplicationResult | null, };

@@ -7,7 +7,7 @@ export type ReconcileReport = {
 /**
  * `SdkAppId` reconciled.
  */
-sdk_app_id: number, 
+sdkAppId: number, 
 /**
  * DescribeNumbers pages read.
  */
@@ -15,16 +15,16 @@ pages: number,
 /**
  * Numbers listed in all (bought and own).
  */
-numbers_listed: number, 
+numbersListed: number, 
 /**
  * Numbers that may be own numbers: every listed number on the International site (its
  * DescribeNumbers has no CostType), CostType 1 on the China site.
  */
-own_numbers: number, 
+ownNumbers: number, 
 /**
  * Numbers of our applications newly marked live.
  */
-numbers_marked: number, 
+numbersMarked: number, 
 /**
  * Applications newly marked approved (all their numbers live).
  */

@@ -21,7 +21,7 @@ reports: Array<ReconcileReport>,
 /**
  * Numbers newly seen live, over every SdkAppId.
  */
-numbers_marked: number, 
+numbersMarked: number, 
 /**
  * Applications newly approved (all their numbers live).
  */

@@ -29,7 +29,7 @@ body: string,
 /**
  * The body pretty-printed for reading (the request carries the compact form).
  */
-body_pretty: string, 
+bodyPretty: string, 
 /**
  * The signed timestamp, Unix seconds.
  */

@@ -3,4 +3,4 @@
 /**
  * The values of an edited row, as typed.
  */
-export type RowEdit = { phone_number: string, call_type: string, max_call_count: string, max_call_psec: string, outbound_callee_format?: string, carrier_phone_number?: string, };
+export type RowEdit = { phoneNumber: string, callType: string, maxCallCount: string, maxCallPsec: string, outboundCalleeFormat?: string, carrierPhoneNumber?: string, };

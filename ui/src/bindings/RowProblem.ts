@@ -11,11 +11,11 @@ position: number,
 /**
  * Line in the source file, if known.
  */
-source_line: number | null, 
+sourceLine: number | null, 
 /**
  * The number as read.
  */
-phone_number: string, 
+phoneNumber: string, 
 /**
  * What is wrong.
  */

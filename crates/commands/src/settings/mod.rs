@@ -21,7 +21,6 @@ use numdesk_client::Endpoint;
 use numdesk_keychain::{FormatWarning, SecretStore, StoreKind};
 use numdesk_store::Profile;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use ts_rs::TS;
 
 use crate::connection::connection_use_sandbox;
@@ -40,6 +39,7 @@ pub const TENCENT_PROFILE_NAME: &str = "Tencent Cloud";
 /// Largest batch size accepted (numbers per CreateOwnNumberApply).
 pub const MAX_BATCH_SIZE: u32 = 1000;
 
+use crate::error_details::ErrorDetails;
 pub use numdesk_model::ConnectionKind;
 
 /// The Tencent site of the key.
@@ -178,7 +178,7 @@ pub(crate) fn parse_endpoint(site: Site, custom_url: Option<&str>) -> Result<End
             let text = custom_url.map(str::trim).unwrap_or_default();
             let invalid = |reason: String| {
                 IpcError::new(ErrorCode::InvalidInput, reason)
-                    .with_details(json!({ "field": "customUrl" }))
+                    .with_details(ErrorDetails::field("customUrl"))
             };
             if text.is_empty() {
                 return Err(invalid(

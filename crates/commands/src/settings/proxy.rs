@@ -4,10 +4,10 @@
 use numdesk_client::ProxySetting;
 use numdesk_keychain::{KeychainError, SecretStore, StoredSecret};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use ts_rs::TS;
 
 use crate::error::keychain_error;
+use crate::error_details::ErrorDetails;
 use crate::{AppContext, ErrorCode, IpcError};
 
 pub(crate) const PROXY_MODE_KEY: &str = "settings.proxy_mode";
@@ -95,7 +95,7 @@ pub(crate) fn save_proxy_userinfo(ctx: &AppContext, userinfo: &str) -> Result<()
                 "the proxy user name or password cannot be saved: use letters, digits and \
                  percent-encoding (%40 for @) only",
             )
-            .with_details(json!({ "field": "proxyUrl" })),
+            .with_details(ErrorDetails::field("proxyUrl")),
             other => keychain_error(other),
         })
 }
@@ -158,11 +158,11 @@ pub(crate) fn proxy_setting(mode: ProxyMode, url: Option<&str>) -> Result<ProxyS
                     ErrorCode::Proxy,
                     "enter the proxy URL, e.g. http://proxy.example.com:8080",
                 )
-                .with_details(json!({ "field": "proxyUrl" })));
+                .with_details(ErrorDetails::field("proxyUrl")));
             }
             ProxySetting::manual(text).map_err(|err| {
                 IpcError::new(ErrorCode::Proxy, err.to_string())
-                    .with_details(json!({ "field": "proxyUrl" }))
+                    .with_details(ErrorDetails::field("proxyUrl"))
             })
         }
     }

@@ -6,14 +6,14 @@ use numdesk_keychain::{
     SecretStore, StoredSecret, normalize_secret_id, normalize_secret_key, normalize_token,
 };
 use numdesk_store::{ApplyOptions, ProfileInput};
-use serde_json::json;
 
 use super::*;
 use crate::error::{credential_error, keychain_error};
+use crate::error_details::ErrorDetails;
 use crate::{AppContext, ErrorCode, IpcError};
 
 pub(crate) fn invalid(field: &str, message: impl Into<String>) -> IpcError {
-    IpcError::new(ErrorCode::InvalidInput, message).with_details(json!({ "field": field }))
+    IpcError::new(ErrorCode::InvalidInput, message).with_details(ErrorDetails::field(field))
 }
 
 pub(crate) fn text_field(
@@ -209,7 +209,7 @@ pub fn settings_save(ctx: &AppContext, input: &SettingsInput) -> Result<SaveResu
                     ErrorCode::NotConfigured,
                     "enter the SecretKey too: a session token is saved together with its key",
                 )
-                .with_details(json!({ "field": "secretKey" })));
+                .with_details(ErrorDetails::field("secretKey")));
             };
             let secret = StoredSecret {
                 secret_key: saved.secret_key,

@@ -372,7 +372,7 @@ fn refresh_after_the_sandbox_approves_shows_approved_live_and_modify_follows_the
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::Tencent, "{err:?}");
     assert_eq!(
-        err.details.as_ref().unwrap()["apiCode"],
+        err.details_json()["apiCode"],
         "InvalidParameterValue.ErrorApplyStatus"
     );
     assert!(
@@ -421,7 +421,7 @@ fn refresh_after_the_sandbox_approves_shows_approved_live_and_modify_follows_the
         .block_on(application_modify(&ctx, plan, approved.id, &changes))
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
-    assert_eq!(err.details.as_ref().unwrap()["reason"], "not_editable");
+    assert_eq!(err.details_json()["reason"], "not_editable");
     assert!(err.message.contains("awaits review"), "{}", err.message);
 
     // Refresh of one application of the other scope is refused, not silently skipped.
@@ -444,7 +444,7 @@ fn refresh_after_the_sandbox_approves_shows_approved_live_and_modify_follows_the
     let err = runtime()
         .block_on(applications_refresh(&ctx, plan, Some(vec![other])))
         .unwrap_err();
-    assert_eq!(err.details.as_ref().unwrap()["reason"], "other_scope");
+    assert_eq!(err.details_json()["reason"], "other_scope");
 }
 
 fn submission_number(n: &str) -> SubmissionNumber {
@@ -486,7 +486,10 @@ fn an_unknown_outcome_is_resolved_with_the_apply_id_the_sandbox_issued() {
 
     let err = application_resolve(&ctx, unknown.id, "12a").unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
-    assert_eq!(err.details, Some(serde_json::json!({ "field": "applyId" })));
+    assert_eq!(
+        err.details_json(),
+        serde_json::json!({ "field": "applyId" })
+    );
     let taken = list(&ctx, ApplicationQuery::default())[0].apply_id.unwrap();
     let err = application_resolve(&ctx, unknown.id, &taken.to_string()).unwrap_err();
     assert_eq!(
@@ -494,7 +497,7 @@ fn an_unknown_outcome_is_resolved_with_the_apply_id_the_sandbox_issued() {
         ErrorCode::InvalidInput,
         "a user mistake, not a database failure"
     );
-    assert_eq!(err.details.as_ref().unwrap()["reason"], "apply_id_in_use");
+    assert_eq!(err.details_json()["reason"], "apply_id_in_use");
     assert!(
         err.message.contains(&taken.to_string()),
         "rule: an ApplyId another application has is refused: {}",

@@ -98,7 +98,7 @@ fn bad_input_is_rejected_with_the_field_and_nothing_is_saved() {
     )
     .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidCredentials);
-    assert_eq!(err.details.as_ref().unwrap()["field"], json!("secretKey"));
+    assert_eq!(err.details_json()["field"], json!("secretKey"));
     assert!(
         err.message.contains("character 15"),
         "the position is named: {}",
@@ -114,7 +114,7 @@ fn bad_input_is_rejected_with_the_field_and_nothing_is_saved() {
     let err = settings_save(&ctx, &china_only).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert_eq!(
-        err.details.unwrap()["field"],
+        err.details_json()["field"],
         json!("internationalNumberPrefix"),
         "rule: China-site-only fields are refused on the International site"
     );
@@ -228,7 +228,7 @@ fn test_connection_lists_the_sandbox_apps_by_name_over_loopback() {
     let plan = connection_plan(&ctx, ConnectionKind::Tencent).unwrap();
     let err = runtime().block_on(run_test_connection(plan)).unwrap_err();
     assert_eq!(err.code, ErrorCode::AuthFailed, "{err:?}");
-    let details = err.details.unwrap();
+    let details = err.details_json();
     assert_eq!(details["apiCode"], json!("AuthFailure.SignatureFailure"));
     assert_eq!(
         details["otherSite"],
@@ -286,7 +286,7 @@ fn an_auth_failure_says_whether_the_other_site_accepts_the_key() {
     plan.other_site = Some((Site::China, there.url().parse::<Endpoint>().unwrap()));
     let err = runtime().block_on(run_test_connection(plan)).unwrap_err();
     assert_eq!(err.code, ErrorCode::AuthFailed);
-    let details = err.details.clone().unwrap();
+    let details = err.details_json();
     assert_eq!(details["apiCode"], json!("AuthFailure.SecretIdNotFound"));
     assert_eq!(details["otherSite"], json!("china"));
     assert_eq!(
@@ -303,7 +303,7 @@ fn an_auth_failure_says_whether_the_other_site_accepts_the_key() {
     let mut plan = connection_plan(&ctx, ConnectionKind::Tencent).unwrap();
     plan.other_site = Some((Site::China, here.url().parse::<Endpoint>().unwrap()));
     let err = runtime().block_on(run_test_connection(plan)).unwrap_err();
-    assert_eq!(err.details.unwrap()["otherSiteAccepts"], json!(false));
+    assert_eq!(err.details_json()["otherSiteAccepts"], json!(false));
 }
 
 #[test]

@@ -197,7 +197,7 @@ fn a_submission_runs_to_completion_and_sends_what_the_preview_showed() {
     assert_eq!(report.outcome, SendOutcome::Finished);
     assert_eq!(report.submitted.len(), 3, "{report:?}");
     let all = events.all();
-    let batches: Vec<_> = all.iter().filter_map(|e| e.batch.as_ref()).collect();
+    let batches: Vec<_> = all.iter().filter_map(|e| e.finished.as_ref()).collect();
     assert_eq!(batches.len(), 3, "one progress event per batch");
     assert!(batches.iter().all(|b| b.apply_id.is_some()));
     let last = all.last().unwrap();
@@ -235,7 +235,7 @@ fn a_submission_runs_to_completion_and_sends_what_the_preview_showed() {
     assert!(!status.running);
     assert_eq!(status.phase, Some(SendPhase::Finished));
     assert_eq!((status.queued, status.unknown), (0, 0));
-    assert_eq!(status.run, Some(SendingKind::Submit { draft_id: id }));
+    assert_eq!(status.sending, Some(SendingKind::Submit { draft_id: id }));
 }
 
 #[test]
@@ -252,7 +252,7 @@ fn pause_then_cancel_keeps_the_rest_queued_and_send_queued_finishes_it() {
         move |e: &ProgressEvent| {
             events.sink()(e);
             // Pause as soon as the first batch is in, cancel once the run says it paused.
-            if e.batch.is_some() && e.done == 1 {
+            if e.finished.is_some() && e.done == 1 {
                 assert!(outbox_pause(&state), "a run is there to pause");
             }
             if e.phase == SendPhase::Paused {
@@ -368,7 +368,7 @@ fn a_dropped_answer_leaves_the_application_unknown_until_the_user_resends() {
     let unknown = events
         .all()
         .into_iter()
-        .filter_map(|e| e.batch)
+        .filter_map(|e| e.finished)
         .find(|b| b.state == ApplicationState::Unknown)
         .expect("the unknown batch is reported");
     assert_eq!(unknown.application_id, report.unknown[0]);
@@ -414,7 +414,7 @@ fn fault_percentages_are_checked() {
     )
     .unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
-    assert_eq!(err.details.unwrap()["field"], "dropPercent");
+    assert_eq!(err.details_json()["field"], "dropPercent");
     let set = sandbox_faults_set(
         &ctx,
         &SandboxFaults {
@@ -438,7 +438,7 @@ fn a_second_run_is_refused_while_one_is_going_on() {
     let err = claim_submit_start(&ctx, &state, b, &confirmed(&ctx, b, batch(1))).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert_eq!(
-        err.details.as_ref().unwrap()["reason"],
+        err.details_json()["reason"],
         "already_sending",
         "rule: one run at a time per app, refused with a clear reason"
     );
@@ -478,7 +478,7 @@ fn a_start_is_refused_unless_it_matches_the_summary_the_user_confirmed() {
     // Never confirmed from a summary.
     let err = claim_submit_start(&ctx, &state, id, &batch(10)).unwrap_err();
     assert_eq!(err.code, ErrorCode::PreviewChanged);
-    assert_eq!(err.details.as_ref().unwrap()["reason"], "not_confirmed");
+    assert_eq!(err.details_json()["reason"], "not_confirmed");
     let p = preview(&ctx, &state, id, &batch(10));
     let shown = SubmitInput {
         confirm_token: Some(p["confirmToken"].as_str().unwrap().to_owned()),
@@ -495,7 +495,7 @@ fn a_start_is_refused_unless_it_matches_the_summary_the_user_confirmed() {
     edit(&ctx, "02000006599");
     let err = claim_submit_start(&ctx, &state, id, &shown).unwrap_err();
     assert_eq!(err.code, ErrorCode::PreviewChanged, "a row changed");
-    assert_eq!(err.details.as_ref().unwrap()["reason"], "changed");
+    assert_eq!(err.details_json()["reason"], "changed");
     edit(&ctx, "02000006501");
     for changed in [
         SubmitInput {
@@ -550,12 +550,12 @@ fn rows_with_errors_block_and_are_listed_with_their_positions() {
         p["blocked"][0]["position"], 2,
         "rule: blocked rows link back by position"
     );
-    assert_eq!(p["blocked"][0]["source_line"], 4, "and by source line");
+    assert_eq!(p["blocked"][0]["sourceLine"], 4, "and by source line");
     assert_eq!(p["blocked"][0]["message"], "not a phone number");
     assert!(p["request"].is_null());
     let input = confirmed(&ctx, id, SubmitInput::default());
     let err = claim_submit_start(&ctx, &state, id, &input).unwrap_err();
-    assert_eq!(err.details.unwrap()["reason"], "draft_has_errors");
+    assert_eq!(err.details_json()["reason"], "draft_has_errors");
     assert!(
         ctx.store()
             .applications(&ApplicationFilter::all())

@@ -122,6 +122,7 @@ impl ModifyState {
 
 /// An application as the UI and `numdesk history` show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ApplicationSummary {
     /// Local id (not Tencent's ApplyId).
     #[ts(type = "number")]
@@ -185,6 +186,7 @@ pub struct ApplicationSummary {
 
 /// A number of an application.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ApplicationNumber {
     /// Position in the DetailList.
     pub position: u32,
@@ -224,6 +226,7 @@ pub struct AttemptInput {
 
 /// A logged attempt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct AttemptEntry {
     /// Row id.
     #[ts(type = "number")]

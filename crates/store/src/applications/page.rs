@@ -134,6 +134,7 @@ pub struct ApplicationQuery {
 
 /// One row of the applications list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ApplicationRow {
     /// Local id.
     #[ts(type = "number")]
@@ -188,6 +189,7 @@ pub struct StatusCount {
 
 /// A page of the applications list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct ApplicationPage {
     /// Applications matching the whole query.
     pub total: u32,

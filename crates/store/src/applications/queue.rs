@@ -53,6 +53,7 @@ pub struct NewSubmission {
 
 /// A number that is already taken (or repeated within the submission).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
 pub struct DuplicateNumber {
     /// The number.
     pub phone_number: String,
