@@ -33,7 +33,7 @@ queued: Array<number>,
 /**
  * Milliseconds from start to end.
  */
-elapsed_ms: number, 
+elapsedMs: number, 
 /**
  * HTTP attempts made.
  */
@@ -41,9 +41,9 @@ attempts: number,
 /**
  * Attempts answered `RequestLimitExceeded`.
  */
-rate_limited_attempts: number, 
+rateLimitedAttempts: number, 
 /**
  * Applications Tencent accepted whose ApplyId the database could not record (even after
  * retries): they come back `unknown`, and this is the ApplyId to enter.
  */
-unsaved_apply_ids: Array<UnsavedApplyId>, };
+unsavedApplyIds: Array<UnsavedApplyId>, };

@@ -3,4 +3,4 @@
 /**
  * What the sending under way is doing.
  */
-export type SendingKind = { "kind": "submit", draft_id: number, } | { "kind": "send_queued" } | { "kind": "resend", application_id: number, };
+export type SendingKind = { "kind": "submit", draftId: number, } | { "kind": "send_queued" } | { "kind": "resend", applicationId: number, };

@@ -7,8 +7,8 @@ export type UnsavedApplyId = {
 /**
  * The local application.
  */
-application_id: number, 
+applicationId: number, 
 /**
  * Tencent's ApplyId.
  */
-apply_id: number, };
+applyId: number, };
