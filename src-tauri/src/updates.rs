@@ -131,8 +131,8 @@ mod tests {
         ] {
             let ipc = update_error(err);
             assert_eq!(
-                ipc.details,
-                Some(serde_json::json!({ "reason": "bad_signature" })),
+                ipc.details_json(),
+                serde_json::json!({ "reason": "bad_signature" }),
                 "rule: an update whose signature does not hold is reported as refused"
             );
         }
@@ -142,14 +142,14 @@ mod tests {
     fn a_release_without_this_system_says_so() {
         let ipc = update_error(Error::TargetsNotFound(vec!["linux-x86_64".into()]));
         assert_eq!(
-            ipc.details,
-            Some(serde_json::json!({ "reason": "no_build_for_this_system" }))
+            ipc.details_json(),
+            serde_json::json!({ "reason": "no_build_for_this_system" })
         );
         assert!(ipc.message.contains("linux-x86_64"), "{}", ipc.message);
         let none = update_error(Error::ReleaseNotFound);
         assert_eq!(
-            none.details,
-            Some(serde_json::json!({ "reason": "no_release" }))
+            none.details_json(),
+            serde_json::json!({ "reason": "no_release" })
         );
     }
 }

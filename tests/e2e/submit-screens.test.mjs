@@ -111,9 +111,9 @@ test('a draft is checked, previewed, confirmed and sent; dropped answers show as
 
   await (await byTestId(browser, 'draft-submit')).click();
   await byTestId(browser, 'submit-summary', 20_000);
-  const batchSize = await byTestId(browser, 'submit-batch-size');
-  await batchSize.clearValue();
-  await batchSize.setValue('5');
+  const numbersPerApplication = await byTestId(browser, 'submit-batch-size');
+  await numbersPerApplication.clearValue();
+  await numbersPerApplication.setValue('5');
   await (await byTestId(browser, 'submit-apply')).click();
   await browser.waitUntil(async () => (await textOf(browser, 'submit-batches')) === '5', {
     timeout: 15_000,
@@ -202,9 +202,9 @@ test('WaitingApprovalOverflow stops the queue; after a restart the banner offers
   // The sandbox keeps 50 applications pending per SdkAppId: 55 batches of one overflow.
   await importFile(browser, csv(files, 'big.csv', 100, 55));
   await (await byTestId(browser, 'draft-submit')).click();
-  const batchSize = await byTestId(browser, 'submit-batch-size', 20_000);
-  await batchSize.clearValue();
-  await batchSize.setValue('1');
+  const numbersPerApplication = await byTestId(browser, 'submit-batch-size', 20_000);
+  await numbersPerApplication.clearValue();
+  await numbersPerApplication.setValue('1');
   await (await byTestId(browser, 'submit-apply')).click();
   await browser.waitUntil(async () => (await textOf(browser, 'submit-batches')) === '55', {
     timeout: 15_000,

@@ -160,7 +160,7 @@ describe("accessibility (axe-core)", () => {
 const CONFIRM_PREVIEW = {
   endpoint: { kind: "sandbox", label: "sandbox", url: "http://127.0.0.1:1/" },
   numbersToSend: 3,
-  batches: 1,
+  applicationCount: 1,
 } as unknown as SubmitPreview;
 
 /** A Send button opening the confirmation, as the submit screen has it. */

@@ -151,8 +151,12 @@ pub struct SubmitArgs {
     #[arg(long, value_name = "P")]
     pub prefix: Option<String>,
     /// Numbers per application.
-    #[arg(long, value_name = "K", default_value_t = numdesk_outbox::DEFAULT_BATCH_SIZE)]
-    pub batch_size: usize,
+    #[arg(
+        long = "batch-size",
+        value_name = "K",
+        default_value_t = numdesk_outbox::DEFAULT_NUMBERS_PER_APPLICATION
+    )]
+    pub numbers_per_application: usize,
     /// Send without asking for confirmation (required when standard input is not a terminal).
     #[arg(long)]
     pub yes: bool,

@@ -309,7 +309,7 @@ impl<'a> From<&'a numdesk_store::EndpointScope> for EndpointJson<'a> {
 
 /// The JSON summary of a run over `apps` (the applications it concerned, as they are now).
 #[derive(Debug, Serialize)]
-pub struct RunSummary<'a> {
+pub struct SendSummary<'a> {
     pub outcome: &'static str,
     pub stop_reason: Option<crate::json::StopReasonJson<'a>>,
     pub endpoint: EndpointJson<'a>,
@@ -324,7 +324,7 @@ pub struct RunSummary<'a> {
     pub results: Vec<HistoryEntry<'a>>,
 }
 
-impl<'a> RunSummary<'a> {
+impl<'a> SendSummary<'a> {
     pub fn new(
         report: Option<&'a SendReport>,
         endpoint: &'a numdesk_store::EndpointScope,

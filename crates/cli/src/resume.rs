@@ -6,7 +6,7 @@ use numdesk_store::{ApplicationFilter, ApplicationState};
 
 use crate::outbox_args::ResumeArgs;
 use crate::outbox_common::{
-    CmdResult, RunSummary, cancel_on_signal, client, endpoint, ids, open_outbox, open_store,
+    CmdResult, SendSummary, cancel_on_signal, client, endpoint, ids, open_outbox, open_store,
     print_json, stderr_progress,
 };
 
@@ -53,7 +53,7 @@ pub async fn run(args: ResumeArgs) -> CmdResult<()> {
             ids(&list)
         );
     }
-    let summary = RunSummary::new(report.as_ref(), &scope, &apps, &recovered);
+    let summary = SendSummary::new(report.as_ref(), &scope, &apps, &recovered);
     print_json(&summary)?;
     summary.exit()
 }

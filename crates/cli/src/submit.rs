@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::outbox_args::{ImportOptions, SubmitArgs};
 use crate::outbox_common::{
-    CmdResult, OutboxCmdError, RunSummary, cancel_on_signal, client, confirm, endpoint, ids,
+    CmdResult, OutboxCmdError, SendSummary, cancel_on_signal, client, confirm, endpoint, ids,
     open_outbox, open_store, print_json, stderr_progress,
 };
 
@@ -99,11 +99,11 @@ struct SubmitSummary<'a> {
     draft_id: i64,
     left_out: Vec<LeftOut<'a>>,
     #[serde(flatten)]
-    run: RunSummary<'a>,
+    run: SendSummary<'a>,
 }
 
 pub async fn run(args: SubmitArgs) -> CmdResult<()> {
-    if args.batch_size == 0 {
+    if args.numbers_per_application == 0 {
         return Err(OutboxCmdError::Usage(
             "--batch-size must be at least 1".to_owned(),
         ));
@@ -173,7 +173,7 @@ pub async fn run(args: SubmitArgs) -> CmdResult<()> {
             }
             None => None,
         },
-        batch_size: Some(args.batch_size),
+        numbers_per_application: Some(args.numbers_per_application),
         include_duplicates: args.include_duplicates,
         number_form: args
             .number_form
@@ -200,7 +200,11 @@ pub async fn run(args: SubmitArgs) -> CmdResult<()> {
     eprintln!(
         "draft {draft_id}: {} number(s) in {} application(s) of up to {} for SdkAppId {} / \
          SipTrunkId {} to {scope}",
-        plan.numbers_to_send, plan.batches, plan.batch_size, plan.sdk_app_id, plan.sip_trunk_id
+        plan.numbers_to_send,
+        plan.application_count,
+        plan.numbers_per_application,
+        plan.sdk_app_id,
+        plan.sip_trunk_id
     );
     if taken > 0 {
         eprintln!(
@@ -217,7 +221,7 @@ pub async fn run(args: SubmitArgs) -> CmdResult<()> {
     }
     confirm(
         args.yes,
-        &format!("Send {} application(s) now?", plan.batches),
+        &format!("Send {} application(s) now?", plan.application_count),
     )?;
 
     let queued = outbox.enqueue_draft(draft_id, &settings, &scope)?;
@@ -267,7 +271,7 @@ pub async fn run(args: SubmitArgs) -> CmdResult<()> {
                 apply_id: d.apply_id,
             })
             .collect(),
-        run: RunSummary::new(report.as_ref(), &scope, &apps, &recovered),
+        run: SendSummary::new(report.as_ref(), &scope, &apps, &recovered),
     };
     print_json(&summary)?;
     if apps.is_empty() {

@@ -63,7 +63,7 @@ fn bench(c: &mut Criterion) {
             sip_trunk_id: 10_001,
             options: ApplyOptions::default(),
             numbers,
-            batch_size: PER_APPLICATION,
+            numbers_per_application: PER_APPLICATION,
             include_duplicates: false,
             country: None,
         })

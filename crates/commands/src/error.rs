@@ -60,7 +60,8 @@ pub enum ErrorCode {
 pub struct IpcError {
     pub code: ErrorCode,
     pub message: String,
-    /// Boxed: the largest shape would triple the size of every `Result` carrying this error.
+    /// What the failure concerns, in the shape its code carries (see [`ErrorDetails`]).
+    // Boxed: the largest shape would triple the size of every `Result` carrying this error.
     pub details: Option<Box<ErrorDetails>>,
 }
 

@@ -76,9 +76,9 @@ pub use rehearsal::{
 };
 pub use secrets::Secrets;
 pub use settings::{
-    ConnectionDefaults, ConnectionKind, MAX_BATCH_SIZE, PROXY_ACCOUNT, ProxyMode, SaveResult,
-    SettingsInput, SettingsView, Site, TENCENT_PROFILE_NAME, settings_forget_key, settings_get,
-    settings_save,
+    ConnectionDefaults, ConnectionKind, MAX_NUMBERS_PER_APPLICATION, PROXY_ACCOUNT, ProxyMode,
+    SaveResult, SettingsInput, SettingsView, Site, TENCENT_PROFILE_NAME, settings_forget_key,
+    settings_get, settings_save,
 };
 pub use submit::{
     ClaimedSend, OutboxStatus, PreparedSubmit, SUBMIT_LIST_LIMIT, SandboxFaults, SendingKind,

@@ -38,8 +38,8 @@ use ts_rs::TS;
 
 use crate::error_details::{ErrorDetails, Missing, Refusal};
 use crate::{
-    ActiveEndpoint, AppContext, ConnectionKind, EndpointKind, ErrorCode, IpcError, MAX_BATCH_SIZE,
-    SdkAppSummary,
+    ActiveEndpoint, AppContext, ConnectionKind, EndpointKind, ErrorCode, IpcError,
+    MAX_NUMBERS_PER_APPLICATION, SdkAppSummary,
 };
 
 /// At most this many blocking rows and left-out numbers are listed (the counts are complete).
@@ -59,7 +59,7 @@ pub struct SubmitInput {
     pub sip_trunk_id: Option<i64>,
     /// Numbers per application, 1 to 1000.
     #[serde(default)]
-    pub batch_size: Option<u32>,
+    pub numbers_per_application: Option<u32>,
     /// Send numbers that earlier applications already hold (the user insisted).
     #[serde(default)]
     pub include_duplicates: bool,
@@ -69,7 +69,7 @@ pub struct SubmitInput {
     pub number_form: Option<NumberForm>,
     /// The `confirmToken` of the preview the user confirmed. Starting refuses with
     /// `previewChanged` unless it matches what would be sent now (destination, SdkAppId,
-    /// SipTrunkId, form, batch size and every row of the draft).
+    /// SipTrunkId, form, numbers per application and every row of the draft).
     #[serde(default)]
     pub confirm_token: Option<String>,
 }
@@ -101,8 +101,8 @@ pub struct SubmitPreview {
     /// Rows in the draft.
     pub rows: u32,
     pub numbers_to_send: u32,
-    pub batches: u32,
-    pub batch_size: u32,
+    pub application_count: u32,
+    pub numbers_per_application: u32,
     /// Rows that block sending (errors, missing values), first [`SUBMIT_LIST_LIMIT`].
     pub blocked: Vec<RowProblem>,
     pub blocked_count: u32,
@@ -401,14 +401,14 @@ pub fn submit_prepare(
     draft_id: i64,
     input: &SubmitInput,
 ) -> Result<PreparedSubmit, IpcError> {
-    if let Some(b) = input.batch_size
-        && !(1..=MAX_BATCH_SIZE).contains(&b)
+    if let Some(b) = input.numbers_per_application
+        && !(1..=MAX_NUMBERS_PER_APPLICATION).contains(&b)
     {
         return Err(IpcError::new(
             ErrorCode::InvalidInput,
-            format!("the batch size must be between 1 and {MAX_BATCH_SIZE} numbers, not {b}"),
+            format!("numbers per application must be between 1 and {MAX_NUMBERS_PER_APPLICATION}, not {b}"),
         )
-        .with_details(ErrorDetails::field("batchSize")));
+        .with_details(ErrorDetails::field("numbersPerApplication")));
     }
     let draft = ctx.store().draft(draft_id)?.ok_or_else(|| {
         IpcError::new(
@@ -447,7 +447,10 @@ pub fn submit_prepare(
         sdk_app_id: input.sdk_app_id.or(header.sdk_app_id).or(default_app),
         sip_trunk_id: input.sip_trunk_id.or(header.sip_trunk_id).or(default_trunk),
         options,
-        batch_size: input.batch_size.or(defaults.batch_size).map(|b| b as usize),
+        numbers_per_application: input
+            .numbers_per_application
+            .or(defaults.numbers_per_application)
+            .map(|b| b as usize),
         include_duplicates: input.include_duplicates,
         number_form: input.number_form,
         country: None,
@@ -557,8 +560,8 @@ fn preview_of(
         sip_trunk_id: plan.sip_trunk_id,
         rows: plan.rows,
         numbers_to_send: plan.numbers_to_send,
-        batches: plan.batches,
-        batch_size: plan.batch_size,
+        application_count: plan.application_count,
+        numbers_per_application: plan.numbers_per_application,
         blocked: first(plan.blocked.iter().cloned()),
         blocked_count: too_long(plan.blocked.len()),
         taken_count: too_long(taken.len()),

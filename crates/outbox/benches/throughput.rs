@@ -41,7 +41,7 @@ async fn one_run(numbers: &[String]) -> (Duration, u32) {
     let client = testkit::client_for(&sandbox.url(), RateLimiter::default());
     let draft = testkit::draft(outbox.store(), "bench", numbers);
     let settings = SubmitSettings {
-        batch_size: Some(BATCH_SIZE),
+        numbers_per_application: Some(BATCH_SIZE),
         ..SubmitSettings::default()
     };
     let queued = outbox

@@ -3,7 +3,7 @@
 //! Tencent's `CreateOwnNumberApply` has no idempotency token and no way to read an application
 //! back, so this crate keeps the guarantee itself:
 //!
-//! - A draft is split into batches (default [`DEFAULT_BATCH_SIZE`] numbers), each one
+//! - A draft is split into batches (default [`DEFAULT_NUMBERS_PER_APPLICATION`] numbers), each one
 //!   application, queued in one durable transaction. Numbers already held by a queued,
 //!   submitted or unknown application of the same SdkAppId and service are left out unless the
 //!   user insists.
@@ -61,7 +61,7 @@ pub use watch::{
 use crate::lock::OutboxLock;
 
 /// Numbers per application unless the user chooses otherwise (the API publishes no maximum).
-pub const DEFAULT_BATCH_SIZE: usize = 100;
+pub const DEFAULT_NUMBERS_PER_APPLICATION: usize = 100;
 /// Calls in flight at once unless configured otherwise.
 pub const DEFAULT_CONCURRENCY: usize = 8;
 /// The action sent for each batch.
@@ -206,8 +206,9 @@ impl Outbox {
             blocked,
             duplicates,
             numbers_to_send: u32::try_from(to_send).unwrap_or(u32::MAX),
-            batches: u32::try_from(to_send.div_ceil(r.batch_size)).unwrap_or(u32::MAX),
-            batch_size: u32::try_from(r.batch_size).unwrap_or(u32::MAX),
+            application_count: u32::try_from(to_send.div_ceil(r.numbers_per_application))
+                .unwrap_or(u32::MAX),
+            numbers_per_application: u32::try_from(r.numbers_per_application).unwrap_or(u32::MAX),
             number_form: r.number_form,
             country: r.country.map(|c| c.iso().to_owned()),
             example_number: numbers.first().map(|n| n.detail.phone_number.clone()),
@@ -243,7 +244,7 @@ impl Outbox {
             sip_trunk_id: r.sip_trunk_id,
             options: r.options,
             numbers,
-            batch_size: r.batch_size,
+            numbers_per_application: r.numbers_per_application,
             include_duplicates: settings.include_duplicates,
             country: r.country,
         })?)

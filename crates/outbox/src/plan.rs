@@ -11,7 +11,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::RowProblem;
-use crate::{DEFAULT_BATCH_SIZE, OutboxError};
+use crate::{DEFAULT_NUMBERS_PER_APPLICATION, OutboxError};
 
 /// How to submit a draft. Fields left `None` come from the draft's header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,7 +23,7 @@ pub struct SubmitSettings {
     /// The optional fields (replace the draft's when given).
     pub options: Option<ApplyOptions>,
     /// Numbers per application; default 100.
-    pub batch_size: Option<usize>,
+    pub numbers_per_application: Option<usize>,
     /// Queue numbers that a submitted/unknown application already holds (the user insisted).
     pub include_duplicates: bool,
     /// The form the numbers are sent in (replaces the draft's when given; default national).
@@ -57,9 +57,9 @@ pub struct Plan {
     /// Numbers that would be queued.
     pub numbers_to_send: u32,
     /// Applications that would be created.
-    pub batches: u32,
+    pub application_count: u32,
     /// Numbers per application.
-    pub batch_size: u32,
+    pub numbers_per_application: u32,
     /// The form every number is sent in.
     pub number_form: NumberForm,
     /// The country national numbers are read for (ISO code).
@@ -67,7 +67,7 @@ pub struct Plan {
     /// The first number to send, as it will be sent (shows the form).
     pub example_number: Option<String>,
     /// A digest of everything this plan would send and where: destination, SdkAppId,
-    /// SipTrunkId, optional fields, form, batch size and every row as it would leave. Two plans
+    /// SipTrunkId, optional fields, form, numbers per application and every row as it would leave. Two plans
     /// with the same fingerprint send the same requests; a confirmation is bound to it.
     pub fingerprint: String,
 }
@@ -83,7 +83,7 @@ pub(crate) struct Resolved {
     pub sdk_app_id: u64,
     pub sip_trunk_id: i64,
     pub options: ApplyOptions,
-    pub batch_size: usize,
+    pub numbers_per_application: usize,
     pub number_form: NumberForm,
     pub country: Option<Country>,
 }
@@ -114,10 +114,12 @@ pub(crate) fn resolve(
             reason: "must be a positive number such as 1400000000".into(),
         });
     }
-    let batch_size = settings.batch_size.unwrap_or(DEFAULT_BATCH_SIZE);
-    if batch_size == 0 {
+    let numbers_per_application = settings
+        .numbers_per_application
+        .unwrap_or(DEFAULT_NUMBERS_PER_APPLICATION);
+    if numbers_per_application == 0 {
         return Err(OutboxError::InvalidSetting {
-            field: "batch size",
+            field: "numbers per application",
             reason: "at least 1 number per application".into(),
         });
     }
@@ -128,7 +130,7 @@ pub(crate) fn resolve(
             .options
             .clone()
             .unwrap_or_else(|| header.options.clone()),
-        batch_size,
+        numbers_per_application,
         number_form: settings
             .number_form
             .or(header.number_form)
@@ -213,7 +215,7 @@ struct Bound<'a> {
     sdk_app_id: u64,
     sip_trunk_id: i64,
     options: &'a ApplyOptions,
-    batch_size: usize,
+    numbers_per_application: usize,
     number_form: NumberForm,
     country: Option<&'a str>,
     include_duplicates: bool,
@@ -237,7 +239,7 @@ pub(crate) fn fingerprint(
         sdk_app_id: r.sdk_app_id,
         sip_trunk_id: r.sip_trunk_id,
         options: &r.options,
-        batch_size: r.batch_size,
+        numbers_per_application: r.numbers_per_application,
         number_form: r.number_form,
         country: r.country.as_ref().map(|c| c.iso()),
         include_duplicates,

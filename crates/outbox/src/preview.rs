@@ -44,7 +44,7 @@ impl Outbox {
             .iter()
             .filter(|n| seen.insert(checker.key(&n.detail.phone_number)))
             .filter(|n| !taken.contains(n.detail.phone_number.as_str()))
-            .take(r.batch_size)
+            .take(r.numbers_per_application)
             .map(|n| n.detail.clone())
             .collect();
         if details.is_empty() {

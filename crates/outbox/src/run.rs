@@ -624,7 +624,7 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
     let inputs: Vec<_> = attempts.iter().skip(recorded).map(attempt_input).collect();
     let recorded = record_answer(ctx, id, &outcome, inputs).await;
     let numbers = ctx.sizes.get(&id).copied().unwrap_or(0);
-    let batch = {
+    let finished = {
         let mut t = ctx.tally();
         t.in_flight = t.in_flight.saturating_sub(1);
         let state = match &recorded {
@@ -684,12 +684,12 @@ async fn send_one(ctx: &Arc<Ctx>, id: i64, rx: watch::Receiver<ControlState>) {
         // The answer is lost to the database: the application stays `sending` and the next
         // start turns it into `unknown`. An ApplyId is kept in the report, the progress event
         // and the log, so the user can enter it.
-        let apply_id = batch.apply_id;
-        ctx.emit(SendPhase::Running, Some(batch));
+        let apply_id = finished.apply_id;
+        ctx.emit(SendPhase::Running, Some(finished));
         storage_failure(ctx, id, e, apply_id);
         return;
     }
-    ctx.emit(SendPhase::Running, Some(batch));
+    ctx.emit(SendPhase::Running, Some(finished));
 }
 
 /// Tries to record an answer a few times (a locked or briefly failing database), so an ApplyId

@@ -59,7 +59,7 @@ async fn a_crash_while_backing_off_after_rejections_leaves_no_unknown() {
         let scope = endpoint_scope(&client);
         let d = draft(outbox.store(), "d", &numbers("0231", 6));
         let settings = SubmitSettings {
-            batch_size: Some(1),
+            numbers_per_application: Some(1),
             ..SubmitSettings::default()
         };
         let ids = outbox
@@ -123,7 +123,7 @@ async fn a_restarted_sender_counts_the_attempts_of_the_last_second() {
         .enqueue_draft(
             d,
             &SubmitSettings {
-                batch_size: Some(1),
+                numbers_per_application: Some(1),
                 ..SubmitSettings::default()
             },
             &scope,
@@ -213,7 +213,7 @@ async fn a_panic_in_one_send_task_does_not_abort_the_others_mid_request() {
         .enqueue_draft(
             d,
             &SubmitSettings {
-                batch_size: Some(1),
+                numbers_per_application: Some(1),
                 ..SubmitSettings::default()
             },
             &scope,
@@ -383,7 +383,7 @@ async fn pause_stops_new_requests_at_once_and_says_how_many_are_on_the_wire() {
         .enqueue_draft(
             d,
             &SubmitSettings {
-                batch_size: Some(1),
+                numbers_per_application: Some(1),
                 ..SubmitSettings::default()
             },
             &scope,

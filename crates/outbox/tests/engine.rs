@@ -38,7 +38,11 @@ async fn a_draft_is_sent_in_batches_and_every_apply_id_is_recorded() {
     let d = draft(outbox.store(), "March", &numbers("0201", 250));
     let plan = outbox.plan(d, &settings(), &scope).unwrap();
     assert_eq!(
-        (plan.batches, plan.numbers_to_send, plan.batch_size),
+        (
+            plan.application_count,
+            plan.numbers_to_send,
+            plan.numbers_per_application
+        ),
         (3, 250, 100)
     );
     let queued = outbox.enqueue_draft(d, &settings(), &scope).unwrap();
@@ -382,7 +386,7 @@ async fn waiting_approval_overflow_pauses_the_whole_queue_and_resume_continues()
     let scope = endpoint_scope(&client);
     let d = draft(outbox.store(), "d", &numbers("0209", 50));
     let s = SubmitSettings {
-        batch_size: Some(10),
+        numbers_per_application: Some(10),
         ..settings()
     };
     let ids = outbox.enqueue_draft(d, &s, &scope).unwrap().application_ids;
@@ -467,7 +471,7 @@ async fn cancel_finishes_calls_in_flight_and_leaves_the_rest_queued() {
     let scope = endpoint_scope(&client);
     let d = draft(outbox.store(), "d", &numbers("0210", 100));
     let s = SubmitSettings {
-        batch_size: Some(5),
+        numbers_per_application: Some(5),
         ..settings()
     };
     let ids = outbox.enqueue_draft(d, &s, &scope).unwrap().application_ids;
@@ -526,7 +530,7 @@ async fn pause_holds_new_calls_until_resume() {
     let scope = endpoint_scope(&client);
     let d = draft(outbox.store(), "d", &numbers("0211", 30));
     let s = SubmitSettings {
-        batch_size: Some(10),
+        numbers_per_application: Some(10),
         ..settings()
     };
     outbox.enqueue_draft(d, &s, &scope).unwrap();
@@ -832,7 +836,7 @@ async fn an_undocumented_code_after_the_write_leaves_the_outcome_unknown() {
     let scope = endpoint_scope(&client);
     let d = draft(outbox.store(), "d", &numbers("0217", 3));
     let one_each = SubmitSettings {
-        batch_size: Some(1),
+        numbers_per_application: Some(1),
         ..settings()
     };
     let ids = outbox

@@ -36,7 +36,7 @@ async fn dropped_responses_internal_errors_and_rate_limits_never_duplicate_or_lo
     let all = numbers("0301", 1000);
     let d = draft(outbox.store(), "faults", &all);
     let settings = SubmitSettings {
-        batch_size: Some(10),
+        numbers_per_application: Some(10),
         ..SubmitSettings::default()
     };
     let queued = outbox.enqueue_draft(d, &settings, &scope).unwrap();

@@ -54,7 +54,7 @@ fn submission(scope: EndpointScope, numbers: Vec<SubmissionNumber>) -> NewSubmis
             ..ApplyOptions::default()
         },
         numbers,
-        batch_size: 100,
+        numbers_per_application: 100,
         include_duplicates: false,
         country: Some(cn()),
     }

@@ -50,7 +50,7 @@ fn queue(store: &Store, scope: EndpointScope, from: u32, count: u32) -> Vec<i64>
             sip_trunk_id: 10_001,
             options: ApplyOptions::default(),
             numbers,
-            batch_size: 1,
+            numbers_per_application: 1,
             include_duplicates: false,
             country: Some("CN".parse().unwrap()),
         })

@@ -25,7 +25,7 @@ fn submit(ctx: &AppContext, numbers: &[&str], trunk: i64) {
     let client = numdesk_client::Client::new(plan.config, plan.limiter, plan.credentials).unwrap();
     let scope = numdesk_outbox::endpoint_scope(&client);
     let settings = SubmitSettings {
-        batch_size: Some(2),
+        numbers_per_application: Some(2),
         ..SubmitSettings::default()
     };
     ctx.outbox()

@@ -15,7 +15,7 @@ fn form(url: &str, secret_id: &str, secret_key: &str) -> Value {
         "defaults": { "sdkAppId": null, "sipTrunkId": 7, "prefix": null, "mobileNddPrefix": null,
             "localNumberTrimAc": null, "calleeFormatPassthrough": null,
             "callerFormatPassthrough": null, "internationalNumberPrefix": null, "callType": 2,
-            "maxCallCount": 10, "maxCallPSec": 2, "country": "CN", "batchSize": 100 }
+            "maxCallCount": 10, "maxCallPSec": 2, "country": "CN", "numbersPerApplication": 100 }
     }})
 }
 

@@ -29,19 +29,19 @@ fn preview_then_start_sends_the_draft_and_reports_the_run() {
     let dir = tempfile::tempdir().unwrap();
     let draft_id = draft(dir.path(), 1000, 120);
     let (_app, w) = app(dir.path());
-    let settings = json!({ "batchSize": 50 });
+    let settings = json!({ "numbersPerApplication": 50 });
     let preview = ok(
         &w,
         "submit_preview",
         json!({ "draftId": draft_id, "settings": settings }),
     );
     assert_eq!(preview["numbersToSend"], 120);
-    assert_eq!(preview["batches"], 3);
+    assert_eq!(preview["applicationCount"], 3);
     assert_eq!(preview["connection"], "sandbox");
     assert_eq!(preview["sdkAppName"], "Sandbox Contact Centre");
     assert_eq!(preview["request"]["method"], "POST");
 
-    let confirmed = json!({ "batchSize": 50, "confirmToken": preview["confirmToken"] });
+    let confirmed = json!({ "numbersPerApplication": 50, "confirmToken": preview["confirmToken"] });
     let report = ok(
         &w,
         "submit_start",
@@ -80,7 +80,7 @@ fn a_dropped_answer_is_unknown_and_resent_only_on_request() {
     let token = ok(
         &w,
         "submit_preview",
-        json!({ "draftId": draft_id, "settings": { "batchSize": 1 } }),
+        json!({ "draftId": draft_id, "settings": { "numbersPerApplication": 1 } }),
     )["confirmToken"]
         .clone();
     let report = ok(
@@ -88,7 +88,7 @@ fn a_dropped_answer_is_unknown_and_resent_only_on_request() {
         "submit_start",
         json!({
             "draftId": draft_id,
-            "settings": { "batchSize": 1, "confirmToken": token },
+            "settings": { "numbersPerApplication": 1, "confirmToken": token },
             "onProgress": "__CHANNEL__:3",
         }),
     );
@@ -144,7 +144,7 @@ fn work_left_by_a_crash_shows_at_start_and_send_queued_finishes_it() {
                 sip_trunk_id: numdesk_sandbox::DEFAULT_SIP_TRUNK_ID,
                 options: Default::default(),
                 numbers,
-                batch_size: 1,
+                numbers_per_application: 1,
                 include_duplicates: false,
                 country: None,
             })

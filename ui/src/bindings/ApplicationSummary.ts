@@ -20,7 +20,7 @@ draftId: number | null,
 /**
  * Position within its submission (0-based).
  */
-batchIndex: number, 
+indexInDraft: number, 
 /**
  * Where it was (or will be) sent.
  */

@@ -25,6 +25,6 @@ callType: number | null, maxCallCount: number | null, maxCallPSec: number | null
  */
 country: string | null, 
 /**
- * Numbers per application, 1 to [`MAX_BATCH_SIZE`].
+ * Numbers per application, 1 to [`MAX_NUMBERS_PER_APPLICATION`].
  */
-batchSize: number | null, };
+numbersPerApplication: number | null, };

@@ -8,4 +8,8 @@ import type { ErrorDetails } from "./ErrorDetails";
  * `message` is complete English text for logs and support; the UI shows its own translated
  * text chosen by `code` (and `details`), falling back to `message`.
  */
-export type IpcError = { code: ErrorCode, message: string, details: ErrorDetails | null, };
+export type IpcError = { code: ErrorCode, message: string, 
+/**
+ * What the failure concerns, in the shape its code carries (see [`ErrorDetails`]).
+ */
+details: ErrorDetails | null, };

@@ -9,7 +9,7 @@ export type SubmitInput = { sdkAppId: number | null, sipTrunkId: number | null,
 /**
  * Numbers per application, 1 to 1000.
  */
-batchSize: number | null, 
+numbersPerApplication: number | null, 
 /**
  * Send numbers that earlier applications already hold (the user insisted).
  */
@@ -22,6 +22,6 @@ numberForm: NumberForm | null,
 /**
  * The `confirmToken` of the preview the user confirmed. Starting refuses with
  * `previewChanged` unless it matches what would be sent now (destination, SdkAppId,
- * SipTrunkId, form, batch size and every row of the draft).
+ * SipTrunkId, form, numbers per application and every row of the draft).
  */
 confirmToken: string | null, };

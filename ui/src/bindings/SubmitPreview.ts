@@ -40,7 +40,7 @@ appsError: IpcError | null, sipTrunkId: number,
 /**
  * Rows in the draft.
  */
-rows: number, numbersToSend: number, batches: number, batchSize: number, 
+rows: number, numbersToSend: number, applicationCount: number, numbersPerApplication: number, 
 /**
  * Rows that block sending (errors, missing values), first [`SUBMIT_LIST_LIMIT`].
  */

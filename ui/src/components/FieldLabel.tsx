@@ -41,7 +41,7 @@ export const API_NAME: Readonly<Record<FieldIdea, string | null>> = {
   callerFormatPassthrough: "CallerFormatPassthrough",
   internationalNumberPrefix: "InternationalNumberPrefix",
   country: null,
-  batchSize: null,
+  numbersPerApplication: null,
   applyId: "ApplyId",
   requestId: "RequestId",
 };

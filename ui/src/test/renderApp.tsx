@@ -62,7 +62,7 @@ export const FIRST_RUN_SETTINGS: SettingsView = {
     maxCallCount: null,
     maxCallPSec: null,
     country: null,
-    batchSize: null,
+    numbersPerApplication: null,
   },
   proxyMode: "system",
   proxyUrl: null,

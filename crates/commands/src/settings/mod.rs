@@ -31,13 +31,14 @@ pub(crate) const ACTIVE_KEY: &str = "connection.active";
 
 pub(crate) const PROFILE_KEY: &str = "settings.profile_id";
 
-pub(crate) const BATCH_KEY: &str = "settings.batch_size";
+/// Saved under its first name.
+pub(crate) const NUMBERS_PER_APPLICATION_KEY: &str = "settings.batch_size";
 
 /// The name of the one Tencent profile Settings edits.
 pub const TENCENT_PROFILE_NAME: &str = "Tencent Cloud";
 
-/// Largest batch size accepted (numbers per CreateOwnNumberApply).
-pub const MAX_BATCH_SIZE: u32 = 1000;
+/// The most numbers per application accepted (per CreateOwnNumberApply).
+pub const MAX_NUMBERS_PER_APPLICATION: u32 = 1000;
 
 use crate::error_details::ErrorDetails;
 pub use numdesk_model::ConnectionKind;
@@ -84,8 +85,8 @@ pub struct ConnectionDefaults {
     pub max_call_p_sec: Option<i64>,
     /// ISO 3166-1 alpha-2, e.g. `CN`.
     pub country: Option<String>,
-    /// Numbers per application, 1 to [`MAX_BATCH_SIZE`].
-    pub batch_size: Option<u32>,
+    /// Numbers per application, 1 to [`MAX_NUMBERS_PER_APPLICATION`].
+    pub numbers_per_application: Option<u32>,
 }
 
 /// What `settings_save` takes. The SecretKey and token are write-only.
@@ -233,11 +234,11 @@ pub(crate) fn restored_endpoint(ctx: &AppContext) -> Result<ActiveEndpoint, IpcE
 
 pub(crate) fn defaults_of(
     profile: Option<&Profile>,
-    batch_size: Option<u32>,
+    numbers_per_application: Option<u32>,
 ) -> ConnectionDefaults {
     let Some(p) = profile.map(|p| &p.input) else {
         return ConnectionDefaults {
-            batch_size,
+            numbers_per_application,
             ..ConnectionDefaults::default()
         };
     };
@@ -254,7 +255,7 @@ pub(crate) fn defaults_of(
         max_call_count: p.max_call_count,
         max_call_p_sec: p.max_call_p_sec,
         country: p.country.clone(),
-        batch_size,
+        numbers_per_application,
     }
 }
 
@@ -276,9 +277,9 @@ pub fn settings_get(ctx: &AppContext) -> Result<SettingsView, IpcError> {
             Err(err) => key_error = Some(err.to_string()),
         }
     }
-    let batch_size = ctx
+    let numbers_per_application = ctx
         .store()
-        .preference(BATCH_KEY)?
+        .preference(NUMBERS_PER_APPLICATION_KEY)?
         .and_then(|v| v.parse().ok());
     let (proxy_mode, proxy_url) = proxy_of(ctx)?;
     // A keychain that cannot be read shows no indicator (the key's own error says why).
@@ -295,7 +296,7 @@ pub fn settings_get(ctx: &AppContext) -> Result<SettingsView, IpcError> {
         key_store: ctx.secrets().kind(),
         key_store_note: ctx.secrets().fallback_reason().map(str::to_owned),
         key_error,
-        defaults: defaults_of(profile.as_ref(), batch_size),
+        defaults: defaults_of(profile.as_ref(), numbers_per_application),
         proxy_mode,
         proxy_url,
         proxy_credentials_saved,

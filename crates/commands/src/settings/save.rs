@@ -95,10 +95,12 @@ pub(crate) fn check_defaults(
     if d.max_call_p_sec.is_some_and(|n| n < 1) {
         return Err(invalid("maxCallPSec", "MaxCallPSec must be at least 1"));
     }
-    if d.batch_size.is_some_and(|n| n == 0 || n > MAX_BATCH_SIZE) {
+    if d.numbers_per_application
+        .is_some_and(|n| n == 0 || n > MAX_NUMBERS_PER_APPLICATION)
+    {
         return Err(invalid(
-            "batchSize",
-            format!("the batch size must be between 1 and {MAX_BATCH_SIZE} numbers"),
+            "numbersPerApplication",
+            format!("numbers per application must be between 1 and {MAX_NUMBERS_PER_APPLICATION}"),
         ));
     }
     let country = match d
@@ -220,9 +222,13 @@ pub fn settings_save(ctx: &AppContext, input: &SettingsInput) -> Result<SaveResu
         (None, _) => {}
     }
 
-    match defaults.batch_size {
-        Some(n) => ctx.store().set_preference(BATCH_KEY, &n.to_string())?,
-        None => ctx.store().set_preference(BATCH_KEY, "")?,
+    match defaults.numbers_per_application {
+        Some(n) => ctx
+            .store()
+            .set_preference(NUMBERS_PER_APPLICATION_KEY, &n.to_string())?,
+        None => ctx
+            .store()
+            .set_preference(NUMBERS_PER_APPLICATION_KEY, "")?,
     }
     let mode = match input.proxy_mode {
         ProxyMode::System => "system",

@@ -434,7 +434,7 @@ fn refresh_after_the_sandbox_approves_shows_approved_live_and_modify_follows_the
             sip_trunk_id: DEFAULT_SIP_TRUNK_ID,
             options: ApplyOptions::default(),
             numbers: vec![submission_number("+862099990000")],
-            batch_size: 100,
+            numbers_per_application: 100,
             include_duplicates: false,
             country: None,
         })
@@ -606,7 +606,7 @@ fn export_writes_csv_and_xlsx_that_read_back_with_formulas_escaped() {
             sip_trunk_id: DEFAULT_SIP_TRUNK_ID,
             options: ApplyOptions::default(),
             numbers: vec![submission_number("=HYPERLINK(\"http://x\")")],
-            batch_size: 100,
+            numbers_per_application: 100,
             include_duplicates: false,
             country: None,
         })

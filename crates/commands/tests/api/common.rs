@@ -65,7 +65,7 @@ pub fn queue_and_send(ctx: &AppContext, draft: i64, batch: usize, send: bool) ->
     let client = numdesk_client::Client::new(plan.config, plan.limiter, plan.credentials).unwrap();
     let scope = numdesk_outbox::endpoint_scope(&client);
     let settings = numdesk_outbox::SubmitSettings {
-        batch_size: Some(batch),
+        numbers_per_application: Some(batch),
         ..numdesk_outbox::SubmitSettings::default()
     };
     let ids = ctx

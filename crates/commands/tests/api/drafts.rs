@@ -172,7 +172,7 @@ fn a_number_an_application_holds_is_an_error() {
                 carrier_phone_number: None,
             },
         }],
-        batch_size: 100,
+        numbers_per_application: 100,
         include_duplicates: false,
         country: None,
     };
@@ -310,7 +310,7 @@ fn a_sandbox_rehearsal_never_blocks_a_tencent_submission() {
                 carrier_phone_number: None,
             },
         }],
-        batch_size: 100,
+        numbers_per_application: 100,
         include_duplicates: false,
         country: None,
     };

@@ -133,7 +133,7 @@ fn bad_input_is_rejected_with_the_field_and_nothing_is_saved() {
         ID,
         Some(KEY),
     );
-    custom.defaults.batch_size = Some(10);
+    custom.defaults.numbers_per_application = Some(10);
     let err = settings_save(&ctx, &custom).unwrap_err();
     assert!(
         err.message.contains("loopback"),
@@ -163,7 +163,7 @@ fn the_switch_is_explicit_refused_until_configured_and_survives_a_restart() {
     let mut form = input(Site::China, None, ID, Some(KEY));
     form.defaults.callee_format_passthrough = Some(true);
     form.defaults.country = Some("cn".into());
-    form.defaults.batch_size = Some(200);
+    form.defaults.numbers_per_application = Some(200);
     let saved = settings_save(&ctx, &form).unwrap();
     assert_eq!(saved.settings.defaults.country.as_deref(), Some("CN"));
     assert_eq!(
@@ -184,7 +184,7 @@ fn the_switch_is_explicit_refused_until_configured_and_survives_a_restart() {
         "the choice survives a restart"
     );
     let view = settings_get(&ctx).unwrap();
-    assert_eq!(view.defaults.batch_size, Some(200));
+    assert_eq!(view.defaults.numbers_per_application, Some(200));
     assert_eq!(view.defaults.callee_format_passthrough, Some(true));
     connection_use_sandbox(&ctx).unwrap();
     assert_eq!(app_info(&ctx).unwrap().endpoint.kind, EndpointKind::Sandbox);

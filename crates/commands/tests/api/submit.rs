@@ -45,7 +45,7 @@ fn draft(ctx: &AppContext, first: u32, n: u32) -> i64 {
 
 fn batch(size: u32) -> SubmitInput {
     SubmitInput {
-        batch_size: Some(size),
+        numbers_per_application: Some(size),
         ..SubmitInput::default()
     }
 }
@@ -91,8 +91,8 @@ fn the_preview_summarises_the_submission_and_signs_the_exact_first_request() {
     let id = draft(&ctx, 1000, 250);
     let p = preview(&ctx, &state, id, &batch(100));
     assert_eq!(p["numbersToSend"], 250);
-    assert_eq!(p["batches"], 3, "250 numbers in batches of 100");
-    assert_eq!(p["batchSize"], 100);
+    assert_eq!(p["applicationCount"], 3, "250 numbers in batches of 100");
+    assert_eq!(p["numbersPerApplication"], 100);
     assert_eq!(p["connection"], "sandbox");
     assert_eq!(p["endpoint"]["kind"], "sandbox");
     assert_eq!(p["scope"]["kind"], "sandbox");
@@ -507,7 +507,7 @@ fn a_start_is_refused_unless_it_matches_the_summary_the_user_confirmed() {
             ..shown.clone()
         },
         SubmitInput {
-            batch_size: Some(1),
+            numbers_per_application: Some(1),
             ..shown.clone()
         },
     ] {

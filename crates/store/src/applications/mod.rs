@@ -131,7 +131,7 @@ pub struct ApplicationSummary {
     #[ts(type = "number | null")]
     pub draft_id: Option<i64>,
     /// Position within its submission (0-based).
-    pub batch_index: u32,
+    pub index_in_draft: u32,
     /// Where it was (or will be) sent.
     pub endpoint: EndpointScope,
     /// `SdkAppId`.
@@ -334,7 +334,7 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ApplicationSum
     Ok(ApplicationSummary {
         id: row.get(0)?,
         draft_id: row.get(1)?,
-        batch_index: row.get(2)?,
+        index_in_draft: row.get(2)?,
         endpoint: EndpointScope {
             kind: kind
                 .parse::<EndpointKind>()

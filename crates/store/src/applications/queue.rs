@@ -43,7 +43,7 @@ pub struct NewSubmission {
     /// The numbers, in order.
     pub numbers: Vec<SubmissionNumber>,
     /// Numbers per application (at least 1).
-    pub batch_size: usize,
+    pub numbers_per_application: usize,
     /// Queue numbers that another application already holds (the user insisted).
     pub include_duplicates: bool,
     /// The country national numbers are read for (the draft's; `None`: the import's last
@@ -322,13 +322,13 @@ pub(crate) fn insert_numbers(
 }
 
 impl Store {
-    /// Flags taken and repeated numbers, splits the rest into applications of `batch_size`
+    /// Flags taken and repeated numbers, splits the rest into applications of `numbers_per_application`
     /// numbers and queues them — all in one durable transaction, so two submissions can never
     /// both take the same number.
     pub fn enqueue(&self, submission: &NewSubmission) -> Result<EnqueueOutcome, StoreError> {
-        if submission.batch_size == 0 {
+        if submission.numbers_per_application == 0 {
             return Err(StoreError::Invalid {
-                field: "batch size",
+                field: "numbers per application",
                 reason: "at least 1 number per application".into(),
             });
         }
@@ -387,7 +387,7 @@ impl Store {
                 }
                 keep.push((n.draft_position, &n.detail, key.clone()));
             }
-            let first_batch: i64 = match submission.draft_id {
+            let first_index: i64 = match submission.draft_id {
                 Some(d) => tx.query_row(
                     "SELECT coalesce(max(batch_index) + 1, 0) FROM applications WHERE draft_id = ?1",
                     [d],
@@ -397,7 +397,7 @@ impl Store {
             };
             let o = &submission.options;
             let mut ids = Vec::new();
-            for (i, chunk) in keep.chunks(submission.batch_size).enumerate() {
+            for (i, chunk) in keep.chunks(submission.numbers_per_application).enumerate() {
                 tx.execute(
                     "INSERT INTO applications (draft_id, batch_index, endpoint_kind, \
                      endpoint_host, sdk_app_id, sip_trunk_id, prefix, mobile_ndd_prefix, \
@@ -406,7 +406,7 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'queued')",
                     params![
                         submission.draft_id,
-                        first_batch + i64::try_from(i).unwrap_or(i64::MAX),
+                        first_index + i64::try_from(i).unwrap_or(i64::MAX),
                         submission.scope.kind.as_str(),
                         submission.scope.host,
                         sdk_app_id,

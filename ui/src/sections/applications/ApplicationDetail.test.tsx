@@ -17,7 +17,7 @@ function detail(
     application: {
       id: 7,
       draftId: 1,
-      batchIndex: 6,
+      indexInDraft: 6,
       endpoint: { kind: "sandbox", host: "127.0.0.1:48123" },
       sdkAppId: 1400000001,
       sipTrunkId: 10001,

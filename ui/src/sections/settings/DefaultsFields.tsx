@@ -18,7 +18,7 @@ export type DefaultsForm = {
   maxCallCount: string;
   maxCallPSec: string;
   country: string;
-  batchSize: string;
+  numbersPerApplication: string;
 };
 
 const NUMBER_FIELDS = [
@@ -26,7 +26,7 @@ const NUMBER_FIELDS = [
   "sipTrunkId",
   "maxCallCount",
   "maxCallPSec",
-  "batchSize",
+  "numbersPerApplication",
 ] as const;
 const CHINA_ONLY = [
   "calleeFormatPassthrough",
@@ -51,7 +51,7 @@ export function defaultsToForm(d: ConnectionDefaults | null): DefaultsForm {
     maxCallCount: str(d?.maxCallCount),
     maxCallPSec: str(d?.maxCallPSec),
     country: str(d?.country),
-    batchSize: str(d?.batchSize),
+    numbersPerApplication: str(d?.numbersPerApplication),
   };
 }
 
@@ -88,7 +88,7 @@ export function formToDefaults(
       maxCallCount: numbers.maxCallCount ?? null,
       maxCallPSec: numbers.maxCallPSec ?? null,
       country: opt(f.country),
-      batchSize: numbers.batchSize ?? null,
+      numbersPerApplication: numbers.numbersPerApplication ?? null,
     },
   };
 }
@@ -182,7 +182,7 @@ export function DefaultsFields({
       {text("maxCallCount", "numeric")}
       {text("maxCallPSec", "numeric")}
       {text("country")}
-      {text("batchSize", "numeric")}
+      {text("numbersPerApplication", "numeric")}
       {text("prefix")}
       {text("mobileNddPrefix")}
       {yesNo("localNumberTrimAc")}

@@ -41,7 +41,7 @@ export function ConfirmDialog({
         <h2 id="submit-confirm-title" data-testid="submit-confirm-title">
           {t("submit.confirm.title", {
             numbers: preview.numbersToSend.toLocaleString(),
-            count: preview.batches,
+            count: preview.applicationCount,
             destination: destinationName(t, preview.endpoint),
           })}
         </h2>

@@ -62,7 +62,7 @@ export function PreviewBody({
           </div>
           <div>
             <dt>{t("submit.summary.applications")}</dt>
-            <dd data-testid="submit-batches">{p.batches.toLocaleString()}</dd>
+            <dd data-testid="submit-batches">{p.applicationCount.toLocaleString()}</dd>
           </div>
           <div>
             <dt>

@@ -85,15 +85,19 @@ export function SettingsForm({
         />
       </div>
       <div className="submit-settings__field">
-        <FieldLabel idea="batchSize" htmlFor="submit-batch-size" hintId="submit-batch-size-hint" />
+        <FieldLabel
+          idea="numbersPerApplication"
+          htmlFor="submit-batch-size"
+          hintId="submit-batch-size-hint"
+        />
         <input
           id="submit-batch-size"
           aria-describedby="submit-batch-size-hint"
           inputMode="numeric"
-          value={fields.batchSize}
+          value={fields.numbersPerApplication}
           data-testid="submit-batch-size"
           onChange={(e) => {
-            onFields({ ...fields, batchSize: e.target.value });
+            onFields({ ...fields, numbersPerApplication: e.target.value });
           }}
         />
       </div>

@@ -7,7 +7,11 @@ import { toIpcError } from "../../../ipc";
 import { submitPreview } from "../../../ipc/submit";
 
 /** The summary's settings as typed. */
-export type SettingsFields = { sdkAppId: string; sipTrunkId: string; batchSize: string };
+export type SettingsFields = {
+  sdkAppId: string;
+  sipTrunkId: string;
+  numbersPerApplication: string;
+};
 
 type State = {
   /** The settings the summary is read with (null: the defaults). */
@@ -52,7 +56,7 @@ function reducer(state: State, action: Action): State {
         fields: {
           sdkAppId: String(p.sdkAppId),
           sipTrunkId: String(p.sipTrunkId),
-          batchSize: String(p.batchSize),
+          numbersPerApplication: String(p.numbersPerApplication),
         },
         loading: false,
       };
@@ -69,7 +73,7 @@ function reducer(state: State, action: Action): State {
           ...state.settings,
           sdkAppId: numberOrNull(action.fields.sdkAppId),
           sipTrunkId: numberOrNull(action.fields.sipTrunkId),
-          batchSize: numberOrNull(action.fields.batchSize),
+          numbersPerApplication: numberOrNull(action.fields.numbersPerApplication),
         },
       };
     case "includeDuplicates":
@@ -98,7 +102,7 @@ const INITIAL: State = {
   settings: {
     sdkAppId: null,
     sipTrunkId: null,
-    batchSize: null,
+    numbersPerApplication: null,
     includeDuplicates: false,
     numberForm: null,
     confirmToken: null,
@@ -108,7 +112,7 @@ const INITIAL: State = {
   error: null,
   confirming: false,
   changed: null,
-  fields: { sdkAppId: "", sipTrunkId: "", batchSize: "" },
+  fields: { sdkAppId: "", sipTrunkId: "", numbersPerApplication: "" },
 };
 
 /**
