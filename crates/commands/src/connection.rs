@@ -13,7 +13,7 @@ use crate::settings::*;
 use crate::{ActiveEndpoint, AppContext, ErrorCode, IpcError};
 
 /// Everything a connection test needs, read from the database and the keychain (blocking) so
-/// that the network part ([`run_test_connection`]) can run on an async thread.
+/// that the network part ([`run_test_connection`](crate::run_test_connection)) can run on an async thread.
 #[derive(Debug)]
 pub struct ConnectionPlan {
     pub connection: ConnectionKind,
@@ -82,7 +82,7 @@ pub(crate) fn tencent_credentials(ctx: &AppContext) -> Result<(Endpoint, Credent
 }
 
 /// Reads what a connection test of `connection` needs. Blocking (database and keychain): run
-/// it off the async threads, then [`run_test_connection`].
+/// it off the async threads, then [`run_test_connection`](crate::run_test_connection).
 pub fn connection_plan(
     ctx: &AppContext,
     connection: ConnectionKind,

@@ -203,17 +203,18 @@ pub(crate) fn keychain_error(err: KeychainError) -> IpcError {
 
 /// A client failure as `{code, message, details}`: the code says what the user can do.
 ///
-/// `details` (camelCase; the UI's `explainError` in `ui/src/errors/` reads them):
-/// - Tencent answers: `apiCode` (e.g. `AuthFailure.SignatureExpire`) and `requestId`; for
-///   `AuthFailure.SignatureExpire` also `clockOffsetSeconds` when the caller knows it (see
-///   [`client_error_with_clock`]). A rejected key from [`run_test_connection`] adds `otherSite` (`"china"` /
-///   `"international"`) and `otherSiteAccepts` (`true`, `false`, or `null` when unknown).
-/// - Nothing sent: `kind` — `Dns`, `ConnectionRefused`, `Certificate`, `Tls`, `Proxy`,
-///   `ConnectTimeout` or `Other` (code `certificate`, `proxy` or `network`).
-/// - Sent, no answer: `kind` — `Timeout`, `ConnectionDropped` or `ResponseTooLarge` — and
+/// `details` (the UI's `explainError` in `ui/src/errors/` reads them):
+/// - Tencent answers: [`TencentDetails`] — `apiCode` (e.g. `AuthFailure.SignatureExpire`) and
+///   `requestId`; for `AuthFailure.SignatureExpire` also `clockOffsetSeconds` when the caller
+///   knows it (`client_error_with_clock`). A rejected key from
+///   [`run_test_connection`](crate::run_test_connection) adds `otherSite` and `otherSiteAccepts`
+///   (`true`, `false`, or `null` when unknown).
+/// - Nothing sent: [`NetworkDetails`] — `kind` `Dns`, `ConnectionRefused`, `Certificate`, `Tls`,
+///   `Proxy`, `ConnectTimeout` or `Other` (code `certificate`, `proxy` or `network`).
+/// - Sent, no answer: `kind` `Timeout`, `ConnectionDropped` or `ResponseTooLarge`, and
 ///   `outcomeUnknown: true`.
-/// - Not a Tencent answer: `kind` — `HttpStatus` (with `status`) or `BadResponse` — and
-///   `requestId` when one could be read.
+/// - Not a Tencent answer: `kind` `HttpStatus` (with `status`) or `BadResponse`, and `requestId`
+///   when one could be read.
 pub fn client_error(err: ClientError) -> IpcError {
     let message = err.to_string();
     match &err {
