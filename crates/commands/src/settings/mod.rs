@@ -89,6 +89,20 @@ pub struct ConnectionDefaults {
     pub numbers_per_application: Option<u32>,
 }
 
+impl ConnectionDefaults {
+    /// The optional fields of `CreateOwnNumberApply` these defaults set.
+    pub fn apply_options(&self) -> numdesk_store::ApplyOptions {
+        numdesk_store::ApplyOptions {
+            prefix: self.prefix.clone(),
+            mobile_ndd_prefix: self.mobile_ndd_prefix.clone(),
+            local_number_trim_ac: self.local_number_trim_ac,
+            callee_format_passthrough: self.callee_format_passthrough,
+            caller_format_passthrough: self.caller_format_passthrough,
+            international_number_prefix: self.international_number_prefix.clone(),
+        }
+    }
+}
+
 /// What `settings_save` takes. The SecretKey and token are write-only.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

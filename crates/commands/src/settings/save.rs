@@ -5,7 +5,7 @@ use numdesk_client::Endpoint;
 use numdesk_keychain::{
     SecretStore, StoredSecret, normalize_secret_id, normalize_secret_key, normalize_token,
 };
-use numdesk_store::{ApplyOptions, ProfileInput};
+use numdesk_store::ProfileInput;
 
 use super::*;
 use crate::error::{credential_error, keychain_error};
@@ -164,14 +164,7 @@ pub fn settings_save(ctx: &AppContext, input: &SettingsInput) -> Result<SaveResu
         secret_id: Some(secret_id.value),
         sdk_app_id: defaults.sdk_app_id,
         sip_trunk_id: defaults.sip_trunk_id,
-        options: ApplyOptions {
-            prefix: defaults.prefix.clone(),
-            mobile_ndd_prefix: defaults.mobile_ndd_prefix.clone(),
-            local_number_trim_ac: defaults.local_number_trim_ac,
-            callee_format_passthrough: defaults.callee_format_passthrough,
-            caller_format_passthrough: defaults.caller_format_passthrough,
-            international_number_prefix: defaults.international_number_prefix.clone(),
-        },
+        options: defaults.apply_options(),
         call_type: defaults.call_type,
         max_call_count: defaults.max_call_count,
         max_call_p_sec: defaults.max_call_p_sec,

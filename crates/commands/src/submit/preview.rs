@@ -99,14 +99,7 @@ pub fn submit_prepare(
     // The draft's optional fields, or (for Tencent, when the draft has none) Settings' defaults.
     let options =
         if header.options == ApplyOptions::default() && connection == ConnectionKind::Tencent {
-            Some(ApplyOptions {
-                prefix: defaults.prefix.clone(),
-                mobile_ndd_prefix: defaults.mobile_ndd_prefix.clone(),
-                local_number_trim_ac: defaults.local_number_trim_ac,
-                callee_format_passthrough: defaults.callee_format_passthrough,
-                caller_format_passthrough: defaults.caller_format_passthrough,
-                international_number_prefix: defaults.international_number_prefix.clone(),
-            })
+            Some(defaults.apply_options())
         } else {
             None
         };
