@@ -92,7 +92,7 @@ describe("ErrorNotice", () => {
     expect(dismissed).toBe(1);
   });
 
-  it("applies the caller's context (remaining batches) to a stored Tencent error", () => {
+  it("applies the caller's context (remaining applications) to a stored Tencent error", () => {
     renderIn(
       "en",
       <ErrorNotice
@@ -105,7 +105,7 @@ describe("ErrorNotice", () => {
       />,
     );
     expect(screen.getByTestId("error-notice-title").textContent).toBe(
-      "Tencent has too many of your applications waiting for review — the remaining 12 batches are kept and will go when you press Resume.",
+      "Tencent has too many of your applications waiting for review — the remaining 12 applications are kept and will go when you press Resume.",
     );
   });
 

@@ -290,16 +290,16 @@ describe("describeTencent", () => {
     ).not.toContain("This key belongs to");
   });
 
-  it("the overflow message counts the remaining batches, kept for Resume", () => {
+  it("the overflow message counts the remaining applications, kept for Resume", () => {
     const code = "InvalidParameterValue.WaitingApprovalOverflow";
     expect(describeTencent(createI18n("en").t, code, { remainingBatches: 12 }).title).toBe(
-      "Tencent has too many of your applications waiting for review — the remaining 12 batches are kept and will go when you press Resume.",
+      "Tencent has too many of your applications waiting for review — the remaining 12 applications are kept and will go when you press Resume.",
     );
     expect(describeTencent(createI18n("en").t, code, { remainingBatches: 1 }).title).toContain(
-      "the remaining 1 batch is kept",
+      "the remaining 1 application is kept",
     );
     expect(describeTencent(createI18n("zh-CN").t, code, { remainingBatches: 12 }).title).toContain(
-      "剩下的 12 批已保留",
+      "剩下的 12 个申请已保留",
     );
   });
 
@@ -334,7 +334,7 @@ describe("describePause", () => {
       for (const kind of KINDS) {
         const d = describePause(t, { kind, code: null, message: "m", applicationId: 1 }, 12);
         expectReadable(d, lang, kind);
-        expect(d.title, `${lang} ${kind}: the kept batches are counted`).toContain("12");
+        expect(d.title, `${lang} ${kind}: the kept applications are counted`).toContain("12");
         expect(d.nextStep, `${lang} ${kind}: the next step names Resume`).toMatch(
           lang === "en" ? /Resume/ : /继续/,
         );
@@ -354,7 +354,7 @@ describe("describePause", () => {
       12,
     );
     expect(d.title).toBe(
-      "Tencent has too many of your applications waiting for review — the remaining 12 batches are kept and will go when you press Resume.",
+      "Tencent has too many of your applications waiting for review — the remaining 12 applications are kept and will go when you press Resume.",
     );
   });
 
@@ -369,7 +369,9 @@ describe("describePause", () => {
       },
       2,
     );
-    expect(d.title).toMatch(/^The SecretKey doesn't match the SecretId\. The remaining 2 batches/);
+    expect(d.title).toMatch(
+      /^The SecretKey doesn't match the SecretId\. The remaining 2 applications/,
+    );
   });
 
   it("a clock pause says how many minutes the clock is off, in both languages", () => {
@@ -382,7 +384,7 @@ describe("describePause", () => {
     };
     const en = describePause(createI18n("en").t, reason, 3);
     expect(en.title, "rule: the measured offset is named in minutes").toMatch(/7 minutes/);
-    expect(en.title, "the kept batches are still counted").toContain("3");
+    expect(en.title, "the kept applications are still counted").toContain("3");
     expect(en.nextStep).toMatch(/Resume/);
     const zh = describePause(createI18n("zh-CN").t, reason, 3);
     expect(zh.title).toMatch(/7 分钟/);
@@ -454,7 +456,7 @@ describe("stored errors (code, English message and the network failure's kind)",
       expectReadable(d, lang, "network pause");
       if (lang === "en") {
         expect(d.title).toMatch(
-          /^Sending stopped: The server's security certificate was not accepted.* The remaining 3 batches are kept/,
+          /^Sending stopped: The server's security certificate was not accepted.* The remaining 3 applications are kept/,
         );
         expect(d.nextStep).toMatch(/root certificate.*Then press Resume\.$/);
       } else {

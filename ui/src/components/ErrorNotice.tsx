@@ -13,7 +13,7 @@ import { ErrorFacts } from "./ErrorFacts";
 import { CloseIcon, ErrorIcon } from "./icons";
 import "./errorNotice.css";
 
-/** A Tencent error as stored with a batch or an application (no IpcError around it). */
+/** A Tencent error as stored with an application (no IpcError around it). */
 export type TencentFacts = {
   code: string;
   /** Tencent's own message (or the client's English text), for support. */
@@ -24,7 +24,7 @@ export type TencentFacts = {
 };
 
 type Common = {
-  /** Sharpens the message: clock offset, the site the key belongs to, batches kept, numbers. */
+  /** Sharpens the message: clock offset, the site the key belongs to, applications kept, numbers. */
   context?: TencentContext;
   /** A bold lead-in naming what failed, e.g. "Couldn't save the settings." */
   headline?: string;

@@ -64,7 +64,7 @@ const NEXT_KEY = {
 } as const satisfies Record<ErrorCode, string>;
 
 /**
- * A stored error (a batch's or an application's code, English message and network failure
+ * A stored error (an application's code, English message and network failure
  * kind): the code's message ({@link describeTencent}), except that a network failure reads as
  * that problem (certificate, proxy, DNS, timeout, …), by the kind stored with it.
  */

@@ -17,8 +17,8 @@ const PAUSE_KEY = {
 
 /**
  * Why the outbox stopped by itself, and what to do, in the user's language. Every sentence says
- * the remaining batches are kept and go on Resume ("Tencent has too many of your applications
- * waiting for review — the remaining 12 batches are kept and will go when you press Resume").
+ * the remaining applications are kept and go on Resume ("Tencent has too many of your applications
+ * waiting for review — the remaining 12 applications are kept and will go when you press Resume").
  * When the reason carries a Tencent code with its own message (e.g. which key problem), that
  * message is the title.
  */

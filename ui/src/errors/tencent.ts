@@ -173,7 +173,7 @@ export function offsetMinutes(seconds: number | undefined): number | null {
  * The plain-language message for any Tencent error code (or stored error class name), with
  * the next step and the RequestId for support. `context` sharpens it: the clock offset in
  * minutes for `AuthFailure.SignatureExpire`, the site the key belongs to for a rejected key, the
- * batches kept for `WaitingApprovalOverflow`, the numbers concerned.
+ * applications kept for `WaitingApprovalOverflow`, the numbers concerned.
  */
 export function describeTencent(
   t: TFunction,

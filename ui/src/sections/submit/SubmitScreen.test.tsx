@@ -528,7 +528,7 @@ describe("Submit screen", () => {
     });
     const stop = await screen.findByTestId("submit-stop-reason");
     expect(within(stop).getByTestId("submit-stop-title").textContent).toBe(
-      "Tencent has too many of your applications waiting for review — the remaining 2 batches are kept and will go when you press Resume.",
+      "Tencent has too many of your applications waiting for review — the remaining 2 applications are kept and will go when you press Resume.",
     );
     expect(screen.getByTestId("submit-batch-2").getAttribute("data-state")).toBe("queued");
     expect(screen.getByTestId("submit-done").getAttribute("data-phase")).toBe("stopped");
