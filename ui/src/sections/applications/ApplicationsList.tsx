@@ -10,7 +10,7 @@ import { ReviewGrid } from "../import/ReviewGrid";
 import { ApplicationDetailView } from "./ApplicationDetail";
 import { ApplicationsTable } from "./list/ApplicationsTable";
 import { ExportForm } from "./list/ExportForm";
-import { Pager } from "./list/Pager";
+import { Pager } from "../../components/Pager";
 import { ScopeSwitch } from "./list/ScopeSwitch";
 import { StatusChips } from "./list/StatusChips";
 import { Toolbar } from "./list/Toolbar";
@@ -243,7 +243,10 @@ export function ApplicationsList({
       />
 
       <Pager
-        page={page}
+        offset={page.offset}
+        shown={page.rows.length}
+        total={page.total}
+        testId="applications"
         onPage={(direction) => {
           dispatch({ type: "page", direction });
         }}

@@ -2,6 +2,7 @@ import { useId, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApplicationDetail } from "../../../bindings/ApplicationDetail";
 import { FieldLabel } from "../../../components/FieldLabel";
+import { Pager } from "../../../components/Pager";
 import { callTypeLabel } from "./labels";
 import { NUMBERS_PAGE } from "./useApplicationDetail";
 
@@ -19,7 +20,6 @@ export function NumbersTable({
   const { t } = useTranslation();
   const ids = useId();
   const none = t("applicationsList.none");
-  const pageEnd = detail.numbersOffset + detail.numbers.length;
   return (
     <>
       <h3 id={`${ids}-numbers`}>
@@ -85,35 +85,13 @@ export function NumbersTable({
         </table>
       </div>
       {detail.numbersTotal > NUMBERS_PAGE && (
-        <nav className="apps-pager" aria-label={t("applicationsList.detail.numbers")}>
-          <span>
-            {t("applicationsList.pageInfo", {
-              from: detail.numbersOffset + 1,
-              to: pageEnd,
-              total: detail.numbersTotal,
-            })}
-          </span>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={detail.numbersOffset === 0}
-            onClick={() => {
-              onPage(-1);
-            }}
-          >
-            {t("applicationsList.previous")}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={pageEnd >= detail.numbersTotal}
-            onClick={() => {
-              onPage(1);
-            }}
-          >
-            {t("applicationsList.next")}
-          </button>
-        </nav>
+        <Pager
+          offset={detail.numbersOffset}
+          shown={detail.numbers.length}
+          total={detail.numbersTotal}
+          label={t("applicationsList.detail.numbers")}
+          onPage={onPage}
+        />
       )}
     </>
   );
