@@ -1,6 +1,7 @@
 import { useId, type ReactElement, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import type { ImportPreview } from "../../../bindings/ImportPreview";
+import { StepPanel } from "./StepPanel";
 
 /** Encodings offered for the override (WHATWG labels). */
 export const ENCODINGS = [
@@ -40,14 +41,7 @@ export function HeaderStep({
   const { t } = useTranslation();
   const ids = useId();
   return (
-    <div
-      ref={panel}
-      className="panel"
-      tabIndex={-1}
-      role="group"
-      aria-label={t("importWizard.steps.header")}
-      data-testid="step-header"
-    >
+    <StepPanel panel={panel} step="header">
       <div className="wizard__row">
         <strong data-testid="source-name">{preview.sourceName}</strong>
         <span className="muted">{t("importWizard.totalRows", { count: preview.totalRows })}</span>
@@ -153,6 +147,6 @@ export function HeaderStep({
           {t("importWizard.next")}
         </button>
       </div>
-    </div>
+    </StepPanel>
   );
 }

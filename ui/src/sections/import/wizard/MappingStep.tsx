@@ -4,6 +4,7 @@ import type { ColumnInfo } from "../../../bindings/ColumnInfo";
 import { FIELD_IDEA, FieldLabel } from "../../../components/FieldLabel";
 import { CallFields } from "../CallFields";
 import { FIELDS, mapField, type FormChange, type WizardForm } from "./wizardState";
+import { StepPanel } from "./StepPanel";
 
 /**
  * Step 3: which column holds each field (with samples), the values for rows that leave a field
@@ -30,14 +31,7 @@ export function MappingStep({
   const ids = useId();
   const { mapping } = form;
   return (
-    <div
-      ref={panel}
-      className="panel"
-      tabIndex={-1}
-      role="group"
-      aria-label={t("importWizard.steps.mapping")}
-      data-testid="step-mapping"
-    >
+    <StepPanel panel={panel} step="mapping">
       <table className="mapping-table">
         <thead>
           <tr>
@@ -140,6 +134,6 @@ export function MappingStep({
           {t("importWizard.process")}
         </button>
       </div>
-    </div>
+    </StepPanel>
   );
 }

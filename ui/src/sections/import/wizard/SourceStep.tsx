@@ -2,6 +2,7 @@ import { useId, type ReactElement, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { TemplateDownload } from "../TemplateDownload";
 import type { FormChange } from "./wizardState";
+import { StepPanel } from "./StepPanel";
 
 /** Step 1: a file (chosen, typed or dropped) or a pasted list; and the template to fill in. */
 export function SourceStep({
@@ -26,14 +27,7 @@ export function SourceStep({
   const { t } = useTranslation();
   const ids = useId();
   return (
-    <div
-      ref={panel}
-      className="panel"
-      tabIndex={-1}
-      role="group"
-      aria-label={t("importWizard.steps.source")}
-      data-testid="step-source"
-    >
+    <StepPanel panel={panel} step="source">
       <p>{t("importWizard.dropHint")}</p>
       <div className="wizard__row">
         <button
@@ -94,6 +88,6 @@ export function SourceStep({
         </button>
       </div>
       <TemplateDownload testId="import-template" />
-    </div>
+    </StepPanel>
   );
 }
