@@ -7,6 +7,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { SandboxApprovalControl } from "../submit/SandboxApprovalControl";
 import { SandboxFaultsControl } from "../submit/SandboxFaultsControl";
 import { WatchSettingsControl } from "./WatchSettingsControl";
+import { RadioChoices } from "../../components/RadioChoices";
 
 /**
  * Where requests go: the built-in Sandbox or Tencent Cloud, switched explicitly; the approval
@@ -33,30 +34,18 @@ export function ConnectionPanel({
       </div>
       <fieldset className="choice-row" aria-describedby="settings-connection-hint">
         <legend className="visually-hidden">{t("settingsScreen.connection.title")}</legend>
-        <label>
-          <input
-            type="radio"
-            name="connection"
-            checked={view.active === "sandbox"}
-            onChange={() => {
-              onSwitch("sandbox");
-            }}
-            data-testid="connection-sandbox"
-          />
-          {t("settingsScreen.connection.sandbox")}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="connection"
-            checked={view.active === "tencent"}
-            onChange={() => {
-              onSwitch("tencent");
-            }}
-            data-testid="connection-tencent"
-          />
-          {t("settingsScreen.connection.tencent")}
-        </label>
+        <RadioChoices
+          name="connection"
+          choices={["sandbox", "tencent"] as const}
+          value={view.active}
+          label={(c) =>
+            c === "sandbox"
+              ? t("settingsScreen.connection.sandbox")
+              : t("settingsScreen.connection.tencent")
+          }
+          testId={(c) => `connection-${c}`}
+          onChoose={onSwitch}
+        />
       </fieldset>
       <p className="panel__text" id="settings-connection-hint" data-testid="connection-hint">
         {view.active === "sandbox"

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ProxyMode } from "../../../bindings/ProxyMode";
 import type { FieldChange } from "../useSettings";
 import type { FieldErrors } from "./fieldErrors";
+import { RadioChoices } from "../../../components/RadioChoices";
 
 /** The proxy: the system's, none, or one typed in (its saved user name and password never shown). */
 export function ProxyFields({
@@ -25,20 +26,16 @@ export function ProxyFields({
       <fieldset className="field">
         <legend>{t("settingsScreen.proxy.title")}</legend>
         <div className="choice-row">
-          {(["system", "none", "manual"] as const).map((m) => (
-            <label key={m}>
-              <input
-                type="radio"
-                name="proxy"
-                checked={proxyMode === m}
-                onChange={() => {
-                  onChange({ field: "proxyMode", value: m });
-                }}
-                data-testid={`proxy-${m}`}
-              />
-              {t(`settingsScreen.proxy.${m}`)}
-            </label>
-          ))}
+          <RadioChoices
+            name="proxy"
+            choices={["system", "none", "manual"] as const}
+            value={proxyMode}
+            label={(m) => t(`settingsScreen.proxy.${m}`)}
+            testId={(m) => `proxy-${m}`}
+            onChoose={(m) => {
+              onChange({ field: "proxyMode", value: m });
+            }}
+          />
         </div>
       </fieldset>
       {proxyMode === "manual" && (

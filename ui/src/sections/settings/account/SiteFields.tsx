@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Site } from "../../../bindings/Site";
 import type { FieldChange } from "../useSettings";
 import type { FieldErrors } from "./fieldErrors";
+import { RadioChoices } from "../../../components/RadioChoices";
 
 /** Which Tencent Cloud site the account is on: International, China, or a custom URL. */
 export function SiteFields({
@@ -22,21 +23,16 @@ export function SiteFields({
       <fieldset className="field">
         <legend>{t("settingsScreen.account.site")}</legend>
         <div className="choice-row">
-          {(["international", "china", "custom"] as const).map((s) => (
-            <label key={s}>
-              <input
-                type="radio"
-                name="site"
-                value={s}
-                checked={site === s}
-                onChange={() => {
-                  onChange({ field: "site", value: s });
-                }}
-                data-testid={`site-${s}`}
-              />
-              {t(`settingsScreen.site.${s}`)}
-            </label>
-          ))}
+          <RadioChoices
+            name="site"
+            choices={["international", "china", "custom"] as const}
+            value={site}
+            label={(s) => t(`settingsScreen.site.${s}`)}
+            testId={(s) => `site-${s}`}
+            onChoose={(s) => {
+              onChange({ field: "site", value: s });
+            }}
+          />
         </div>
       </fieldset>
       {site === "custom" && (
